@@ -1,0 +1,1 @@
+"""Files that ship with the app: icons, templates, fonts, sounds."""

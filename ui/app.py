@@ -1,0 +1,67 @@
+"""Builds the application once: settings, folders, dialogs, the main window, the first workshop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from ui import icons
+from ui.dialogs import Dialogs
+from ui.main_window import MainWindow
+from ui.settings import AppPaths, AppSettings
+from workshop import APP_NAME, __version__
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("smarketing-workshop")
+    app.setWindowIcon(icons.icon("app"))
+    return app
+
+
+def first_workshop(file: str | None, settings: AppSettings, paths: AppPaths) -> tuple[Path | None, bool]:
+    """Which workshop to open at start: the one asked for, else the last one, else the demo.
+
+    Returns the path and whether it is the demo (which is created when missing).
+    """
+    if file:
+        return Path(file), False
+    last = settings.last_file
+    if last is not None and last.exists():
+        return last, False
+    return paths.demo_file, True
+
+
+def start(
+    file: str | None,
+    settings: AppSettings,
+    paths: AppPaths,
+    dialogs: Dialogs,
+) -> MainWindow:
+    """Show the main window with the first workshop open (or the welcome page if it fails)."""
+    window = MainWindow(settings, paths, dialogs)
+    path, is_demo = first_workshop(file, settings, paths)
+    window.show()
+    if path is not None:
+        if is_demo and not path.exists():
+            window.open_demo()
+        else:
+            window.open_path(path)
+    return window
+
+
+def run(file: str | None = None) -> int:
+    """Run the app until the user quits; the exit status of the event loop."""
+    app = create_application()
+    window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs())
+    window.raise_()
+    return app.exec()

@@ -1,0 +1,46 @@
+"""File choosers and message boxes, behind one object that tests replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from workshop import APP_NAME, FILE_SUFFIX
+
+WORKSHOP_FILTER = f"Workshops (*{FILE_SUFFIX});;All files (*)"
+UnsavedChoice = Literal["save_as", "discard", "cancel"]
+
+
+class Dialogs:
+    """The real, modal dialogs."""
+
+    def open_path(self, parent: QWidget, title: str, directory: str, filter_: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, directory, filter_)
+        return Path(name) if name else None
+
+    def save_path(self, parent: QWidget, title: str, suggested: str, filter_: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
+        if not name:
+            return None
+        path = Path(name)
+        suffix = FILE_SUFFIX if FILE_SUFFIX in chosen else ".csv" if ".csv" in chosen else ".json" if ".json" in chosen else ""
+        if suffix and path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        return path
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setWindowTitle(APP_NAME)
+        box.exec()
+
+    def ask_unsaved(self, parent: QWidget, text: str) -> UnsavedChoice:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent)
+        save = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard Changes", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save_as" if clicked is save else "discard" if clicked is discard else "cancel"

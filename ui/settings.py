@@ -1,0 +1,77 @@
+"""Where the app keeps its files and what it remembers between runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from workshop import APP_NAME
+
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The app's folders: its own data (the demo) and where new workshops go by default."""
+
+    data_dir: Path
+    workshops_dir: Path
+
+    @classmethod
+    def for_user(cls) -> AppPaths:
+        import platformdirs  # noqa: PLC0415 - only when the real user's folders are wanted
+
+        return cls(
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            workshops_dir=Path(platformdirs.user_documents_dir()) / APP_NAME,
+        )
+
+    @property
+    def demo_file(self) -> Path:
+        return self.data_dir / "Q3 alignment offsite (demo).smw"
+
+
+class AppSettings:
+    """Recent files, the last workshop and the window's geometry, kept in QSettings."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self._settings.value("recent_files", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(str(item)) for item in items if item]
+
+    def add_recent(self, path: Path) -> None:
+        entries = [p for p in self.recent_files if p != path]
+        self._settings.setValue("recent_files", [str(p) for p in [path, *entries][:MAX_RECENT]])
+        self._settings.setValue("last_file", str(path))
+
+    def forget_recent(self, path: Path) -> None:
+        self._settings.setValue("recent_files", [str(p) for p in self.recent_files if p != path])
+        if self.last_file == path:
+            self.clear_last_file()
+
+    def clear_recent(self) -> None:
+        self._settings.setValue("recent_files", [])
+
+    @property
+    def last_file(self) -> Path | None:
+        value = self._settings.value("last_file", "")
+        return Path(str(value)) if value else None
+
+    def clear_last_file(self) -> None:
+        self._settings.setValue("last_file", "")
+
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self._settings.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(f"window/{key}", value)
+
+    def sync(self) -> None:
+        self._settings.sync()

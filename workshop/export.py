@@ -1,0 +1,71 @@
+"""The workshop as JSON (documented in docs/export-format.md) and action items as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from workshop import __version__
+from workshop.model import ActionItem, Record, WorkshopContent
+
+SCHEMA_VERSION = 1
+_INTERNAL = ("id", "position")
+
+
+def _plain(record: Record) -> dict[str, Any]:
+    values = record.values()
+    return {"id": values["id"], **{k: v for k, v in values.items() if k not in _INTERNAL}}
+
+
+def _agenda_times(content: WorkshopContent) -> list[tuple[str, str]]:
+    try:
+        clock = datetime.strptime(content.info.day_start or "09:00", "%H:%M")
+    except ValueError:
+        clock = datetime.strptime("09:00", "%H:%M")
+    times = []
+    for item in content.agenda:
+        end = clock + timedelta(minutes=item.minutes)
+        times.append((clock.strftime("%H:%M"), end.strftime("%H:%M")))
+        clock = end
+    return times
+
+
+def workshop_json(content: WorkshopContent) -> dict[str, Any]:
+    """The whole workshop as a JSON-ready dict, stage by stage."""
+    team_names = {t.key: t.name for t in content.teams}
+    info = content.info.values()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "workshop": {k: v for k, v in info.items() if k not in _INTERNAL},
+        "teams": [{"key": t.key, "name": t.name, "colour": t.colour} for t in content.teams],
+        "participants": [
+            {**_plain(p), "team_name": team_names.get(p.team, p.team)} for p in content.participants
+        ],
+        "agenda": [
+            {**_plain(item), "start": start, "end": end}
+            for item, (start, end) in zip(content.agenda, _agenda_times(content), strict=True)
+        ],
+        "actions": [_plain(a) for a in content.actions],
+        "parking_lot": [_plain(p) for p in content.parking_lot],
+    }
+
+
+def _cell(value: str) -> str:
+    """Keep a spreadsheet from running a cell that starts like a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def actions_csv(actions: Iterable[ActionItem], team_names: dict[str, str]) -> str:
+    """Action items as CSV text with a header row, in the order given."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["What", "Owner", "Team", "Due", "Status"])
+    for item in actions:
+        team = team_names.get(item.team, item.team.capitalize())
+        writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
+    return out.getvalue()

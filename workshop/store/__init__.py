@@ -1,0 +1,1 @@
+"""Storage of a workshop in one SQLite file."""

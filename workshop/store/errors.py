@@ -1,0 +1,48 @@
+"""What can be wrong with a workshop file, said in the user's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkshopFileError(Exception):
+    """A workshop file cannot be used; the message says what is wrong and what to do."""
+
+    def __init__(self, path: Path | str, problem: str, advice: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.advice = advice
+        super().__init__(f"{problem} {advice}".strip())
+
+
+class FileMissingError(WorkshopFileError):
+    """There is no file at the path."""
+
+
+class NotAWorkshopError(WorkshopFileError):
+    """The file is something else: not SQLite, or SQLite made by another program."""
+
+
+class DamagedFileError(WorkshopFileError):
+    """The file is a workshop but is truncated or corrupt."""
+
+
+class NewerFileError(WorkshopFileError):
+    """The file was written by a newer version of the app."""
+
+
+class FileWriteError(WorkshopFileError):
+    """An edit could not be written: the file is read-only, the disk is full, ..."""
+
+
+def describe_write_failure(path: Path, error: BaseException) -> FileWriteError:
+    """Turn an OS or SQLite error raised while writing into a message for the user."""
+    text = str(error).lower()
+    if "full" in text or "no space" in text:
+        problem = f"The disk holding “{path.name}” is full, so your latest changes are not saved."
+    elif "readonly" in text or "read-only" in text or "permission" in text or "access" in text:
+        problem = f"“{path.name}” cannot be written (it is read-only), so your latest changes are not saved."
+    else:
+        problem = f"Your latest changes could not be written to “{path.name}” ({error})."
+    advice = "They are still in this window: use File ▸ Save As to keep them in another file."
+    return FileWriteError(path, problem, advice)

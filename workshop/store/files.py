@@ -1,0 +1,261 @@
+"""Workshop files on disk: identify, check, open, migrate, write.
+
+Reads and the per-edit writes use the standard ``sqlite3`` module (they are a
+handful of parametrised statements and must not slow the app's start);
+creating a file and migrating one use sqlite-utils, whose table tools make
+schema changes safe.
+
+A file that is not a workshop, is damaged, or comes from a newer version is
+only ever opened read-only, so it is never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import secrets
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from workshop import APP_NAME
+from workshop.model import TYPE_BY_TABLE, Record, column_types, record_from_row
+from workshop.store.errors import (
+    DamagedFileError,
+    FileMissingError,
+    NewerFileError,
+    NotAWorkshopError,
+)
+from workshop.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS, Migration
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+Tables = dict[str, list[Record]]
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except FileNotFoundError:
+        raise FileMissingError(
+            path, f"There is no file “{path}”.", "It may have been moved, renamed or deleted."
+        ) from None
+    except IsADirectoryError:
+        raise NotAWorkshopError(
+            path, f"“{path.name}” is a folder, not a workshop file.", "Choose a .smw file."
+        ) from None
+    except PermissionError:
+        raise DamagedFileError(
+            path, f"“{path.name}” cannot be read: permission denied.", "Check the file's permissions."
+        ) from None
+
+
+def file_version(path: Path, newest: int = CURRENT_VERSION) -> int:
+    """The file format version of a workshop file, from its header alone.
+
+    Raises a :class:`WorkshopFileError` subclass when the file is missing, is not
+    a workshop, or is newer than this app understands. Reads, never writes.
+    """
+    header = _read_header(path)
+    not_ours = NotAWorkshopError(
+        path,
+        f"“{path.name}” is not a {APP_NAME} file.",
+        "Open a .smw file made with this app, or start a new workshop.",
+    )
+    if not header:
+        raise DamagedFileError(
+            path,
+            f"“{path.name}” is empty.",
+            "It may have been cut short while copying; open a backup or an earlier copy.",
+        )
+    if not header.startswith(SQLITE_MAGIC):
+        raise not_ours
+    if len(header) < 100:
+        raise DamagedFileError(
+            path,
+            f"“{path.name}” is cut short (only {len(header)} bytes).",
+            "Open a backup or an earlier copy of it.",
+        )
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise not_ours
+    version = int.from_bytes(header[60:64], "big")
+    if version > newest:
+        raise NewerFileError(
+            path,
+            f"“{path.name}” was saved by a newer version of {APP_NAME} "
+            f"(file format {version}; this version reads up to {newest}).",
+            "Update the app to open it; the file has not been changed.",
+        )
+    if version < 1:
+        raise DamagedFileError(
+            path, f"“{path.name}” is an incomplete workshop file.", "Open a backup or an earlier copy."
+        )
+    return version
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file, nor create files beside it.
+
+    With no write-ahead log beside the file (it was closed cleanly) the file is
+    read as immutable; with one (it is open elsewhere, or its writer was
+    killed) SQLite must read the log too, which it does without changing it.
+    """
+    mode = "mode=ro" if wal_path(path).exists() else "mode=ro&immutable=1"
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def check_file(path: Path, newest: int = CURRENT_VERSION) -> int:
+    """Identify the file and check its integrity without changing it; return its version."""
+    version = file_version(path, newest)
+    damaged = DamagedFileError(
+        path,
+        f"“{path.name}” is damaged (it may be truncated or corrupt).",
+        "Open a backup or an earlier copy; this file has not been changed.",
+    )
+    try:
+        conn = connect_read_only(path)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise damaged from None
+    if result is None or result[0] != "ok":
+        raise damaged
+    return version
+
+
+def connect_for_writing(path: Path) -> sqlite3.Connection:
+    """A connection that commits every transaction durably (WAL, full sync).
+
+    Close it with :func:`close_for_writing`, which leaves the file on its own,
+    without log files beside it.
+    """
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def close_for_writing(conn: sqlite3.Connection) -> None:
+    """Fold the write-ahead log back into the file and close it."""
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error:
+        pass  # a reader still has it open: the log stays until the next writer closes it
+    conn.close()
+
+
+def load_tables(conn: sqlite3.Connection, path: Path) -> Tables:
+    """Every record in the file, each table in list order."""
+    tables: Tables = {}
+    try:
+        for name, record_type in TYPE_BY_TABLE.items():
+            rows = conn.execute(f"SELECT * FROM [{name}] ORDER BY position, id").fetchall()
+            tables[name] = [record_from_row(record_type, dict(row)) for row in rows]
+    except (sqlite3.DatabaseError, ValueError, TypeError) as error:
+        raise DamagedFileError(
+            path,
+            f"“{path.name}” could not be read ({error}).",
+            "Open a backup or an earlier copy; this file has not been changed.",
+        ) from None
+    if len(tables.get("workshop", [])) != 1:
+        raise DamagedFileError(
+            path, f"“{path.name}” has no workshop in it.", "Open a backup or an earlier copy."
+        )
+    return tables
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where a file is copied before migrating it from ``version``."""
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def migrate(path: Path, version: int, migrations: Sequence[Migration] = MIGRATIONS) -> Path | None:
+    """Bring a file from ``version`` to the newest, after copying it aside; return the copy."""
+    if version >= len(migrations):
+        return None
+    import sqlite_utils  # noqa: PLC0415 - slow import, only needed here
+
+    backup = backup_path(path, version)
+    source = connect_read_only(path)
+    try:
+        target = sqlite3.connect(str(backup))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    conn = connect_for_writing(path)
+    conn.isolation_level = ""  # sqlite-utils manages transactions itself
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    try:
+        for number in range(version + 1, len(migrations) + 1):
+            with db.atomic():
+                migrations[number - 1](db)
+                db.execute(f"PRAGMA user_version = {number}")
+    finally:
+        close_for_writing(conn)
+    return backup
+
+
+def write_new(path: Path, tables: Tables, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Write a complete workshop file at ``path``, replacing it atomically if it exists.
+
+    The file is built beside the target and renamed into place, so a crash or a
+    full disk never leaves a half-written workshop under the user's file name.
+    """
+    import sqlite_utils  # noqa: PLC0415 - slow import, only needed here
+
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the user's umask applies
+    temp_name = str(temp)
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(temp_name), execute_plugins=False)
+        try:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            with db.atomic():
+                for migration in migrations:
+                    migration(db)
+                for name, records in tables.items():
+                    rows = [r.values() for r in records]
+                    if rows:
+                        db[name].insert_all(rows)  # type: ignore[union-attr]
+                db.execute(f"PRAGMA user_version = {len(migrations)}")
+        finally:
+            db.close()
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_records(
+    conn: sqlite3.Connection, puts: Iterable[Record], deletes: Iterable[tuple[str, int]]
+) -> None:
+    """Store changed records and remove deleted ones, in one durable transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for table, record_id in deletes:
+            conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (record_id,))
+        for record in puts:
+            values: dict[str, Any] = record.values()
+            columns = ", ".join(f"[{c}]" for c in column_types(type(record)))
+            marks = ", ".join("?" for _ in values)
+            conn.execute(
+                f"INSERT OR REPLACE INTO [{record.TABLE}] ({columns}) VALUES ({marks})",
+                tuple(values.values()),
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
