@@ -335,6 +335,7 @@ class WorkshopDocument:
             self.about_to_change.emit(change)
             rows.insert(index, record)
             self._renumber(record.TABLE, pending)
+            pending.put(rows[index])
             self.changed.emit(change)
             return Insert(record, index), Delete(record.TABLE, record.id)
         if isinstance(op, Delete):

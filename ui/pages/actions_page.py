@@ -49,8 +49,9 @@ class ActionFilter(QSortFilterProxyModel):
         self.status = ""
 
     def set_filter(self, text: str, team: str, status: str) -> None:
+        self.beginFilterChange()
         self.text, self.team, self.status = text.casefold().strip(), team, status
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         item = self.records.record(source_row)

@@ -1,0 +1,8 @@
+"""Entry script of the PyInstaller bundle: the same as the ``smarketing-workshop`` command."""
+
+import sys
+
+from workshop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

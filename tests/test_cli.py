@@ -1,0 +1,112 @@
+"""The headless commands: help, version, demo, export; exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop import __version__
+from workshop.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script as a user would (falls back to ``python -m``)."""
+    script = shutil.which("smarketing-workshop", path=str(Path(sys.executable).parent))
+    command = [script] if script else [sys.executable, "-m", "workshop.cli"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, check=False, timeout=60)
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Smarketing Workshop {__version__}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["demo", "--help"], ["export", "--help"]])
+def test_help(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: smarketing-workshop")
+    if args == ["--help"]:
+        assert "demo" in out and "export" in out
+
+
+def test_demo_then_export_gives_teams_participants_and_actions(tmp_path: Path) -> None:
+    demo, out = tmp_path / "d.smw", tmp_path / "d.json"
+    assert run("demo", str(demo)).returncode == 0
+    result = run("export", str(demo), "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1
+    assert data["workshop"]["title"] == "Q3 alignment offsite"
+    assert [t["name"] for t in data["teams"]] == ["Sales", "Marketing"]
+    signers = {p["team"]: p["name"] for p in data["participants"] if p["signatory"]}
+    assert signers == {"sales": "Dana Whitfield", "marketing": "Priya Raman"}
+    assert len(data["participants"]) == 8
+    assert len(data["actions"]) >= 5 and all(a["owner"] and a["due"] for a in data["actions"])
+    assert data["agenda"][0]["start"] == "09:00"
+    assert data["parking_lot"]
+    assert "Zoë Łukasik" in out.read_text(encoding="utf-8")  # UTF-8, not \\u escapes
+
+
+def test_export_to_stdout(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(demo_file), "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["workshop"]["company"] == "Fernhill Software"
+
+
+def test_demo_does_not_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mine.smw"
+    path.write_text("precious")
+    assert main(["demo", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already exists" in err
+    assert path.read_text() == "precious"
+    assert main(["demo", str(path), "--force"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(None, "There is no file"), (b"hello", "is not a Smarketing Workshop file"), (b"", "is empty")],
+)
+def test_export_of_a_bad_file_fails_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, words: str
+) -> None:
+    path = tmp_path / "x.smw"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["export", str(path), "--json", str(tmp_path / "x.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("smarketing-workshop export: error: ")
+    assert words in err and err.count("\n") == 1
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_export_to_a_missing_folder_fails_cleanly(demo_file: Path, tmp_path: Path) -> None:
+    result = run("export", str(demo_file), "--json", str(tmp_path / "no" / "such" / "x.json"))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr
+
+
+def test_a_wrong_command_line_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "only-a-file.smw"])
+    assert exited.value.code == 2
+    assert "--json" in capsys.readouterr().err
+
+
+def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys; from workshop.cli import main; "
+        f"main(['demo', {str(tmp_path / 'q.smw')!r}]); "
+        f"main(['export', {str(tmp_path / 'q.smw')!r}, '--json', {str(tmp_path / 'q.json')!r}]); "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("False")

@@ -1,0 +1,46 @@
+"""The JSON export's documented shape, and action items as CSV a spreadsheet opens safely."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+from workshop.demo import demo_content
+from workshop.export import SCHEMA_VERSION, actions_csv, workshop_json
+from workshop.model import ActionItem
+
+
+def test_json_has_every_documented_section() -> None:
+    data = workshop_json(demo_content(date(2027, 6, 1)))
+    documented = Path(__file__).parents[1] / "docs" / "export-format.md"
+    sections = set(re.findall(r"^### `(\w+)`", documented.read_text(encoding="utf-8"), re.MULTILINE))
+    assert set(data) == sections
+    assert data["schema_version"] == SCHEMA_VERSION
+
+
+def test_agenda_times_follow_the_day_start() -> None:
+    content = demo_content(date(2027, 6, 1))
+    agenda = workshop_json(content)["agenda"]
+    assert (agenda[0]["start"], agenda[0]["end"]) == ("09:00", "09:30")
+    assert agenda[-1]["end"] == "16:30"
+
+
+def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
+    items = [
+        ActionItem(what='Review "junk" leads, then report', owner="Zoë Łukasik", team="marketing", due="2027-07-01"),
+        ActionItem(what="Line one\nline two", owner="山田太郎", team="joint", status="done"),
+    ]
+    text = actions_csv(items, {"marketing": "Marketing", "sales": "Sales", "joint": "Joint"})
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["What", "Owner", "Team", "Due", "Status"]
+    assert rows[1] == ['Review "junk" leads, then report', "Zoë Łukasik", "Marketing", "2027-07-01", "open"]
+    assert rows[2][0] == "Line one\nline two" and rows[2][1] == "山田太郎"
+
+
+def test_csv_cells_cannot_run_as_formulas() -> None:
+    items = [ActionItem(what="=HYPERLINK(\"http://x\")", owner="+1 555", team="sales")]
+    rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
+    assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"

@@ -1,0 +1,84 @@
+"""A killed app loses nothing it showed: kill -9 right after an edit, then reopen."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop.document import WorkshopDocument
+from workshop.model import Participant
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is a POSIX signal")
+
+EDIT_THEN_WAIT = """
+import sys, time
+from workshop.document import WorkshopDocument
+from workshop.edits import Update, Insert
+from workshop.model import Participant
+doc = WorkshopDocument.open(sys.argv[1])
+doc.apply("Rename", [Update.of(doc.info, title="Typed just before the crash")])
+doc.apply("Add", [Insert(Participant(name="Added just before the crash"))])
+print("edited", flush=True)
+time.sleep(60)
+"""
+
+TYPE_IN_THE_APP_THEN_WAIT = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtTest import QTest
+from ui.app import create_application, start
+from ui.dialogs import Dialogs
+from ui.settings import AppPaths, AppSettings
+app = create_application()
+folder = Path(sys.argv[2])
+settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+window = start(sys.argv[1], settings, AppPaths(folder / "data", folder / "docs"), Dialogs())
+field = window.view.setup_page.fields["workshop.venue"]
+field.selectAll()
+QTest.keyClicks(field, "Room 42")
+print("typed", flush=True)
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
+def kill_after(script: str, marker: str, *args: str) -> None:
+    """Run ``script``, wait until it prints ``marker`` (its edit is on screen), then kill -9 it."""
+    with subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        line = proc.stdout.readline()
+        if line.strip() != marker:
+            proc.kill()
+            pytest.fail(f"the child did not get to its edit: {proc.stderr.read()}")
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def test_edits_survive_kill_9(demo_file: Path) -> None:
+    kill_after(EDIT_THEN_WAIT, "edited", str(demo_file))
+    doc = WorkshopDocument.open(demo_file)  # opens for writing: the killed holder's lock is gone
+    try:
+        assert not doc.read_only
+        assert doc.info.title == "Typed just before the crash"
+        assert doc.typed(Participant)[-1].name == "Added just before the crash"
+    finally:
+        doc.close()
+
+
+def test_text_typed_in_the_window_survives_kill_9(demo_file: Path, tmp_path: Path) -> None:
+    kill_after(TYPE_IN_THE_APP_THEN_WAIT, "typed", str(demo_file), str(tmp_path))
+    doc = WorkshopDocument.open(demo_file)
+    try:
+        assert doc.info.venue == "Room 42"
+    finally:
+        doc.close()
