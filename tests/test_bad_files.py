@@ -84,7 +84,11 @@ CASES: list[tuple[Callable[[Path, Path], None], type[WorkshopFileError], str]] =
 
 @pytest.mark.parametrize(("make", "error", "words"), CASES, ids=[c[0].__name__ for c in CASES])
 def test_a_bad_file_is_refused_clearly_and_left_as_it_was(
-    tmp_path: Path, demo_file: Path, make: Callable[[Path, Path], None], error: type[WorkshopFileError], words: str
+    tmp_path: Path,
+    demo_file: Path,
+    make: Callable[[Path, Path], None],
+    error: type[WorkshopFileError],
+    words: str,
 ) -> None:
     folder = tmp_path / "bad"
     folder.mkdir()

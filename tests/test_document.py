@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def test_insert_delete_move_and_their_undo_are_saved(document: WorkshopDocument)
 def test_typing_in_one_field_is_one_undo_step(document: WorkshopDocument) -> None:
     info = document.info
     for text in ("Q", "Q4", "Q4 ", "Q4 k", "Q4 ki", "Q4 kick-off"):
-        document.apply("Change title", [Update.of(document.info, title=text)], merge_key=("workshop", 1, "title"))
+        document.apply(
+            "Change title", [Update.of(document.info, title=text)], merge_key=("workshop", 1, "title")
+        )
     assert document.undo_text == "Change title"
     document.undo()
     assert document.info.title == info.title
@@ -112,11 +115,11 @@ def test_a_workshop_open_elsewhere_opens_read_only(document: WorkshopDocument) -
         third.close()
 
 
-def test_a_read_only_file_opens_read_only_and_is_not_written(demo_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import workshop.document as module
-
-    real_access = module.os.access
-    monkeypatch.setattr(module.os, "access", lambda p, mode: False if Path(p) == demo_file else real_access(p, mode))
+def test_a_read_only_file_opens_read_only_and_is_not_written(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == demo_file else real_access(p, mode))
     before = demo_file.read_bytes()
     doc = WorkshopDocument.open(demo_file)
     try:
@@ -141,16 +144,18 @@ def test_a_full_disk_keeps_the_edit_in_the_window_and_save_as_rescues_it(
     fill_the_disk(document)
     long_text = "A venue description that will not fit. " * 500
     document.apply("Change venue", [Update.of(document.info, venue=long_text)])
-    assert document.write_error is not None
-    assert "full" in str(document.write_error)
-    assert "Save As" in str(document.write_error)
+    error = document.write_error
+    assert error is not None
+    assert "full" in str(error)
+    assert "Save As" in str(error)
     assert document.info.venue == long_text  # still in the window
     document.apply("Rename", [Update.of(document.typed(Participant)[0], name="Still here")])
     assert not document.saving
 
     rescue = tmp_path / "rescued.smw"
     document.save_as(rescue)
-    assert document.write_error is None and document.path == rescue
+    assert document.path == rescue
+    assert document.write_error is None
     reopened = WorkshopDocument.open(rescue, read_only=True)
     try:
         assert reopened.info.venue == long_text
@@ -183,7 +188,17 @@ def test_closing_leaves_one_file_without_logs_beside_it(document: WorkshopDocume
 
 
 def test_text_in_any_script_round_trips(document: WorkshopDocument) -> None:
-    names = ["Zoë Łódź", "Σωκράτης", "Андрей", "山田太郎", "王小明", "נועה כהן", "مريم", "👩🏽‍💼 Ana", "x" * 5000]
+    names = [
+        "Zoë Łódź",
+        "Σωκράτης",
+        "Андрей",
+        "山田太郎",
+        "王小明",
+        "נועה כהן",
+        "مريم",
+        "👩🏽‍💼 Ana",
+        "x" * 5000,
+    ]
     for name in names:
         document.apply("Add", [Insert(Participant(name=name))])
     assert reopen_names(document.path)[-len(names) :] == names

@@ -30,7 +30,9 @@ def test_agenda_times_follow_the_day_start() -> None:
 
 def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
     items = [
-        ActionItem(what='Review "junk" leads, then report', owner="Zoë Łukasik", team="marketing", due="2027-07-01"),
+        ActionItem(
+            what='Review "junk" leads, then report', owner="Zoë Łukasik", team="marketing", due="2027-07-01"
+        ),
         ActionItem(what="Line one\nline two", owner="山田太郎", team="joint", status="done"),
     ]
     text = actions_csv(items, {"marketing": "Marketing", "sales": "Sales", "joint": "Joint"})
@@ -41,6 +43,6 @@ def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
 
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
-    items = [ActionItem(what="=HYPERLINK(\"http://x\")", owner="+1 555", team="sales")]
+    items = [ActionItem(what='=HYPERLINK("http://x")', owner="+1 555", team="sales")]
     rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
     assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"

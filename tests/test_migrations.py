@@ -33,7 +33,7 @@ def test_an_older_file_is_copied_aside_then_migrated(demo_file: Path) -> None:
     try:
         backup = files.backup_path(demo_file, 1)
         assert doc.migrated_backup == backup
-        assert [p.name for p in doc.content().participants][0] == "Dana Whitfield"
+        assert doc.content().participants[0].name == "Dana Whitfield"
     finally:
         doc.close()
     assert user_version(demo_file) == 2

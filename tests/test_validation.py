@@ -47,14 +47,20 @@ def test_an_empty_name_is_an_error_on_its_row() -> None:
 
 def test_duplicates_are_flagged_whatever_the_case_or_spacing() -> None:
     content = content_with(
-        [Participant(name="Zoë  Łukasik"), Participant(name="Tom"), Participant(name="zoë łukasik", team=MARKETING)]
+        [
+            Participant(name="Zoë  Łukasik"),
+            Participant(name="Tom"),
+            Participant(name="zoë łukasik", team=MARKETING),
+        ]
     )
     dup = next(f for f in check_setup(content) if "more than once" in f.message)
     assert "rows 1 and 3" in dup.message and dup.record_ids == (1, 3)
 
 
 def test_a_very_long_name_gets_a_clear_warning() -> None:
-    content = content_with([Participant(name="A" * 5000, signatory=True), Participant(name="B", team=MARKETING, signatory=True)])
+    content = content_with(
+        [Participant(name="A" * 5000, signatory=True), Participant(name="B", team=MARKETING, signatory=True)]
+    )
     long = next(f for f in check_setup(content) if "characters long" in f.message)
     assert "5,000" in long.message and long.severity == "warning"
 

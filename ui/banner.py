@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from ui import icons
 
-_TINTS = {"info": "rgba(37, 99, 235, 0.14)", "warning": "rgba(217, 119, 6, 0.18)", "error": "rgba(220, 38, 38, 0.18)"}
+_TINTS = {
+    "info": "rgba(37, 99, 235, 0.14)",
+    "warning": "rgba(217, 119, 6, 0.18)",
+    "error": "rgba(220, 38, 38, 0.18)",
+}
 
 
 class Banner(QFrame):

@@ -25,7 +25,15 @@ class Dialogs:
         if not name:
             return None
         path = Path(name)
-        suffix = FILE_SUFFIX if FILE_SUFFIX in chosen else ".csv" if ".csv" in chosen else ".json" if ".json" in chosen else ""
+        suffix = (
+            FILE_SUFFIX
+            if FILE_SUFFIX in chosen
+            else ".csv"
+            if ".csv" in chosen
+            else ".json"
+            if ".json" in chosen
+            else ""
+        )
         if suffix and path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         return path
@@ -36,7 +44,9 @@ class Dialogs:
         box.exec()
 
     def ask_unsaved(self, parent: QWidget, text: str) -> UnsavedChoice:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent
+        )
         save = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("Discard Changes", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

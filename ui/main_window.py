@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
 
-    def _action(self, menu: QMenu, text: str, slot: object, keys: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, slot: object, keys: QKeySequence | str | None = None
+    ) -> QAction:
         action = menu.addAction(text)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -69,7 +71,9 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S")
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
         file_menu.addSeparator()
-        self.close_action = self._action(file_menu, "&Close Workshop", self.close_workshop, QKeySequence(std.Close))
+        self.close_action = self._action(
+            file_menu, "&Close Workshop", self.close_workshop, QKeySequence(std.Close)
+        )
         quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -82,7 +86,12 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
         self.stage_actions = []
         for stage in STAGES:
-            action = self._action(self.go_menu, stage.title, lambda _c=False, k=stage.key: self.show_stage(k), f"Ctrl+{stage.digit}")
+            action = self._action(
+                self.go_menu,
+                stage.title,
+                lambda _c=False, k=stage.key: self.show_stage(k),
+                f"Ctrl+{stage.digit}",
+            )
             self.stage_actions.append(action)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self._about)
@@ -179,7 +188,9 @@ class MainWindow(QMainWindow):
         try:
             path.write_text(text + "\n", encoding="utf-8")
         except OSError as error:
-            self.dialogs.error(self, "Cannot export", f"“{path.name}” could not be written: {error.strerror or error}.")
+            self.dialogs.error(
+                self, "Cannot export", f"“{path.name}” could not be written: {error.strerror or error}."
+            )
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
 

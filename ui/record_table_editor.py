@@ -72,12 +72,18 @@ class RecordTableEditor(QWidget):
         self.add_action = self._action(f"Add {noun}", "add", "Ctrl+Shift+N", self.add)
         self.duplicate_action = self._action(f"Duplicate {noun}", "duplicate", "Ctrl+D", self.duplicate)
         self.remove_action = self._action(f"Remove {noun}", "remove", "Delete", self.remove)
-        self.up_action = self._action("Move up", "up", "Alt+Up", lambda: self.move(-1))
-        self.down_action = self._action("Move down", "down", "Alt+Down", lambda: self.move(1))
+        self.up_action = self._action("Move up", "up", "Alt+Up", lambda: self.move_selected(-1))
+        self.down_action = self._action("Move down", "down", "Alt+Down", lambda: self.move_selected(1))
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for action in (self.add_action, self.duplicate_action, self.remove_action, self.up_action, self.down_action):
+        for action in (
+            self.add_action,
+            self.duplicate_action,
+            self.remove_action,
+            self.up_action,
+            self.down_action,
+        ):
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -156,7 +162,7 @@ class RecordTableEditor(QWidget):
             index = self.proxy.index(min(first_row, remaining - 1), 0)
             self.select_id(self.model.record(self.proxy.mapToSource(index).row()).id)
 
-    def move(self, step: int) -> None:
+    def move_selected(self, step: int) -> None:
         current = self.current_id()
         if current is None or not self._manual_order():
             return
@@ -177,9 +183,12 @@ class RecordTableEditor(QWidget):
         self.remove_action.setEnabled(editable and has_selection)
         self.up_action.setEnabled(editable and has_selection and manual)
         self.down_action.setEnabled(editable and has_selection and manual)
-        tip = "" if manual else " (clear the column sort to reorder: click the sorted header until the arrow goes)"
+        tip = (
+            ""
+            if manual
+            else " (clear the column sort to reorder: click the sorted header until the arrow goes)"
+        )
         self.up_action.setStatusTip("Move the selected row up" + tip)
 
     def current_source_index(self) -> QModelIndex:
         return self.proxy.mapToSource(self.view.currentIndex())
-

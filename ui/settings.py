@@ -42,7 +42,7 @@ class AppSettings:
     @property
     def recent_files(self) -> list[Path]:
         value = self._settings.value("recent_files", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [Path(str(item)) for item in items if item]
 
     def add_recent(self, path: Path) -> None:

@@ -56,7 +56,9 @@ class WelcomePage(QWidget):
         buttons.addStretch(1)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Recent workshops")
-        self.recent.itemActivated.connect(lambda item: self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.itemActivated.connect(
+            lambda item: self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.recent_label = QLabel("Recent workshops", self)
 
         column = QVBoxLayout()

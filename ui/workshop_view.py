@@ -58,7 +58,9 @@ class WorkshopView(QWidget):
         self.stage_list.setIconSize(QSize(20, 20))
         self.stage_list.setFixedWidth(170)
         self.stage_list.setSpacing(2)
-        self.stage_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 4px; }")
+        self.stage_list.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 4px; }"
+        )
         self.pages = QStackedWidget(self)
         self.setup_page = SetupPage(signals, self)
         self.actions_page = ActionsPage(signals, ask_save_path, report, self)
@@ -85,7 +87,9 @@ class WorkshopView(QWidget):
         for row in range(self.stage_list.count()):
             if self.stage_list.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.stage_list.setCurrentRow(row)
-                self.pages.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+                page = self.pages.currentWidget()
+                if page is not None:
+                    page.setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
     def current_stage(self) -> str:

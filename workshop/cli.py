@@ -71,7 +71,9 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=f"commands (see '{PROG} COMMAND --help'):\n{commands}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", help="workshop file (.smw) to open; default: the last one, or the demo")
+    parser.add_argument(
+        "file", nargs="?", help="workshop file (.smw) to open; default: the last one, or the demo"
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
 
@@ -84,7 +86,9 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         parser.add_argument("--force", action="store_true", help="replace the file if it exists")
     elif name == "export":
         parser.add_argument("file", help="the workshop file (.smw)")
-        parser.add_argument("--json", required=True, metavar="OUT", help="write the workshop as JSON to OUT ('-' for stdout)")
+        parser.add_argument(
+            "--json", required=True, metavar="OUT", help="write the workshop as JSON to OUT ('-' for stdout)"
+        )
     return parser
 
 

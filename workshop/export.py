@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workshop import __version__
@@ -40,7 +40,7 @@ def workshop_json(content: WorkshopContent) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "app_version": __version__,
-        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "workshop": {k: v for k, v in info.items() if k not in _INTERNAL},
         "teams": [{"key": t.key, "name": t.name, "colour": t.colour} for t in content.teams],
         "participants": [

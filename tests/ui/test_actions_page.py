@@ -50,22 +50,24 @@ def test_filter_by_team_status_and_text(window: MainWindow, qtbot: QtBot) -> Non
 def test_sort_by_due_date_then_back_to_the_agreed_order(window: MainWindow) -> None:
     page = page_of(window)
     original = shown_whats(page)
-    page.actions.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    page.action_items.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     dues = [item.due for item in page.shown_actions()]
     assert dues == sorted(dues)
-    assert not page.actions.up_action.isEnabled()
-    page.actions.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    assert not page.action_items.up_action.isEnabled()
+    page.action_items.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     assert shown_whats(page) == original
 
 
 def test_status_sorts_in_workflow_order(window: MainWindow) -> None:
     page = page_of(window)
-    page.actions.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    page.action_items.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
     statuses = [item.status for item in page.shown_actions()]
     assert statuses == sorted(statuses, key=["open", "in progress", "done", "dropped"].index)
 
 
-def test_export_csv_writes_what_is_shown(window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path) -> None:
+def test_export_csv_writes_what_is_shown(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
     page = page_of(window)
     page.team_filter.setCurrentIndex(page.team_filter.findData("marketing"))
     out = tmp_path / "actions.csv"
@@ -80,7 +82,9 @@ def test_export_csv_writes_what_is_shown(window: MainWindow, dialogs: ScriptedDi
     assert "Saved 3 action items" in window.statusBar().currentMessage()
 
 
-def test_export_csv_to_an_unwritable_place_says_so(window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path) -> None:
+def test_export_csv_to_an_unwritable_place_says_so(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
     page = page_of(window)
     dialogs.paths.append(tmp_path / "missing" / "actions.csv")
     page.export_csv()
@@ -90,7 +94,7 @@ def test_export_csv_to_an_unwritable_place_says_so(window: MainWindow, dialogs: 
 def test_add_an_action_item_and_choose_its_status(window: MainWindow) -> None:
     assert window.document is not None
     page = page_of(window)
-    page.actions.add()
+    page.action_items.add()
     model = page.actions_model
     row = model.rowCount() - 1
     model.setData(model.index(row, 0), "Send the signed SLA to both teams")
@@ -98,7 +102,11 @@ def test_add_an_action_item_and_choose_its_status(window: MainWindow) -> None:
     assert not model.setData(model.index(row, 4), "someday")  # not a status
     model.setData(model.index(row, 3), "2027-07-01")
     stored = WorkshopDocument.open(window.document.path, read_only=True).typed(ActionItem)[-1]
-    assert (stored.what, stored.status, stored.due) == ("Send the signed SLA to both teams", "in progress", "2027-07-01")
+    assert (stored.what, stored.status, stored.due) == (
+        "Send the signed SLA to both teams",
+        "in progress",
+        "2027-07-01",
+    )
 
 
 def test_parking_lot_items(window: MainWindow) -> None:

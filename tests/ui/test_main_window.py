@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.test_document import fill_the_disk
@@ -57,7 +57,9 @@ def test_standard_shortcuts(window: MainWindow) -> None:
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     redo = [s.toString() for s in window.redo_action.shortcuts()]
     assert redo == ["Ctrl+Shift+Z", "Ctrl+Y"]
-    quit_action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Quit")
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    quit_action = next(a for a in file_menu.actions() if a.text() == "&Quit")
     assert quit_action.shortcut().toString() == "Ctrl+Q"
 
 
@@ -161,7 +163,9 @@ def test_export_json_from_the_menu(window: MainWindow, dialogs: ScriptedDialogs,
     assert '"schema_version": 1' in out.read_text(encoding="utf-8")
 
 
-def test_window_geometry_is_remembered(make_window: MakeWindow, demo_file: Path, settings: AppSettings) -> None:
+def test_window_geometry_is_remembered(
+    make_window: MakeWindow, demo_file: Path, settings: AppSettings
+) -> None:
     first = make_window(str(demo_file))
     first.resize(first.width(), 555)
     first.close()

@@ -196,7 +196,9 @@ class RecordTableModel(QAbstractTableModel):
         if problems != self.problems:
             self.problems = problems
             if self.rowCount():
-                self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+                )
 
     def _about_to_change(self, change: Change) -> None:
         if change.table != self.table:
@@ -207,7 +209,9 @@ class RecordTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), change.index, change.index)
         elif change.kind == "move":
             destination = change.to_index + 1 if change.to_index > change.index else change.to_index
-            self._moving = self.beginMoveRows(QModelIndex(), change.index, change.index, QModelIndex(), destination)
+            self._moving = self.beginMoveRows(
+                QModelIndex(), change.index, change.index, QModelIndex(), destination
+            )
         elif change.kind == "reset":
             self.beginResetModel()
 

@@ -60,7 +60,7 @@ class ActionFilter(QSortFilterProxyModel):
             return False
         if self.status == NOT_DONE and item.status in ("done", "dropped"):
             return False
-        if self.status and self.status != NOT_DONE and item.status != self.status:
+        if self.status not in ("", NOT_DONE, item.status):
             return False
         return not self.text or self.text in f"{item.what}\n{item.owner}".casefold()
 
@@ -90,14 +90,16 @@ class ActionsPage(QWidget):
             Column("owner", "Owner"),
             Column("team", "Team", "choice", choices=teams, is_team=True),
             Column("due", "Due", "date"),
-            Column("status", "Status", "choice", choices=lambda: [(s, s.capitalize()) for s in ACTION_STATUSES]),
+            Column(
+                "status", "Status", "choice", choices=lambda: [(s, s.capitalize()) for s in ACTION_STATUSES]
+            ),
         ]
         self.actions_model = RecordTableModel(signals, ActionItem, action_columns, "action item")
         self.filter = ActionFilter(self.actions_model)
-        self.actions = RecordTableEditor(
-            self.actions_model, lambda: ActionItem(), self.filter, self._completions, self
+        self.action_items = RecordTableEditor(
+            self.actions_model, ActionItem, self.filter, self._completions, self
         )
-        view = self.actions.view
+        view = self.action_items.view
         for column, width in enumerate((380, 170, 120, 110)):
             view.setColumnWidth(column, width)
 
@@ -140,7 +142,7 @@ class ActionsPage(QWidget):
         actions_box = QGroupBox("Action items", self)
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.addLayout(filters)
-        actions_layout.addWidget(self.actions)
+        actions_layout.addWidget(self.action_items)
 
         parking_columns = [
             Column("topic", "Topic"),
@@ -149,7 +151,7 @@ class ActionsPage(QWidget):
             Column("notes", "Notes"),
         ]
         self.parking_model = RecordTableModel(signals, ParkingLotItem, parking_columns, "parked topic")
-        self.parking = RecordTableEditor(self.parking_model, lambda: ParkingLotItem(), None, self._completions, self)
+        self.parking = RecordTableEditor(self.parking_model, ParkingLotItem, None, self._completions, self)
         for column, width in enumerate((380, 170, 120)):
             self.parking.view.setColumnWidth(column, width)
         parking_box = QGroupBox("Parking lot: topics deferred", self)

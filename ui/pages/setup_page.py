@@ -45,7 +45,12 @@ class SetupPage(QWidget):
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
-        for field, label in (("title", "Title"), ("company", "Company"), ("venue", "Venue"), ("facilitator", "Facilitator")):
+        for field, label in (
+            ("title", "Title"),
+            ("company", "Company"),
+            ("venue", "Venue"),
+            ("facilitator", "Facilitator"),
+        ):
             line = QLineEdit(details)
             line.setMaxLength(MAX_TEXT)
             line.setClearButtonEnabled(True)

@@ -11,9 +11,10 @@ only ever opened read-only, so it is never changed.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import sqlite3
 import secrets
+import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -146,10 +147,8 @@ def connect_for_writing(path: Path) -> sqlite3.Connection:
 
 def close_for_writing(conn: sqlite3.Connection) -> None:
     """Fold the write-ahead log back into the file and close it."""
-    try:
+    with contextlib.suppress(sqlite3.Error):  # a reader has it open: the log stays till next time
         conn.execute("PRAGMA journal_mode=DELETE")
-    except sqlite3.Error:
-        pass  # a reader still has it open: the log stays until the next writer closes it
     conn.close()
 
 
@@ -195,7 +194,7 @@ def migrate(path: Path, version: int, migrations: Sequence[Migration] = MIGRATIO
     finally:
         source.close()
     conn = connect_for_writing(path)
-    conn.isolation_level = ""  # sqlite-utils manages transactions itself
+    conn.isolation_level = "DEFERRED"  # the default handling sqlite-utils expects
     db = sqlite_utils.Database(conn, execute_plugins=False)
     try:
         for number in range(version + 1, len(migrations) + 1):
