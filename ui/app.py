@@ -28,7 +28,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def first_workshop(file: str | None, settings: AppSettings, paths: AppPaths) -> tuple[Path | None, bool]:
+def first_workshop(file: str | None, settings: AppSettings, paths: AppPaths) -> tuple[Path, bool]:
     """Which workshop to open at start: the one asked for, else the last one, else the demo.
 
     Returns the path and whether it is the demo (which is created when missing).
@@ -51,11 +51,12 @@ def start(
     window = MainWindow(settings, paths, dialogs)
     path, is_demo = first_workshop(file, settings, paths)
     window.show()
-    if path is not None:
-        if is_demo and not path.exists():
-            window.open_demo()
-        else:
-            window.open_path(path)
+    if is_demo and not path.exists():
+        window.open_demo()
+    else:
+        window.open_path(path)
+    if window.document is None:
+        window.show_current()
     return window
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workshop import APP_NAME, FILE_SUFFIX
 
@@ -17,10 +17,14 @@ class Dialogs:
     """The real, modal dialogs."""
 
     def open_path(self, parent: QWidget, title: str, directory: str, filter_: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - not needed to start
+
         name, _ = QFileDialog.getOpenFileName(parent, title, directory, filter_)
         return Path(name) if name else None
 
     def save_path(self, parent: QWidget, title: str, suggested: str, filter_: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 - not needed to start
+
         name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
         if not name:
             return None
@@ -39,11 +43,15 @@ class Dialogs:
         return path
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed to start
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setWindowTitle(APP_NAME)
         box.exec()
 
     def ask_unsaved(self, parent: QWidget, text: str) -> UnsavedChoice:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed to start
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent
         )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
@@ -12,12 +12,12 @@ from ui import icons
 from ui.dialogs import WORKSHOP_FILTER, Dialogs
 from ui.document_signals import DocumentSignals
 from ui.settings import AppPaths, AppSettings
-from ui.welcome_page import WelcomePage
 from ui.workshop_view import STAGES, WorkshopView
+
+if TYPE_CHECKING:
+    from ui.welcome_page import WelcomePage
 from workshop import APP_NAME, FILE_SUFFIX
-from workshop.demo import blank_content, demo_content
 from workshop.document import WorkshopDocument
-from workshop.export import workshop_json
 from workshop.store.errors import WorkshopFileError
 
 
@@ -31,13 +31,8 @@ class MainWindow(QMainWindow):
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
         self.setWindowIcon(icons.icon("app"))
-        self.welcome = WelcomePage(self)
-        self.welcome.newRequested.connect(self.new_workshop)
-        self.welcome.openRequested.connect(self.open_dialog)
-        self.welcome.demoRequested.connect(self.open_demo)
-        self.welcome.recentRequested.connect(lambda p: self.open_path(Path(p)))
+        self._welcome: WelcomePage | None = None
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.welcome)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName("Saved state")
@@ -45,8 +40,26 @@ class MainWindow(QMainWindow):
         self._build_menus()
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        self._show_document()
+            self._fit_to_screen()
+        self._update_actions()
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.92)), min(820, int(screen.height() * 0.92)))
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page shown with no workshop open, built when first needed."""
+        if self._welcome is None:
+            from ui.welcome_page import WelcomePage  # noqa: PLC0415 - rarely needed at start
+
+            self._welcome = WelcomePage(self)
+            self._welcome.newRequested.connect(self.new_workshop)
+            self._welcome.openRequested.connect(self.open_dialog)
+            self._welcome.demoRequested.connect(self.open_demo)
+            self._welcome.recentRequested.connect(lambda p: self.open_path(Path(p)))
+            self.stack.addWidget(self._welcome)
+        return self._welcome
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -139,6 +152,7 @@ class MainWindow(QMainWindow):
         demo = self.paths.demo_file
         if not demo.exists():
             demo.parent.mkdir(parents=True, exist_ok=True)
+            from workshop.demo import demo_content  # noqa: PLC0415 - first start only
             from workshop.store import files  # noqa: PLC0415
 
             files.write_new(demo, demo_content().tables())
@@ -152,6 +166,8 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(self, "New workshop: where to keep it", suggested, WORKSHOP_FILTER)
         if path is None:
             return
+        from workshop.demo import blank_content  # noqa: PLC0415 - not needed to start
+
         try:
             document = WorkshopDocument.create(path, blank_content())
         except (OSError, WorkshopFileError) as error:
@@ -184,6 +200,10 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(self, "Export workshop as JSON", suggested, "JSON files (*.json)")
         if path is None:
             return
+        import json  # noqa: PLC0415 - not needed to start
+
+        from workshop.export import workshop_json  # noqa: PLC0415
+
         text = json.dumps(workshop_json(self.document.content()), ensure_ascii=False, indent=2)
         try:
             path.write_text(text + "\n", encoding="utf-8")
@@ -224,7 +244,7 @@ class MainWindow(QMainWindow):
             self.signals = DocumentSignals(document, self)
             self.signals.statusChanged.connect(self._update_status)
             self._rebuild_view()
-        self._show_document()
+        self.show_current()
 
     def _drop_view(self) -> None:
         if self.view is not None:
@@ -239,7 +259,7 @@ class MainWindow(QMainWindow):
         self.view = WorkshopView(self.signals, self._ask_save_path, self._report, self)
         self.stack.addWidget(self.view)
         self.view.show_stage(stage)
-        self._show_document()
+        self.show_current()
 
     def _ask_save_path(self, title: str, suggested: str, filter_: str) -> Path | None:
         return self.dialogs.save_path(self, title, suggested, filter_)
@@ -247,11 +267,17 @@ class MainWindow(QMainWindow):
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
-    def _show_document(self) -> None:
-        has = self.document is not None and self.view is not None
-        self.stack.setCurrentWidget(self.view if has and self.view else self.welcome)
-        if not has:
+    def show_current(self) -> None:
+        """Show the open workshop, or the welcome page when there is none."""
+        if self.document is not None and self.view is not None:
+            self.stack.setCurrentWidget(self.view)
+        else:
             self.welcome.set_recent([p for p in self.settings.recent_files if p.exists()])
+            self.stack.setCurrentWidget(self.welcome)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = self.document is not None and self.view is not None
         for action in (self.save_as_action, self.export_action, self.close_action, *self.stage_actions):
             action.setEnabled(has)
         self._update_status()

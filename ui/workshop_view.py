@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 from ui import icons
 from ui.banner import Banner
 from ui.document_signals import DocumentSignals
-from ui.pages.actions_page import ActionsPage
 from ui.pages.setup_page import SetupPage
+
+if TYPE_CHECKING:
+    from ui.pages.actions_page import ActionsPage
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,11 @@ STAGES = (
 
 
 class WorkshopView(QWidget):
-    """Stage list and pages of one document, with a banner for what the user must know."""
+    """Stage list and pages of one document, with a banner for what the user must know.
+
+    A page is built the first time its stage is shown, so the window appears
+    without waiting for pages nobody has looked at yet.
+    """
 
     def __init__(
         self,
@@ -52,6 +59,7 @@ class WorkshopView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.signals = signals
+        self.ask_save_path, self.report = ask_save_path, report
         self.banner = Banner(self)
         self.stage_list = QListWidget(self)
         self.stage_list.setAccessibleName("Stages")
@@ -62,16 +70,13 @@ class WorkshopView(QWidget):
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 4px; }"
         )
         self.pages = QStackedWidget(self)
-        self.setup_page = SetupPage(signals, self)
-        self.actions_page = ActionsPage(signals, ask_save_path, report, self)
-        self.page_by_key: dict[str, QWidget] = {"setup": self.setup_page, "actions": self.actions_page}
+        self.page_by_key: dict[str, QWidget] = {}
         for stage in STAGES:
             item = QListWidgetItem(icons.icon(stage.icon), stage.title)
             item.setToolTip(f"{stage.title} (Ctrl+{stage.digit})")
             item.setData(Qt.ItemDataRole.UserRole, stage.key)
             self.stage_list.addItem(item)
-            self.pages.addWidget(self.page_by_key[stage.key])
-        self.stage_list.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.stage_list.currentRowChanged.connect(self._show_row)
         self.stage_list.setCurrentRow(0)
 
         body = QHBoxLayout()
@@ -83,13 +88,42 @@ class WorkshopView(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
 
+    def page(self, key: str) -> QWidget:
+        """The page of a stage, built now if it has not been shown yet."""
+        if key not in self.page_by_key:
+            if key == "setup":
+                page: QWidget = SetupPage(self.signals, self)
+            else:
+                from ui.pages.actions_page import ActionsPage  # noqa: PLC0415 - built on first visit
+
+                page = ActionsPage(self.signals, self.ask_save_path, self.report, self)
+            self.page_by_key[key] = page
+            self.pages.addWidget(page)
+        return self.page_by_key[key]
+
+    @property
+    def setup_page(self) -> SetupPage:
+        page = self.page("setup")
+        assert isinstance(page, SetupPage)
+        return page
+
+    @property
+    def actions_page(self) -> ActionsPage:
+        from ui.pages.actions_page import ActionsPage  # noqa: PLC0415 - built on first visit
+
+        page = self.page("actions")
+        assert isinstance(page, ActionsPage)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(STAGES):
+            self.pages.setCurrentWidget(self.page(STAGES[row].key))
+
     def show_stage(self, key: str) -> None:
-        for row in range(self.stage_list.count()):
-            if self.stage_list.item(row).data(Qt.ItemDataRole.UserRole) == key:
+        for row, stage in enumerate(STAGES):
+            if stage.key == key:
                 self.stage_list.setCurrentRow(row)
-                page = self.pages.currentWidget()
-                if page is not None:
-                    page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self.page(key).setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
     def current_stage(self) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -405,6 +404,8 @@ def _load_read_only(path: Path, version: int, migrations: Sequence[Migration]) -
             return files.load_tables(conn, path)
         finally:
             conn.close()
+    import tempfile  # noqa: PLC0415 - rare path, keeps start-up light
+
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / path.name
         source = files.connect_read_only(path)

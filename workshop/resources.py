@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources as importlib_resources
 from pathlib import Path
+
+import resources
 
 
 def resource_path(*parts: str) -> Path:
@@ -12,4 +13,4 @@ def resource_path(*parts: str) -> Path:
     bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle unpacks data here
     if bundle:
         return Path(bundle, "resources", *parts)
-    return Path(str(importlib_resources.files("resources").joinpath(*parts)))
+    return Path(resources.__file__).parent.joinpath(*parts)

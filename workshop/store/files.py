@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -214,7 +213,7 @@ def write_new(path: Path, tables: Tables, migrations: Sequence[Migration] = MIGR
     """
     import sqlite_utils  # noqa: PLC0415 - slow import, only needed here
 
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the user's umask applies
     temp_name = str(temp)
     try:
