@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import icons
 from ui.dialogs import Dialogs
+from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop import APP_NAME, __version__
@@ -57,6 +58,8 @@ def start(
         window.open_path(path)
     if window.document is None:
         window.show_current()
+    # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
+    QTimer.singleShot(0, lambda: register_bundled_fonts() and window.update())
     return window
 
 

@@ -49,7 +49,12 @@ class Banner(QFrame):
         actions: list[tuple[str, Callable[[], None]]] | None = None,
         closable: bool = True,
     ) -> None:
+        shown = (kind, text, [label for label, _ in actions or []], closable)
+        if self.isVisible() and shown == getattr(self, "_shown", None):
+            return
+        self._shown = shown
         for button in self._buttons:
+            button.hide()
             button.deleteLater()
         self._buttons = []
         for label, slot in actions or []:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -56,6 +56,9 @@ class WelcomePage(QWidget):
         buttons.addStretch(1)
         self.recent = QListWidget(self)
         self.recent.setAccessibleName("Recent workshops")
+        self.recent.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.recent.setMaximumHeight(320)
+        self.recent.setToolTip("Double-click or press Enter to open")
         self.recent.itemActivated.connect(
             lambda item: self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -69,7 +72,9 @@ class WelcomePage(QWidget):
         column.addLayout(buttons)
         column.addSpacing(18)
         column.addWidget(self.recent_label)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent)
+        column.addStretch(1)
+        self.recent.setIconSize(QSize(28, 28))
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addLayout(column, 3)
@@ -78,7 +83,7 @@ class WelcomePage(QWidget):
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.stem}    —    {path.parent}")
+            item = QListWidgetItem(icons.icon("app"), f"{path.stem}\n{path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)

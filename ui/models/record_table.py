@@ -18,6 +18,8 @@ from workshop.edits import Change, Delete, Insert, Move, Update
 from workshop.model import Record, Team
 
 Index = QModelIndex | QPersistentModelIndex
+JOINT_COLOUR = "#8a8f98"
+TONES = {"muted": QColor(128, 128, 128), "overdue": QColor(200, 40, 40)}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -57,7 +59,8 @@ class RecordTableModel(QAbstractTableModel):
         self.table = record_type.TABLE
         self.columns = list(columns)
         self.noun = noun
-        self.problems: dict[tuple[int, str], str] = {}
+        self.problems: dict[tuple[int, str], tuple[str, str]] = {}  # (id, field) -> (severity, text)
+        self.tone: Callable[[Record, str], str | None] | None = None
         signals.aboutToChange.connect(self._about_to_change)
         signals.changed.connect(self._changed)
 
@@ -104,7 +107,7 @@ class RecordTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         record = self.record(index.row())
         value = getattr(record, column.field)
-        problem = self.problems.get((record.id, column.field))
+        severity, problem = self.problems.get((record.id, column.field), ("", ""))
         if role == RECORD_ID_ROLE:
             return record.id
         if column.kind == "check":
@@ -125,14 +128,17 @@ class RecordTableModel(QAbstractTableModel):
             try:
                 return colour_icon(self.document.team(str(value)).colour)
             except KeyError:
-                return None
+                return colour_icon(JOINT_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole:
             if problem:
                 return problem
             text = self._label(column, value) if column.kind != "check" else ""
             return text if len(text) > 40 else None
         if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return QColor(220, 60, 60, 70)
+            return QColor(220, 60, 60, 70) if severity == "error" else QColor(230, 160, 20, 60)
+        if role == Qt.ItemDataRole.ForegroundRole and self.tone is not None:
+            tone = self.tone(record, column.field)
+            return TONES.get(tone) if tone else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -191,7 +197,7 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- following the document ------------------------------------------------------------
 
-    def set_problems(self, problems: dict[tuple[int, str], str]) -> None:
+    def set_problems(self, problems: dict[tuple[int, str], tuple[str, str]]) -> None:
         """Mark cells (record id, field) that have a problem; shown as tint and tooltip."""
         if problems != self.problems:
             self.problems = problems

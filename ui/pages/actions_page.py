@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -32,6 +33,7 @@ from workshop.model import (
     ActionItem,
     ParkingLotItem,
     Participant,
+    Record,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,6 +67,16 @@ class ActionFilter(QSortFilterProxyModel):
         return not self.text or self.text in f"{item.what}\n{item.owner}".casefold()
 
 
+def action_tone(record: Record, field: str) -> str | None:
+    """Done and dropped items recede; an open item past its due date shows its date in red."""
+    assert isinstance(record, ActionItem)
+    if record.status in ("done", "dropped"):
+        return "muted"
+    if field == "due" and record.due and record.due < date.today().isoformat():
+        return "overdue"
+    return None
+
+
 class ActionsPage(QWidget):
     """Action items with sort, filter and CSV export; the parking lot beside them."""
 
@@ -95,6 +107,7 @@ class ActionsPage(QWidget):
             ),
         ]
         self.actions_model = RecordTableModel(signals, ActionItem, action_columns, "action item")
+        self.actions_model.tone = action_tone
         self.filter = ActionFilter(self.actions_model)
         self.action_items = RecordTableEditor(
             self.actions_model, ActionItem, self.filter, self._completions, self

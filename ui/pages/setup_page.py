@@ -147,8 +147,9 @@ class SetupPage(QWidget):
 
     def refresh_findings(self) -> None:
         findings = check_setup(self.document.content())
+        findings.sort(key=lambda f: f.severity == "error")  # errors win a shared cell
         problems = {
-            (record_id, f.field): f.message
+            (record_id, f.field): (f.severity, f.message)
             for f in findings
             if f.table == Participant.TABLE
             for record_id in f.record_ids

@@ -1,0 +1,26 @@
+"""Fonts shipped with the app, made available to Qt's font fallback."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase
+
+from workshop.resources import resource_path
+
+FALLBACK_FONTS = ("DroidSansFallbackFull.ttf",)
+
+
+def register_bundled_fonts() -> list[str]:
+    """Add the bundled fonts to the application; returns the families added.
+
+    A missing or unreadable font file is skipped: text in that script then shows
+    with whatever the system has.
+    """
+    families: list[str] = []
+    for name in FALLBACK_FONTS:
+        path = resource_path("fonts", name)
+        if not path.exists():
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
