@@ -6,7 +6,7 @@ each edit into a document operation, so every change is saved and undoable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -197,10 +197,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- following the document ------------------------------------------------------------
 
-    def set_problems(self, problems: dict[tuple[int, str], tuple[str, str]]) -> None:
+    def set_problems(self, problems: Mapping[tuple[int, str], tuple[str, str]]) -> None:
         """Mark cells (record id, field) that have a problem; shown as tint and tooltip."""
         if problems != self.problems:
-            self.problems = problems
+            self.problems = dict(problems)
             if self.rowCount():
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
