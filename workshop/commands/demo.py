@@ -1,0 +1,32 @@
+"""``smarketing-workshop demo PATH``: write the demo workshop to a new file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workshop.commands import CommandError
+from workshop.demo import demo_content
+from workshop.store import files
+
+NAME = "demo"
+HELP = "write the demo workshop to a new file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="where to write the demo workshop (.smw)")
+    parser.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} already exists; choose another name or add --force to replace it")
+    if not path.parent.is_dir():
+        raise CommandError(f"there is no folder {path.parent}")
+    try:
+        files.write_new(path.absolute(), demo_content().tables())
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    print(f"Wrote the demo workshop to {path}")
+    return 0
