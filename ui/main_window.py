@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
 from ui import icons
 from ui.dialogs import WORKSHOP_FILTER, Dialogs
 from ui.document_signals import DocumentSignals
+from ui.page_context import PageContext
 from ui.settings import AppPaths, AppSettings
 from ui.workshop_view import STAGES, WorkshopView
 
@@ -256,13 +257,11 @@ class MainWindow(QMainWindow):
         assert self.signals is not None
         stage = self.view.current_stage() if self.view else "setup"
         self._drop_view()
-        self.view = WorkshopView(self.signals, self._ask_save_path, self._report, self)
+        context = PageContext(self.signals, self, self.dialogs, self._report)
+        self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)
         self.view.show_stage(stage)
         self.show_current()
-
-    def _ask_save_path(self, title: str, suggested: str, filter_: str) -> Path | None:
-        return self.dialogs.save_path(self, title, suggested, filter_)
 
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -19,27 +18,29 @@ from PySide6.QtWidgets import (
 
 from ui import icons
 from ui.banner import Banner
-from ui.document_signals import DocumentSignals
-from ui.pages.setup_page import SetupPage
+from ui.page_context import PageContext
 
 if TYPE_CHECKING:
     from ui.pages.actions_page import ActionsPage
+    from ui.pages.setup_page import SetupPage
 
 
 @dataclass(frozen=True)
 class Stage:
-    """A stage of the method: its page, icon and Ctrl+digit shortcut."""
+    """A stage of the method: its Ctrl+digit shortcut, icon, and page ("module:Class")."""
 
     key: str
     title: str
     digit: int
     icon: str
+    page: str
 
 
 # In the method's order; Ctrl+digit numbers are fixed even while some stages are not built.
+# A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
-    Stage("setup", "Setup", 1, "setup"),
-    Stage("actions", "Actions", 9, "actions"),
+    Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
+    Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 
 
@@ -47,19 +48,13 @@ class WorkshopView(QWidget):
     """Stage list and pages of one document, with a banner for what the user must know.
 
     A page is built the first time its stage is shown, so the window appears
-    without waiting for pages nobody has looked at yet.
+    without importing or building pages nobody has looked at yet.
     """
 
-    def __init__(
-        self,
-        signals: DocumentSignals,
-        ask_save_path: Callable[[str, str, str], Path | None],
-        report: Callable[[str], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.signals = signals
-        self.ask_save_path, self.report = ask_save_path, report
+        self.context = context
+        self.signals = context.signals
         self.banner = Banner(self)
         self.stage_list = QListWidget(self)
         self.stage_list.setAccessibleName("Stages")
@@ -91,25 +86,25 @@ class WorkshopView(QWidget):
     def page(self, key: str) -> QWidget:
         """The page of a stage, built now if it has not been shown yet."""
         if key not in self.page_by_key:
-            if key == "setup":
-                page: QWidget = SetupPage(self.signals, self)
-            else:
-                from ui.pages.actions_page import ActionsPage  # noqa: PLC0415 - built on first visit
-
-                page = ActionsPage(self.signals, self.ask_save_path, self.report, self)
+            stage = next(s for s in STAGES if s.key == key)
+            module_name, class_name = stage.page.split(":")
+            page_class = getattr(importlib.import_module(module_name), class_name)
+            page: QWidget = page_class(self.context, self)
             self.page_by_key[key] = page
             self.pages.addWidget(page)
         return self.page_by_key[key]
 
     @property
     def setup_page(self) -> SetupPage:
+        from ui.pages.setup_page import SetupPage  # noqa: PLC0415
+
         page = self.page("setup")
         assert isinstance(page, SetupPage)
         return page
 
     @property
     def actions_page(self) -> ActionsPage:
-        from ui.pages.actions_page import ActionsPage  # noqa: PLC0415 - built on first visit
+        from ui.pages.actions_page import ActionsPage  # noqa: PLC0415
 
         page = self.page("actions")
         assert isinstance(page, ActionsPage)

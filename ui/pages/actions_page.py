@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons
-from ui.document_signals import DocumentSignals
 from ui.models.record_table import Column, RecordTableModel
+from ui.page_context import PageContext
 from ui.record_table_editor import RecordTableEditor
 from workshop.export import actions_csv
 from workshop.model import (
@@ -84,15 +82,14 @@ class ActionsPage(QWidget):
 
     def __init__(
         self,
-        signals: DocumentSignals,
-        ask_save_path: Callable[[str, str, str], Path | None],
-        report: Callable[[str], None],
+        context: PageContext,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        signals = context.signals
         self.document = signals.document
-        self.ask_save_path = ask_save_path
-        self.report = report
+        self.ask_save_path = context.ask_save_path
+        self.report = context.report
 
         def teams() -> list[tuple[str, str]]:
             return [(key, self.document.team_name(key)) for key in (SALES, MARKETING, JOINT)]

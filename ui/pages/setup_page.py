@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bindings import FieldBinding
-from ui.document_signals import DocumentSignals
 from ui.findings_list import FindingsList
 from ui.models.record_table import Column, RecordTableModel, colour_icon
+from ui.page_context import PageContext
 from ui.record_table_editor import RecordTableEditor
 from workshop.edits import Change, Update
 from workshop.model import MARKETING, SALES, TEAM_KEYS, Participant, Team, WorkshopInfo
@@ -35,8 +35,9 @@ class SetupPage(QWidget):
 
     title = "Setup"
 
-    def __init__(self, signals: DocumentSignals, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        signals = context.signals
         self.signals = signals
         self.document = signals.document
         self.bindings: list[FieldBinding] = []
