@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +37,7 @@ from workshop.model import (
     WorkshopContent,
     WorkshopInfo,
 )
+from workshop.run_log import RunEvent, RunLog
 from workshop.store import files
 from workshop.store.errors import FileWriteError, describe_write_failure
 from workshop.store.schema import MIGRATIONS, Migration
@@ -70,9 +71,12 @@ class _PendingWrites:
 class WorkshopDocument:
     """An open workshop: its records, its file, its undo history."""
 
-    def __init__(self, path: Path, tables: files.Tables) -> None:
+    def __init__(self, path: Path, tables: files.Tables, run_log: RunLog | None = None) -> None:
         self.path = path
         self._tables = tables
+        self.run_log = run_log or RunLog([], 0)
+        self.run_log.on_append.append(self._persist_run_event)
+        self.run_log.on_checkpoint.append(self._persist_checkpoint)
         self._conn: sqlite3.Connection | None = None
         self._lock: WorkshopLock | None = None
         self.read_only_reason: str | None = None
@@ -126,14 +130,15 @@ class WorkshopDocument:
                 backup = files.migrate(path, version, migrations)
                 conn = files.connect_for_writing(path)
                 tables = files.load_tables(conn, path)
+                run_log = files.load_run(conn)
             else:
-                tables = _load_read_only(path, version, migrations)
+                tables, run_log = _load_read_only(path, version, migrations)
                 conn = None
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        document = cls(path, tables)
+        document = cls(path, tables, run_log)
         document._conn = conn
         document._lock = lock
         document.read_only_reason = reason
@@ -170,7 +175,7 @@ class WorkshopDocument:
             files.close_for_writing(self._conn)  # the file is about to be replaced
             self._conn = None
         try:
-            files.write_new(path, self._tables)
+            files.write_new(path, self._tables, run=self.run_log)
             conn = files.connect_for_writing(path)
         except (OSError, sqlite3.Error) as error:
             if not same:
@@ -372,6 +377,29 @@ class WorkshopDocument:
                 rows[position] = dataclasses.replace(record, position=position)
                 pending.put(rows[position])
 
+    def _journal(self, write: Callable[[sqlite3.Connection], None]) -> None:
+        """Write to the run's log outside the undo history, durably, like every edit."""
+        if not self.saving or self._conn is None:
+            return
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            write(self._conn)
+            self._conn.execute("COMMIT")
+        except (sqlite3.Error, OSError) as error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            self.write_error = describe_write_failure(self.path, error)
+            self.status_changed.emit(self)
+        else:
+            self.saved_at = datetime.now()
+
+    def _persist_run_event(self, event: RunEvent) -> None:
+        self._journal(lambda conn: files.append_run_event(conn, event))
+
+    def _persist_checkpoint(self, at_ms: int) -> None:
+        wall = datetime.now().isoformat(timespec="seconds")
+        self._journal(lambda conn: files.write_checkpoint(conn, at_ms, wall))
+
     def _write(self, pending: _PendingWrites) -> None:
         if not self.saving or self._conn is None:
             return
@@ -396,12 +424,12 @@ def _unwritable_reason(path: Path) -> str | None:
     return None
 
 
-def _load_read_only(path: Path, version: int, migrations: Sequence[Migration]) -> files.Tables:
+def _load_read_only(path: Path, version: int, migrations: Sequence[Migration]) -> tuple[files.Tables, RunLog]:
     """Load a file without changing it, bringing an older one up to date in a temporary copy."""
     if version >= len(migrations):
         conn = files.connect_read_only(path)
         try:
-            return files.load_tables(conn, path)
+            return files.load_tables(conn, path), files.load_run(conn)
         finally:
             conn.close()
     import tempfile  # noqa: PLC0415 - rare path, keeps start-up light
@@ -420,6 +448,6 @@ def _load_read_only(path: Path, version: int, migrations: Sequence[Migration]) -
         files.migrate(copy, version, migrations)
         conn = files.connect_read_only(copy)
         try:
-            return files.load_tables(conn, path)
+            return files.load_tables(conn, path), files.load_run(conn)
         finally:
             conn.close()

@@ -14,11 +14,13 @@ from typing import Any, ClassVar, TypeVar
 SALES = "sales"
 MARKETING = "marketing"
 JOINT = "joint"
+FACILITATOR_OWNER = "facilitator"
 TEAM_KEYS = (SALES, MARKETING)
 
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
-AGENDA_OWNERS = (SALES, MARKETING, JOINT, "facilitator")
-AGENDA_KINDS = ("discussion", "exercise", "presentation", "break")
+AGENDA_OWNERS = (SALES, MARKETING, JOINT, FACILITATOR_OWNER)
+NEXT_DAY = "next day"  # a marker: the items after it start on the next day at the day's start time
+AGENDA_KINDS = ("discussion", "exercise", "presentation", "break", NEXT_DAY)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,10 @@ class WorkshopInfo(Record):
     facilitator: str = ""
     day_start: str = "09:00"
     uid: str = ""  # a stable identifier for audit trails
+    day_end: str = "17:00"
+    balance_low: int = 45  # airtime share below which a team is under-heard (band 45-55%)
+    balance_delay: int = 3  # minutes outside the band before the facilitator is cued
+    min_item_minutes: int = 5  # re-planning never shrinks an item below this
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,12 @@ class AgendaItem(Record):
     minutes: int = 30
     owner: str = JOINT
     kind: str = "discussion"
+    replanned_minutes: int = 0  # 0: not re-planned
+
+    @property
+    def effective_minutes(self) -> int:
+        """The minutes the item now has: re-planned if it was, else planned."""
+        return self.replanned_minutes or self.minutes
 
 
 @dataclass(frozen=True)

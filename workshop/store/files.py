@@ -20,6 +20,7 @@ from typing import Any
 
 from workshop import APP_NAME
 from workshop.model import TYPE_BY_TABLE, Record, column_types, record_from_row
+from workshop.run_log import RunEvent, RunLog
 from workshop.store.errors import (
     DamagedFileError,
     FileMissingError,
@@ -205,7 +206,30 @@ def migrate(path: Path, version: int, migrations: Sequence[Migration] = MIGRATIO
     return backup
 
 
-def write_new(path: Path, tables: Tables, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+def load_run(conn: sqlite3.Connection) -> RunLog:
+    """The run's event log and checkpoint (empty for a file with no run yet)."""
+    try:
+        rows = conn.execute("SELECT seq, at_ms, kind, value, wall FROM run_events ORDER BY seq").fetchall()
+        state = conn.execute("SELECT checkpoint_ms FROM run_state WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # a file from before the live run existed
+        return RunLog([], 0)
+    events = [RunEvent(int(r[0]), int(r[1]), str(r[2]), str(r[3] or ""), str(r[4] or "")) for r in rows]
+    return RunLog(events, int(state[0]) if state else 0)
+
+
+def append_run_event(conn: sqlite3.Connection, event: RunEvent) -> None:
+    conn.execute(
+        "INSERT INTO run_events (seq, at_ms, kind, value, wall) VALUES (?, ?, ?, ?, ?)", tuple(event)
+    )
+
+
+def write_checkpoint(conn: sqlite3.Connection, at_ms: int, wall: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO run_state (id, checkpoint_ms, wall) VALUES (1, ?, ?)", (at_ms, wall))
+
+
+def write_new(
+    path: Path, tables: Tables, migrations: Sequence[Migration] = MIGRATIONS, run: RunLog | None = None
+) -> None:
     """Write a complete workshop file at ``path``, replacing it atomically if it exists.
 
     The file is built beside the target and renamed into place, so a crash or a
@@ -227,6 +251,9 @@ def write_new(path: Path, tables: Tables, migrations: Sequence[Migration] = MIGR
                     rows = [r.values() for r in records]
                     if rows:
                         db[name].insert_all(rows)  # type: ignore[union-attr]
+                if run is not None and run.events:
+                    db["run_events"].insert_all([e._asdict() for e in run.events])  # type: ignore[union-attr]
+                    db["run_state"].insert({"id": 1, "checkpoint_ms": run.checkpoint_ms, "wall": ""})  # type: ignore[union-attr]
                 db.execute(f"PRAGMA user_version = {len(migrations)}")
         finally:
             db.close()

@@ -4,14 +4,15 @@ The file format version is SQLite's ``PRAGMA user_version``: migration N takes a
 file from version N-1 to N. A file is recognised as a workshop by its
 ``PRAGMA application_id``. Both live in the file's header, so a file can be
 identified without opening it for writing.
+
+Each migration spells out its own columns: it must build the same schema
+whatever the record classes look like in later versions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
-
-from workshop.model import ALL_TYPES, column_types
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -20,12 +21,51 @@ APPLICATION_ID = 0x534D5753  # "SMWS"
 
 Migration = Callable[["sqlite_utils.Database"], None]
 
+_LIST = {"id": int, "position": int}
+
 
 def _create_tables_v1(db: sqlite_utils.Database) -> None:
     """Version 1: the workshop, its teams, participants, agenda, actions and parking lot."""
-    for record_type in ALL_TYPES:
-        db[record_type.TABLE].create(column_types(record_type), pk="id")  # type: ignore[union-attr]
+    tables: dict[str, dict[str, type]] = {
+        "workshop": {
+            **_LIST,
+            "title": str,
+            "company": str,
+            "start_date": str,
+            "end_date": str,
+            "venue": str,
+            "facilitator": str,
+            "day_start": str,
+            "uid": str,
+        },
+        "teams": {**_LIST, "key": str, "name": str, "colour": str},
+        "participants": {**_LIST, "name": str, "title": str, "team": str, "signatory": int},
+        "agenda_items": {**_LIST, "title": str, "notes": str, "minutes": int, "owner": str, "kind": str},
+        "action_items": {**_LIST, "what": str, "owner": str, "team": str, "due": str, "status": str},
+        "parking_lot": {**_LIST, "topic": str, "raised_by": str, "team": str, "notes": str},
+    }
+    for name, columns in tables.items():
+        db[name].create(columns, pk="id")  # type: ignore[union-attr]
 
 
-MIGRATIONS: Sequence[Migration] = (_create_tables_v1,)
+def _add_live_run_v2(db: sqlite_utils.Database) -> None:
+    """Version 2: the day's end and balance settings, re-planned minutes, the run's event log."""
+    workshop = db["workshop"]
+    for column, kind, default in (
+        ("day_end", str, "17:00"),
+        ("balance_low", int, 45),
+        ("balance_delay", int, 3),
+        ("min_item_minutes", int, 5),
+    ):
+        workshop.add_column(column, kind)  # type: ignore[union-attr]
+        db.execute(f"UPDATE workshop SET [{column}] = ?", [default])
+    db["agenda_items"].add_column("replanned_minutes", int)  # type: ignore[union-attr]
+    db.execute("UPDATE agenda_items SET replanned_minutes = 0")
+    db["run_events"].create(  # type: ignore[union-attr]
+        {"seq": int, "at_ms": int, "kind": str, "value": str, "wall": str}, pk="seq"
+    )
+    db["run_state"].create({"id": int, "checkpoint_ms": int, "wall": str}, pk="id")  # type: ignore[union-attr]
+
+
+MIGRATIONS: Sequence[Migration] = (_create_tables_v1, _add_live_run_v2)
 CURRENT_VERSION = len(MIGRATIONS)
