@@ -28,6 +28,11 @@ def runner(log: RunLog | None = None, clock: FakeClock | None = None) -> tuple[A
     return AgendaRunner(log or RunLog([], 0), lambda: AGENDA, lambda: PEOPLE, clock), clock
 
 
+def where(run: AgendaRunner) -> tuple[int | None, bool]:
+    """The current item and whether the clock runs (read afresh, not narrowed by earlier asserts)."""
+    return run.item_id, run.running
+
+
 def test_speaking_time_adds_up_per_team_and_person() -> None:
     run, clock = runner()
     run.toggle()  # start
@@ -78,8 +83,7 @@ def test_next_previous_extend_and_correct() -> None:
     run.next_item()
     run.next_item()
     run.next_item()  # past the last item: the agenda is finished
-    finished = (run.item_id, run.running)
-    assert finished == (None, False)
+    assert where(run) == (None, False)
 
 
 def test_countdown_cues_fire_once_at_two_minutes_and_at_zero() -> None:
