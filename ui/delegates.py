@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QLineEdit,
+    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -49,6 +50,12 @@ class RecordDelegate(QStyledItemDelegate):
                 combo.addItem(label, key)
             combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
             return combo
+        if column.kind == "number":
+            spin = QSpinBox(parent)
+            spin.setRange(0, column.maximum)
+            spin.setSuffix(" min")
+            spin.setAccessibleName(column.title)
+            return spin
         if column.kind == "date":
             date_edit = QDateEdit(parent)
             date_edit.setCalendarPopup(True)
@@ -72,7 +79,9 @@ class RecordDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, QSpinBox):
+            editor.setValue(int(value or 0))
+        elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QDateEdit):
             date = QDate.fromString(str(value or ""), Qt.DateFormat.ISODate)
@@ -83,7 +92,9 @@ class RecordDelegate(QStyledItemDelegate):
                 editor.setText(text)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, QSpinBox):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QDateEdit):
             date = editor.date()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from workshop import APP_NAME, FILE_SUFFIX
@@ -47,6 +48,33 @@ class Dialogs:
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setWindowTitle(APP_NAME)
+        box.exec()
+
+    def ask_minutes(self, parent: QWidget, title: str, label: str, value: float) -> float | None:
+        """A number of minutes (decimals allowed), or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - not needed to start
+
+        number, ok = QInputDialog.getDouble(parent, title, label, value, 0, 24 * 60, 1)
+        return number if ok else None
+
+    def ask_choice(
+        self, parent: QWidget, title: str, text: str, choices: list[tuple[str, str]]
+    ) -> str | None:
+        """One of ``choices`` (key, button label), or None when cancelled."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed to start
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+        buttons = [(box.addButton(label, QMessageBox.ButtonRole.AcceptRole), key) for key, label in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for button, key in buttons if button is clicked), None)
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed to start
+
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()
 
     def ask_unsaved(self, parent: QWidget, text: str) -> UnsavedChoice:

@@ -13,9 +13,12 @@ from ui.dialogs import WORKSHOP_FILTER, Dialogs
 from ui.document_signals import DocumentSignals
 from ui.page_context import PageContext
 from ui.settings import AppPaths, AppSettings
+from ui.sound import Chime
 from ui.workshop_view import STAGES, WorkshopView
 
 if TYPE_CHECKING:
+    from ui.projector_window import ProjectorWindow
+    from ui.run_session import RunSession
     from ui.welcome_page import WelcomePage
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.document import WorkshopDocument
@@ -29,6 +32,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings, self.paths, self.dialogs = settings, paths, dialogs
         self.document: WorkshopDocument | None = None
+        self.session: RunSession | None = None
+        self.projector: ProjectorWindow | None = None
+        self.chime = Chime(paths.data_dir, muted=settings.muted)
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
         self.setWindowIcon(icons.icon("app"))
@@ -107,6 +113,11 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{stage.digit}",
             )
             self.stage_actions.append(action)
+        self.projector_action = self._action(self.go_menu, "&Projector Window", self.toggle_projector, "F5")
+        self.mute_action = self.go_menu.addAction("&Mute Timer Sounds")
+        self.mute_action.setCheckable(True)
+        self.mute_action.setChecked(self.settings.muted)
+        self.mute_action.toggled.connect(self.set_muted)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self._about)
 
@@ -235,8 +246,45 @@ class MainWindow(QMainWindow):
             return document.write_error is None
         return choice == "discard"
 
+    def run_session(self, document: WorkshopDocument) -> RunSession:
+        """The live run of the open workshop, made on first use."""
+        if self.session is None or self.session.document is not document:
+            from ui.run_session import RunSession  # noqa: PLC0415 - only once the run is looked at
+
+            self.session = RunSession(document, parent=self)
+            self.session.cue.connect(lambda _cue: self.chime.play())
+        return self.session
+
+    def toggle_projector(self) -> None:
+        """F5: show the room's window (full screen on a second screen), or hide it."""
+        if self.document is None:
+            return
+        if self.projector is not None and self.projector.isVisible():
+            self.projector.hide()
+            return
+        if self.projector is None:
+            from ui.projector_window import ProjectorWindow  # noqa: PLC0415 - built on first use
+
+            self.projector = ProjectorWindow(self.run_session(self.document))
+        self.projector.place()
+
+    def set_muted(self, muted: bool) -> None:
+        self.chime.muted = muted
+        self.settings.muted = muted
+
+    def _stop_run(self) -> None:
+        if self.projector is not None:
+            self.projector.hide()
+            self.projector.deleteLater()
+            self.projector = None
+        if self.session is not None:
+            self.session.stop()
+            self.session.deleteLater()
+            self.session = None
+
     def _set_document(self, document: WorkshopDocument | None) -> None:
         if self.document is not None:
+            self._stop_run()
             self._drop_view()
             self.document.close()
         self.document = document
@@ -245,6 +293,8 @@ class MainWindow(QMainWindow):
             self.signals = DocumentSignals(document, self)
             self.signals.statusChanged.connect(self._update_status)
             self._rebuild_view()
+            if document.run_log.events:
+                self._notice_interrupted(self.run_session(document))
         self.show_current()
 
     def _drop_view(self) -> None:
@@ -253,11 +303,24 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
             self.view = None
 
+    def _notice_interrupted(self, session: RunSession) -> None:
+        runner = session.runner
+        if runner.interrupted and self.view is not None:
+            item = runner.item()
+            where = f"at “{item.title}”" if item else "at the end of the agenda"
+            self.view.banner.show_message(
+                "info",
+                f"The last session was interrupted (the app closed while the timer ran). Its timing and "
+                f"airtime are kept up to the last second; it is paused {where}. Press Space on the Run page "
+                "to resume.",
+                [("Go to Run", lambda: self.show_stage("run"))],
+            )
+
     def _rebuild_view(self) -> None:
         assert self.signals is not None
         stage = self.view.current_stage() if self.view else "setup"
         self._drop_view()
-        context = PageContext(self.signals, self, self.dialogs, self._report)
+        context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)
         self.view.show_stage(stage)
@@ -277,7 +340,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.document is not None and self.view is not None
-        for action in (self.save_as_action, self.export_action, self.close_action, *self.stage_actions):
+        for action in (
+            self.save_as_action,
+            self.export_action,
+            self.close_action,
+            self.projector_action,
+            *self.stage_actions,
+        ):
             action.setEnabled(has)
         self._update_status()
 
@@ -343,6 +412,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_geometry("main", self.saveGeometry())
         if self.document is not None:
+            self._stop_run()
             self._drop_view()
             self.document.close()
             self.document = None

@@ -14,6 +14,7 @@ from workshop.document import WorkshopDocument
 
 if TYPE_CHECKING:
     from ui.dialogs import Dialogs
+    from ui.run_session import RunSession
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class PageContext:
     window: QWidget
     dialogs: Dialogs
     report: Callable[[str], None]
+    sessions: Callable[[WorkshopDocument], RunSession]
 
     @property
     def document(self) -> WorkshopDocument:
@@ -38,6 +40,10 @@ class PageContext:
 
     def ask_open_path(self, title: str, directory: str, filter_: str) -> Path | None:
         return self.dialogs.open_path(self.window, title, directory, filter_)
+
+    def run_session(self) -> RunSession:
+        """The live run of this workshop (made on first use, shared by its views)."""
+        return self.sessions(self.signals.document)
 
     def show_error(self, title: str, text: str) -> None:
         self.dialogs.error(self.window, title, text)

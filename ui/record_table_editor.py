@@ -58,6 +58,13 @@ class RecordTableEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setSortingEnabled(True)
+        if model.draggable:
+            self.view.setDragEnabled(True)
+            self.view.setAcceptDrops(True)
+            self.view.setDropIndicatorShown(True)
+            self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+            self.view.setDragDropOverwriteMode(False)
         header = self.view.horizontalHeader()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

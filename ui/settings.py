@@ -73,5 +73,13 @@ class AppSettings:
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self._settings.setValue(f"window/{key}", value)
 
+    @property
+    def muted(self) -> bool:
+        return str(self._settings.value("sound/muted", "false")).lower() == "true"
+
+    @muted.setter
+    def muted(self, value: bool) -> None:
+        self._settings.setValue("sound/muted", "true" if value else "false")
+
     def sync(self) -> None:
         self._settings.sync()

@@ -40,6 +40,8 @@ class Stage:
 # A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
+    Stage("agenda", "Agenda", 2, "agenda", "ui.pages.agenda_page:AgendaPage"),
+    Stage("run", "Run", 3, "run", "ui.pages.run_page:RunPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

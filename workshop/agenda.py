@@ -63,6 +63,13 @@ def schedule(items: Sequence[AgendaItem], day_start: str) -> list[Slot]:
     return slots
 
 
+def planned_end(items: Sequence[AgendaItem], day_start: str, day: int = 1) -> int:
+    """When a day ends by the original plan (planned minutes, not re-planned), in minutes after midnight."""
+    as_planned = [AgendaItem(id=i.id, minutes=i.minutes, kind=i.kind) for i in items]
+    ends = [slot.end for slot in schedule(as_planned, day_start) if slot.day == day]
+    return max(ends) if ends else parse_clock(day_start)
+
+
 @dataclass(frozen=True)
 class DayFit:
     day: int

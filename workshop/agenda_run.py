@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from workshop.airtime import NOBODY, AirtimeLedger, Balance, group_totals
 from workshop.clock import Clock
-from workshop.model import FACILITATOR_OWNER, JOINT, AgendaItem
+from workshop.model import FACILITATOR_OWNER, JOINT, NEXT_DAY, AgendaItem
 from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, RunEvent, RunLog
 
 TWO_MINUTES = "two_minutes"
@@ -205,6 +205,17 @@ class AgendaRunner:
         wanted = self.item_id if item_id is None else item_id
         return next((item for item in self._items() if item.id == wanted), None)
 
+    def upcoming(self) -> AgendaItem | None:
+        """The item after the current one (the first item before the start)."""
+        items = [i for i in self._items() if i.kind != NEXT_DAY]
+        if not self.started:
+            return items[0] if items else None
+        ids = [i.id for i in items]
+        if self.item_id not in ids:
+            return None
+        index = ids.index(self.item_id)
+        return items[index + 1] if index + 1 < len(items) else None
+
     def allotted_ms(self, item: AgendaItem) -> int:
         return max(0, item.effective_minutes + self.extra_minutes[item.id]) * 60_000
 
@@ -242,12 +253,22 @@ class AgendaRunner:
         items = self._items()
         ids = [item.id for item in items]
         if not self.started:
-            return sum(self.allotted_ms(i) for i in items) / 60_000
+            first_day = []
+            for item in items:
+                if item.kind == NEXT_DAY:
+                    break
+                first_day.append(item)
+            return sum(self.allotted_ms(i) for i in first_day) / 60_000
         if self.item_id not in ids:
             return 0.0
         index = ids.index(self.item_id)
         rest = max(0, self.remaining_ms() or 0)
-        return (rest + sum(self.allotted_ms(i) for i in items[index + 1 :])) / 60_000
+        today = []
+        for item in items[index + 1 :]:
+            if item.kind == NEXT_DAY:
+                break
+            today.append(item)
+        return (rest + sum(self.allotted_ms(i) for i in today)) / 60_000
 
     def projected_end(self) -> datetime:
         return self.wall() + timedelta(minutes=self.minutes_to_end())

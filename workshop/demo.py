@@ -9,12 +9,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
+from workshop.agenda import load_template
 from workshop.model import (
     JOINT,
     MARKETING,
     SALES,
     ActionItem,
-    AgendaItem,
     ParkingLotItem,
     Participant,
     WorkshopContent,
@@ -40,6 +40,7 @@ def demo_content(today: date | None = None) -> WorkshopContent:
     def due(days: int) -> str:
         return (end + timedelta(days=days)).isoformat()
 
+    template = load_template("full-day")
     info = WorkshopInfo(
         title=DEMO_TITLE,
         company=DEMO_COMPANY,
@@ -47,7 +48,8 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         end_date=end.isoformat(),
         venue="Harbour House, Meeting Room 2",
         facilitator="Claire Dubois",
-        day_start="09:00",
+        day_start=template.day_start,
+        day_end=template.day_end,
         uid=str(uuid.uuid4()),
     )
     people = [
@@ -59,75 +61,6 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         ("Zoë Łukasik", "Demand Generation Manager", MARKETING, False),
         ("Tom Brennan", "Content Lead", MARKETING, False),
         ("Amira Haddad", "Marketing Operations Analyst", MARKETING, False),
-    ]
-    agenda = [
-        (
-            "Kick-off and ground rules",
-            "What each team usually says about the other; agree it is not a blame game.",
-            30,
-            "facilitator",
-            "discussion",
-        ),
-        (
-            "Sales priorities",
-            "Now, later, and what sales needs from marketing. Close rates and customer questions.",
-            30,
-            SALES,
-            "presentation",
-        ),
-        (
-            "Marketing priorities",
-            "Now, later, and what marketing needs from sales. Campaign results.",
-            30,
-            MARKETING,
-            "presentation",
-        ),
-        ("Break", "", 15, JOINT, "break"),
-        (
-            "Lead stages and the MQL definition",
-            "Agree the lifecycle and what qualifies a lead at each hand-off.",
-            60,
-            JOINT,
-            "exercise",
-        ),
-        ("Lunch", "", 60, JOINT, "break"),
-        (
-            "Funnel review",
-            "Where do prospects stall or drop out? Real conversion rates.",
-            45,
-            JOINT,
-            "discussion",
-        ),
-        ("Goal drafting: Sales", "Four questions per goal, checked against SMART.", 30, SALES, "exercise"),
-        (
-            "Goal drafting: Marketing",
-            "Four questions per goal, checked against SMART.",
-            30,
-            MARKETING,
-            "exercise",
-        ),
-        ("Break", "", 15, JOINT, "break"),
-        (
-            "Cross-team attainability check",
-            "Each team judges whether the other's goals are attainable.",
-            30,
-            JOINT,
-            "discussion",
-        ),
-        (
-            "Service level agreement",
-            "MQLs per month, follow-up times, recycling, reporting, escalation.",
-            45,
-            JOINT,
-            "discussion",
-        ),
-        (
-            "Sign-off and action items",
-            "Both team leads sign; owners and due dates for every action.",
-            30,
-            "facilitator",
-            "discussion",
-        ),
     ]
     actions = [
         ("Publish the agreed MQL definition in the CRM", "Amira Haddad", MARKETING, due(7), "in progress"),
@@ -148,7 +81,7 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         info=info,
         teams=default_teams(),
         participants=[Participant(name=n, title=t, team=k, signatory=s) for n, t, k, s in people],
-        agenda=[AgendaItem(title=t, notes=n, minutes=m, owner=o, kind=k) for t, n, m, o, k in agenda],
+        agenda=template.items,
         actions=[ActionItem(what=w, owner=o, team=t, due=d, status=s) for w, o, t, d, s in actions],
         parking_lot=[ParkingLotItem(topic=t, raised_by=r, team=k, notes=n) for t, r, k, n in parking],
     )

@@ -83,6 +83,7 @@ class WorkshopDocument:
         self.write_error: FileWriteError | None = None
         self.saved_at: datetime | None = None
         self.migrated_backup: Path | None = None
+        self._high_ids: dict[str, int] = {}
         self._undo: list[_UndoEntry] = []
         self._undo_index = 0
         self._sealed = True
@@ -332,8 +333,10 @@ class WorkshopDocument:
         if isinstance(op, Insert):
             rows = self._tables[op.record.TABLE]
             record = op.record
-            if record.id == 0:
-                record = dataclasses.replace(record, id=max((r.id for r in rows), default=0) + 1)
+            if record.id == 0:  # a new id, never one a deleted record had in this session
+                used = max(max((r.id for r in rows), default=0), self._high_ids.get(record.TABLE, 0))
+                record = dataclasses.replace(record, id=used + 1)
+            self._high_ids[record.TABLE] = max(self._high_ids.get(record.TABLE, 0), record.id)
             index = len(rows) if op.index < 0 or op.index > len(rows) else op.index
             change = Change(record.TABLE, "insert", record.id, index, index)
             self.about_to_change.emit(change)

@@ -24,6 +24,10 @@ class ScriptedDialogs:
     paths: list[Path | None] = field(default_factory=list)
     unsaved_choice: UnsavedChoice = "cancel"
     errors: list[str] = field(default_factory=list)
+    numbers: list[float] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
 
     def open_path(self, parent: QWidget, title: str, directory: str, filter_: str) -> Path | None:
         return self.paths.pop(0) if self.paths else None
@@ -33,6 +37,18 @@ class ScriptedDialogs:
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
         self.errors.append(text)
+
+    def ask_minutes(self, parent: QWidget, title: str, label: str, value: float) -> float | None:
+        return self.numbers.pop(0) if self.numbers else None
+
+    def ask_choice(
+        self, parent: QWidget, title: str, text: str, choices: list[tuple[str, str]]
+    ) -> str | None:
+        self.questions.append(text)
+        return self.choices.pop(0) if self.choices else None
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        self.informed.append(text)
 
     def ask_unsaved(self, parent: QWidget, text: str) -> UnsavedChoice:
         self.errors.append(text)

@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from ui.document_signals import DocumentSignals
-from workshop.edits import Change, Delete, Insert, Move, Update
+from workshop.edits import Change, Delete, Insert, Move, Operation, Update
 from workshop.model import Record, Team
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,10 +30,12 @@ class Column:
 
     field: str
     title: str
-    kind: Literal["text", "check", "choice", "date"] = "text"
+    kind: Literal["text", "check", "choice", "date", "number"] = "text"
     choices: Callable[[], Sequence[tuple[str, str]]] | None = None  # (stored value, label)
     is_team: bool = False
     tip: str = ""
+    compute: Callable[[Record], str] | None = None  # a read-only column worked out from the record
+    maximum: int = 24 * 60  # for numbers
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -106,6 +108,12 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         record = self.record(index.row())
+        if column.compute is not None:
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return column.compute(record)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(128, 128, 128)
+            return record.id if role == RECORD_ID_ROLE else None
         value = getattr(record, column.field)
         severity, problem = self.problems.get((record.id, column.field), ("", ""))
         if role == RECORD_ID_ROLE:
@@ -147,6 +155,10 @@ class RecordTableModel(QAbstractTableModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.document.read_only:
             return flags
+        if self.draggable:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if self.columns[index.column()].compute is not None:
+            return flags
         if self.columns[index.column()].kind == "check":
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemIsEditable
@@ -162,6 +174,13 @@ class RecordTableModel(QAbstractTableModel):
             if role != Qt.ItemDataRole.CheckStateRole:
                 return False
             new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role == Qt.ItemDataRole.EditRole and column.kind == "number":
+            try:
+                new = int(value)
+            except (TypeError, ValueError):
+                return False
+            if not 0 <= new <= column.maximum:
+                return False
         elif role == Qt.ItemDataRole.EditRole:
             new = "" if value is None else str(value)
             if column.choices is not None and new not in {key for key, _ in column.choices()}:
@@ -194,6 +213,51 @@ class RecordTableModel(QAbstractTableModel):
         from dataclasses import replace  # noqa: PLC0415
 
         return self.insert_record(replace(record, id=0), row + 1)
+
+    # -- drag and drop to reorder ----------------------------------------------------------
+
+    draggable = False
+    MIME = "application/x-smarketing-workshop-record-ids"
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [self.MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted({self.record(i.row()).id for i in indexes if i.isValid()}, key=self.row_of)
+        data = QMimeData()
+        data.setData(self.MIME, QByteArray(" ".join(str(i) for i in ids).encode()))
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return self.draggable and not self.document.read_only and data.hasFormat(self.MIME)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = row if row >= 0 else parent.row() if parent.isValid() else self.rowCount()
+        ids = [int(part) for part in bytes(data.data(self.MIME).data()).decode().split() if part.isdigit()]
+        moves: list[Operation] = []
+        order = [r.id for r in self.records()]
+        for record_id in ids:
+            if record_id not in order:
+                continue
+            current = order.index(record_id)
+            order.pop(current)
+            if current < target:
+                target -= 1
+            order.insert(target, record_id)
+            moves.append(Move(self.table, record_id, target))
+            target += 1
+        if moves:
+            self.document.apply(f"Move {self.noun}", moves)
+        return False  # the move is done; the view must not also remove the dragged rows
 
     # -- following the document ------------------------------------------------------------
 
