@@ -96,9 +96,16 @@ def test_export_to_a_missing_folder_fails_cleanly(demo_file: Path, tmp_path: Pat
 
 def test_a_wrong_command_line_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["export", "only-a-file.smw"])
+        main(["export", "only-a-file.smw", "--jsn", "x.json"])
     assert exited.value.code == 2
-    assert "--json" in capsys.readouterr().err
+    assert "unrecognized arguments: --jsn" in capsys.readouterr().err
+
+
+def test_export_without_a_format_says_what_to_add(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(demo_file)]) == 1
+    assert "say what to export: --json OUT" in capsys.readouterr().err
 
 
 def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from workshop import __version__
+from workshop.agenda import format_clock, schedule
 from workshop.model import ActionItem, Record, WorkshopContent
+from workshop.run_log import RunLog
+from workshop.run_report import run_summary
 
 SCHEMA_VERSION = 1
 _INTERNAL = ("id", "position")
@@ -21,20 +24,13 @@ def _plain(record: Record) -> dict[str, Any]:
 
 
 def _agenda_times(content: WorkshopContent) -> list[tuple[str, str]]:
-    try:
-        clock = datetime.strptime(content.info.day_start or "09:00", "%H:%M")
-    except ValueError:
-        clock = datetime.strptime("09:00", "%H:%M")
-    times = []
-    for item in content.agenda:
-        end = clock + timedelta(minutes=item.minutes)
-        times.append((clock.strftime("%H:%M"), end.strftime("%H:%M")))
-        clock = end
-    return times
+    slots = schedule(content.agenda, content.info.day_start)
+    return [(format_clock(s.start), format_clock(s.end)) for s in slots]
 
 
-def workshop_json(content: WorkshopContent) -> dict[str, Any]:
-    """The whole workshop as a JSON-ready dict, stage by stage."""
+def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[str, Any]:
+    """The whole workshop as a JSON-ready dict, stage by stage (with the live run when given)."""
+    summary = run_summary(content, run or RunLog([], 0))
     team_names = {t.key: t.name for t in content.teams}
     info = content.info.values()
     return {
@@ -47,9 +43,10 @@ def workshop_json(content: WorkshopContent) -> dict[str, Any]:
             {**_plain(p), "team_name": team_names.get(p.team, p.team)} for p in content.participants
         ],
         "agenda": [
-            {**_plain(item), "start": start, "end": end}
+            {**_plain(item), "start": start, "end": end, **summary["items"].get(item.id, {})}
             for item, (start, end) in zip(content.agenda, _agenda_times(content), strict=True)
         ],
+        "airtime": summary["airtime"],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
     }

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from workshop.agenda_run import AgendaRunner
-from workshop.airtime import GROUPS, group_of, person_id, turns
+from workshop.airtime import GROUPS, group_of, person_id, person_key, turns
 from workshop.clock import FakeClock
 from workshop.model import NEXT_DAY, WorkshopContent
 from workshop.run_log import RunLog
@@ -55,7 +55,7 @@ def run_summary(content: WorkshopContent, log: RunLog) -> dict[str, Any]:
                     "id": p.id,
                     "name": p.name,
                     "team": p.team,
-                    "seconds": _seconds(by_speaker.get(f"p:{p.id}", 0)),
+                    "seconds": _seconds(by_speaker.get(person_key(p.id), 0)),
                 }
                 for p in content.participants
             ],
