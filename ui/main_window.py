@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ui.run_session import RunSession
     from ui.welcome_page import WelcomePage
 from workshop import APP_NAME, FILE_SUFFIX
+from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
 from workshop.store.errors import WorkshopFileError
 
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.settings, self.paths, self.dialogs = settings, paths, dialogs
         self.document: WorkshopDocument | None = None
         self.session: RunSession | None = None
+        self.clock: Clock = MonotonicClock()  # tests put a fake clock here
         self.projector: ProjectorWindow | None = None
         self.chime = Chime(paths.data_dir, muted=settings.muted)
         self.signals: DocumentSignals | None = None
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.document is not document:
             from ui.run_session import RunSession  # noqa: PLC0415 - only once the run is looked at
 
-            self.session = RunSession(document, parent=self)
+            self.session = RunSession(document, self.clock, parent=self)
             self.session.cue.connect(lambda _cue: self.chime.play())
         return self.session
 
