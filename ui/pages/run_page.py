@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from ui.models.run_models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.page_context import PageContext
 from ui.run_session import RunSession, cue_text
+from ui.widgets.airtime_summary import AirtimeSummary
 from ui.widgets.balance_bar import BalanceBar
 from ui.widgets.speaker_chips import SpeakerChips
 from workshop.agenda_run import Cue
@@ -142,9 +144,19 @@ class RunPage(QWidget):
         right.addWidget(QLabel("<b>Speaking time</b>", self))
         right.addWidget(self.people_view, 2)
 
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        live = QWidget(self)
+        live_layout = QHBoxLayout(live)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        live_layout.addLayout(left, 3)
+        live_layout.addLayout(right, 2)
+        self.summary = AirtimeSummary(self.session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(live, "Live")
+        self.tabs.addTab(self.summary, "Airtime summary")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
         self.shortcuts: list[QShortcut] = []
         for keys, action in (
