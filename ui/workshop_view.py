@@ -40,6 +40,7 @@ class Stage:
 # A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
+    Stage("funnel", "Funnel", 5, "funnel", "ui.pages.funnel_page:FunnelPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workshop import __version__
+from workshop.funnel_plan import funnel_json
 from workshop.model import ActionItem, Record, WorkshopContent
 
 SCHEMA_VERSION = 1
@@ -52,6 +53,8 @@ def workshop_json(content: WorkshopContent) -> dict[str, Any]:
         ],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
+        "funnel": funnel_json(content),
+        "quotas": [_plain(q) for q in content.quota_lines],
     }
 
 
