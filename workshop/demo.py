@@ -147,10 +147,10 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         ("Budget for an intent-data provider", "Priya Raman", MARKETING, ""),
     ]
     quotas = [
-        (MARKETING, 4, "blog posts", "month", "Bottom-of-funnel topics from sales' customer questions."),
-        (MARKETING, 2, "webinars", "quarter", "One with a customer speaker."),
-        (SALES, 100, "calls", "week", "Per sales development rep."),
-        (SALES, 15, "discovery meetings", "week", "Booked from MQLs and outbound."),
+        (MARKETING, "4", "blog posts", "month", "Bottom-of-funnel topics from sales' customer questions."),
+        (MARKETING, "2", "webinars", "quarter", "One with a customer speaker."),
+        (SALES, "100", "calls", "week", "Per sales development rep."),
+        (SALES, "15", "discovery meetings", "week", "Booked from MQLs and outbound."),
     ]
     q3 = date(start.year if start.month < 7 else start.year + 1, 7, 1)
     funnel = FunnelSettings(

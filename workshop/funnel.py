@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -28,8 +28,17 @@ MAX_COUNT = 10**12  # more visitors than the internet has people
 MAX_CYCLE_DAYS = 730
 DAYS_PER_MONTH = 30
 
-B2B_SOURCE = "b2blead.io, “B2B Conversion Rate” benchmarks (2026)"
-RULE_OF_THUMB = "a rule of thumb: sales accepts most MQLs that meet a definition both teams agreed"
+STAGE_NOUNS = {
+    "visitor": "visitors",
+    "lead": "leads",
+    "mql": "MQLs",
+    "sal": "SALs",
+    "sql": "SQLs",
+    "opportunity": "opportunities",
+    "won": "deals won",
+}
+B2B_SOURCE = "B2B benchmarks, b2blead.io 2026"
+RULE_OF_THUMB = "rule of thumb once both teams agree the MQL definition"
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,7 @@ class Step:
 
     @property
     def title(self) -> str:
-        return f"{STAGE_TITLES[self.source]} to {STAGE_TITLES[self.target].lower()}"
+        return f"{STAGE_TITLES[self.source]} to {STAGE_NOUNS[self.target]}"
 
     @property
     def typical(self) -> str:
@@ -61,7 +70,7 @@ STEPS: dict[str, Step] = {
     for s in (
         Step("visitor-lead", "visitor", "lead", _p(1), _p(5), B2B_SOURCE),
         Step("lead-mql", "lead", "mql", _p(20), _p(40), B2B_SOURCE),
-        Step("mql-sql", "mql", "sql", _p(13), _p(60), f"{B2B_SOURCE}; First Page Sage reports about 13%"),
+        Step("mql-sql", "mql", "sql", _p(13), _p(60), f"{B2B_SOURCE}; First Page Sage: 13%"),
         Step("mql-sal", "mql", "sal", _p(60), _p(90), RULE_OF_THUMB),
         Step("sal-sql", "sal", "sql", _p(40), _p(80), RULE_OF_THUMB),
         Step(
@@ -70,7 +79,7 @@ STEPS: dict[str, Step] = {
             "won",
             _p(8),
             _p(25),
-            f"SQL to opportunity times opportunity to won, {B2B_SOURCE}",
+            f"SQL→opportunity × opportunity→won, {B2B_SOURCE}",
         ),
         Step("sql-opportunity", "sql", "opportunity", _p(40), _p(80), B2B_SOURCE),
         Step("opportunity-won", "opportunity", "won", _p(15), _p(30), B2B_SOURCE),
@@ -142,6 +151,7 @@ class FunnelResult:
     period: dict[str, int]
     months: tuple[dict[str, int], ...]
     months_earlier: int
+    rates: Mapping[str, Fraction] = field(default_factory=dict)  # the steps in use
 
     def month_count(self, stage: str, month: int) -> int:
         for row in self.months:
@@ -160,15 +170,15 @@ class FunnelResult:
 def check_inputs(inputs: FunnelInputs) -> list[Problem]:
     """Every reason these inputs cannot make a funnel, in the user's words."""
     problems: list[Problem] = []
-    for field, label, value in (
+    for name, label, value in (
         ("revenue_target", "The revenue target", inputs.revenue_target),
         ("other_revenue", "Revenue from elsewhere", inputs.other_revenue),
         ("deal_size", "The average deal size", inputs.deal_size),
     ):
         if value < 0:
-            problems.append(Problem(field, f"{label} cannot be negative."))
+            problems.append(Problem(name, f"{label} cannot be negative."))
         elif value > MAX_MONEY:
-            problems.append(Problem(field, f"{label} is over a trillion: check the number."))
+            problems.append(Problem(name, f"{label} is over a trillion: check the number."))
     if inputs.deal_size == 0:
         problems.append(Problem("deal_size", "The average deal size must be more than 0."))
     if not 1 <= inputs.months <= 24:
@@ -239,4 +249,5 @@ def reverse_funnel(inputs: FunnelInputs) -> FunnelResult:
         offset = 0 if stage == "won" else shift
         for i, count in enumerate(spread(period[stage], inputs.months)):
             rows[i + shift - offset][stage] = count
-    return FunnelResult(stages, gap, period, tuple(rows), shift)
+    used = {key: inputs.rates[key] for key in steps}
+    return FunnelResult(stages, gap, period, tuple(rows), shift, used)

@@ -24,12 +24,13 @@ from workshop.funnel import (
     reverse_funnel,
     step_keys,
 )
-from workshop.model import FunnelSettings, QuotaLine, WorkshopContent
+from workshop.model import QUOTA_PERIODS, FunnelSettings, QuotaLine, WorkshopContent
 
 PERIOD_MONTHS = {"quarter": 3, "year": 12}
 SUFFIXES = {"k": 10**3, "m": 10**6, "bn": 10**9}
 _NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(k|m|bn)?$")
 MAX_TYPED = 40
+MAX_QUOTA = 1_000_000
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -192,7 +193,23 @@ def marketing_mql_quota(source: WorkshopContent | HasContent) -> int | None:
 
 def quota_text(line: QuotaLine) -> str:
     """ "4 blog posts a month" """
-    return f"{line.amount:,} {line.what.strip() or 'items'} a {line.per}"
+    return f"{line.amount.strip()} {line.what.strip() or '…'} a {line.per}"
+
+
+def quota_problems(lines: list[QuotaLine]) -> dict[tuple[int, str], str]:
+    """(record id, field) -> what is wrong with a quota line: an amount that is no count, no "what"."""
+    problems: dict[tuple[int, str], str] = {}
+    for line in lines:
+        amount = parse_amount(line.amount, "Amount")
+        if isinstance(amount, str):
+            problems[(line.id, "amount")] = amount
+        elif amount <= 0 or amount > MAX_QUOTA:
+            problems[(line.id, "amount")] = f"Amount: enter a number from 1 to {MAX_QUOTA:,}."
+        if not line.what.strip():
+            problems[(line.id, "what")] = "Say what is counted, for example “blog posts” or “calls”."
+        if line.per not in QUOTA_PERIODS:
+            problems[(line.id, "per")] = "Choose day, week, month or quarter."
+    return problems
 
 
 def funnel_json(content: WorkshopContent) -> dict[str, Any]:

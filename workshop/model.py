@@ -141,7 +141,7 @@ class QuotaLine(Record):
 
     TABLE: ClassVar[str] = "quota_lines"
     team: str = MARKETING
-    amount: int = 1
+    amount: str = "1"  # as typed; checked by workshop.funnel_plan.quota_problems
     what: str = ""
     per: str = "month"
     notes: str = ""
