@@ -123,3 +123,15 @@ def test_rates_outside_the_typical_range_are_warned_about() -> None:
         "visitor-lead": "8% is above the usual 1%–5%.",
         "mql-sql": "5% is below the usual 13%–60%.",
     }
+
+
+def test_the_chart_draws_every_stage_as_a_png() -> None:
+    from workshop.funnel_chart import bar_widths, funnel_figure, funnel_png
+
+    result = reverse_funnel(FunnelInputs(F(1_000_000), F(25_000), BASIC))
+    png = funnel_png(result, title="Q3 2027")
+    assert png.startswith(b"\x89PNG")
+    texts = [t.get_text() for t in funnel_figure(result).axes[0].texts]
+    assert {"Visitors", "Deals won", "100,000", "40", "2% ↓", "25% ↓"} <= set(texts)
+    assert bar_widths([90_000, 36]) == [1.0, 0.15]
+    assert bar_widths([0, 0]) == [1.0, 1.0]

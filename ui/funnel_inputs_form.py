@@ -114,6 +114,10 @@ class FunnelInputsForm(QWidget):
             self.rate_rows[key] = [label, edit, percent, message]
             row += 1
         grid.setRowStretch(row, 1)
+        if self.document.read_only:
+            for widget in (self.period, self.use_sal, self.use_opportunity):
+                widget.setEnabled(False)
+            self.start.setReadOnly(True)
         signals.changed.connect(self._changed)
         self.refresh()
 
