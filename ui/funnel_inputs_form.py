@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.document_signals import DocumentSignals
 from workshop.edits import Change, Insert, Update
-from workshop.funnel import STEPS
+from workshop.funnel import STAGE_NOUNS, STEPS
 from workshop.funnel_plan import MAX_TYPED, FunnelPlan, step_field
 from workshop.model import FunnelSettings
 
@@ -102,13 +102,14 @@ class FunnelInputsForm(QWidget):
         for key, step in STEPS.items():
             field = step_field(key)
             edit = self._line(field, f"{step.title} rate")
-            edit.setToolTip(f"Share of {step.title.split(' to ')[0].lower()} that become the next stage")
+            edit.setToolTip(f"Percent of {STAGE_NOUNS[step.source]} that become {STAGE_NOUNS[step.target]}")
             label = QLabel(f"{step.title}:", self)
             label.setBuddy(edit)
             percent = QLabel("%", self)
             self.hints[field] = f"{step.typical} ({step.where})"
             self.sources[field] = step.where
             message = self._message(field)
+            message.setToolTip(step.note)
             for column, widget in enumerate((label, edit, percent, message)):
                 grid.addWidget(widget, row, column)
             self.rate_rows[key] = [label, edit, percent, message]
@@ -203,5 +204,4 @@ class FunnelInputsForm(QWidget):
                 text, colour = hint[:1].upper() + hint[1:], muted
             label.setText(text)
             label.setStyleSheet(f"color: {colour};")
-            label.setToolTip(text if len(text) > 60 else "")
             self.edits[field].setProperty("problem", field in plan.errors)

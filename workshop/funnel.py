@@ -37,8 +37,13 @@ STAGE_NOUNS = {
     "opportunity": "opportunities",
     "won": "deals won",
 }
-B2B_SOURCE = "B2B benchmarks, b2blead.io 2026"
-RULE_OF_THUMB = "rule of thumb once both teams agree the MQL definition"
+B2B_SOURCE = "b2blead.io 2026"
+B2B_NOTE = "B2B conversion rates by funnel stage, b2blead.io “B2B Conversion Rate” (June 2026)."
+RULE_OF_THUMB = "rule of thumb"
+RULE_NOTE = (
+    "No published benchmark: a rule of thumb. Once both teams have agreed the MQL definition, "
+    "sales should accept most MQLs, and a SAL is qualified more often than a raw MQL."
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,8 @@ class Step:
     target: str
     low: Fraction
     high: Fraction
-    where: str
+    where: str  # short, shown beside the field
+    note: str = B2B_NOTE  # the whole story, shown as a tooltip and in exports
 
     @property
     def title(self) -> str:
@@ -70,16 +76,26 @@ STEPS: dict[str, Step] = {
     for s in (
         Step("visitor-lead", "visitor", "lead", _p(1), _p(5), B2B_SOURCE),
         Step("lead-mql", "lead", "mql", _p(20), _p(40), B2B_SOURCE),
-        Step("mql-sql", "mql", "sql", _p(13), _p(60), f"{B2B_SOURCE}; First Page Sage: 13%"),
-        Step("mql-sal", "mql", "sal", _p(60), _p(90), RULE_OF_THUMB),
-        Step("sal-sql", "sal", "sql", _p(40), _p(80), RULE_OF_THUMB),
+        Step(
+            "mql-sql",
+            "mql",
+            "sql",
+            _p(13),
+            _p(60),
+            B2B_SOURCE,
+            f"{B2B_NOTE[:-1]}: 30–60%; First Page Sage reports about 13% across industries. "
+            "It depends most on how strict the MQL definition is.",
+        ),
+        Step("mql-sal", "mql", "sal", _p(60), _p(90), RULE_OF_THUMB, RULE_NOTE),
+        Step("sal-sql", "sal", "sql", _p(40), _p(80), RULE_OF_THUMB, RULE_NOTE),
         Step(
             "sql-won",
             "sql",
             "won",
             _p(8),
             _p(25),
-            f"SQL→opportunity × opportunity→won, {B2B_SOURCE}",
+            B2B_SOURCE,
+            f"SQL to opportunity (40–80%) times opportunity to won (15–30%), rounded; {B2B_NOTE}",
         ),
         Step("sql-opportunity", "sql", "opportunity", _p(40), _p(80), B2B_SOURCE),
         Step("opportunity-won", "opportunity", "won", _p(15), _p(30), B2B_SOURCE),

@@ -26,6 +26,8 @@ from workshop.edits import Change
 from workshop.funnel_plan import FunnelPlan, funnel_plan, period_label, quota_problems
 from workshop.model import MARKETING, QUOTA_PERIODS, SALES, TEAM_KEYS, FunnelSettings, QuotaLine, Team
 
+WIDEST_WITHOUT_SCROLLING = 7  # columns: the period and up to six months
+
 
 class FunnelPage(QWidget):
     """Inputs on the left with their messages; counts, chart and quota lines on the right."""
@@ -59,7 +61,7 @@ class FunnelPage(QWidget):
         self.table.setModel(self.counts)
         self.table.setAccessibleName("Funnel counts per month")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shift_note = QLabel(self)
         self.shift_note.setWordWrap(True)
@@ -83,25 +85,24 @@ class FunnelPage(QWidget):
         quota_layout.addWidget(self.funnel_quota)
         quota_layout.addWidget(self.quotas)
 
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(inputs_box)
-        left.addWidget(quota_box)
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 2)
         outputs_box = QGroupBox("What marketing and sales must deliver", self)
         outputs = QVBoxLayout(outputs_box)
         outputs.addWidget(self.summary)
         outputs.addWidget(self.table)
         outputs.addWidget(self.shift_note)
         outputs.addWidget(self.chart, 1)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(inputs_box)
+        top.addWidget(outputs_box)
+        top.setSizes([560, 560])
+        page = QSplitter(Qt.Orientation.Vertical, self)
+        page.addWidget(top)
+        page.addWidget(quota_box)
+        page.setStretchFactor(0, 2)
+        page.setStretchFactor(1, 1)
+        page.setSizes([480, 240])
         body = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(outputs_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 560])
-        body.addWidget(splitter)
+        body.addWidget(page)
 
         signals.changed.connect(self._changed)
         self.refresh()
@@ -124,9 +125,7 @@ class FunnelPage(QWidget):
         self.form.show_plan(plan)
         self.counts.set_plan(plan)
         self.table.setVisible(plan.result is not None)
-        rows = self.counts.rowCount()
-        header = self.table.horizontalHeader().sizeHint().height()
-        self.table.setFixedHeight(header + sum(self.table.rowHeight(r) for r in range(rows)) + 4)
+        self._fit_table()
         marketing = self.document.team_name(MARKETING)
         quota = plan.mql_quota()
         label = period_label(settings)
@@ -153,6 +152,19 @@ class FunnelPage(QWidget):
         self.chart.show_plan(plan, label, colours)
         problems = quota_problems(self.document.typed(QuotaLine))
         self.quota_model.set_problems({key: ("error", text) for key, text in problems.items()})
+
+    def _fit_table(self) -> None:
+        """Show every row without scrolling; a quarter's columns fit, a year's scroll sideways."""
+        table = self.table
+        header = table.horizontalHeader()
+        height = header.sizeHint().height() + sum(table.rowHeight(r) for r in range(self.counts.rowCount()))
+        width = table.verticalHeader().sizeHint().width()
+        width += sum(header.sectionSize(c) for c in range(self.counts.columnCount())) + 4
+        wide = self.counts.columnCount() > WIDEST_WITHOUT_SCROLLING
+        table.setMinimumWidth(min(width, 560) if wide else width)
+        table.setMaximumWidth(width)
+        scrollbar = table.horizontalScrollBar().sizeHint().height() if wide else 0
+        table.setFixedHeight(height + scrollbar + 4)
 
     def _shift_text(self, plan: FunnelPlan) -> str:
         assert plan.result is not None
