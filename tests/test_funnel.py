@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop.funnel import (
     FunnelError,
@@ -135,3 +138,53 @@ def test_the_chart_draws_every_stage_as_a_png() -> None:
     assert {"Visitors", "Deals won", "100,000", "40", "2% ↓", "25% ↓"} <= set(texts)
     assert bar_widths([90_000, 36]) == [1.0, 0.15]
     assert bar_widths([0, 0]) == [1.0, 1.0]
+
+
+rate_strategy = st.fractions(min_value=F(1, 1000), max_value=F(1), max_denominator=1000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    target=st.integers(min_value=0, max_value=10**9),
+    other=st.integers(min_value=0, max_value=10**9),
+    deal=st.integers(min_value=1, max_value=10**7),
+    rates=st.lists(rate_strategy, min_size=8, max_size=8),
+    use_sal=st.booleans(),
+    use_opportunity=st.booleans(),
+    months=st.sampled_from([3, 12]),
+    cycle=st.integers(min_value=0, max_value=730),
+)
+def test_any_valid_funnel_is_whole_rounded_up_and_adds_up(
+    target: int,
+    other: int,
+    deal: int,
+    rates: list[Fraction],
+    use_sal: bool,
+    use_opportunity: bool,
+    months: int,
+    cycle: int,
+) -> None:
+    steps = ("visitor-lead", "lead-mql", "mql-sql", "mql-sal", "sal-sql", "sql-won", "sql-opportunity",
+             "opportunity-won")  # fmt: skip
+    inputs = FunnelInputs(F(target), F(deal), dict(zip(steps, rates, strict=True)), F(other),
+                          use_sal, use_opportunity, months, cycle)  # fmt: skip
+    try:
+        result = reverse_funnel(inputs)
+    except FunnelError as error:  # only ever for absurdly large counts
+        messages = [p.message for p in error.problems]
+    else:
+        messages = []
+    if messages:
+        assert all("more than 1,000,000,000,000" in m for m in messages)
+        return
+    counts = [result.period[s] for s in result.stages]
+    assert all(isinstance(c, int) and c >= 0 for c in counts)
+    assert all(upper >= lower for upper, lower in itertools.pairwise(counts))  # a funnel narrows
+    assert result.period["won"] * deal >= max(target - other, 0)  # enough deals
+    for upper, lower in itertools.pairwise(result.stages):
+        rate = result.rates[f"{upper}-{lower}"]
+        assert result.period[upper] * rate >= result.period[lower]  # enough at each stage
+        assert (result.period[upper] - 1) * rate < result.period[lower] or result.period[lower] == 0
+    for stage in result.stages:
+        assert sum(row[stage] for row in result.months) == result.period[stage]
+    assert len(result.months) == months + result.months_earlier

@@ -46,7 +46,10 @@ def test_ctrl_5_shows_the_demo_funnel(window: MainWindow, qtbot: QtBot) -> None:
     assert action.shortcut() == QKeySequence("Ctrl+5")
     action.trigger()
     page = funnel_page(window)
-    assert page.summary.text() == "Q3 2027: 48 deals need 548 MQLs. Marketing's quota: 183 MQLs a month."
+    assert page.summary.text() == (
+        "Q3 2027: €850,000 to win in 48 deals needs 548 MQLs. Marketing's quota: 183 MQLs a month."
+    )
+    assert page.form.edits["revenue_target"].hasFocus()
     model = page.counts
     header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert header == ["Period", "May 2027", "Jun 2027", "Jul 2027", "Aug 2027", "Sep 2027"]
@@ -119,6 +122,13 @@ def test_switching_off_the_sal_stage(window: MainWindow) -> None:
     assert stored(window.document.path).use_sal is False
     window.undo()
     assert page.form.use_sal.isChecked()
+
+
+def test_a_target_covered_by_other_revenue(window: MainWindow, qtbot: QtBot) -> None:
+    page = funnel_page(window)
+    type_into(qtbot, page.form.edits["other_revenue"], "2m")
+    assert page.summary.text() == "Q3 2027: revenue from elsewhere covers the target; no new deals needed."
+    assert page.counts.index(2, 0).data() == "0"
 
 
 def test_period_of_a_year(window: MainWindow) -> None:

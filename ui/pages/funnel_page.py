@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -104,6 +106,7 @@ class FunnelPage(QWidget):
         body = QHBoxLayout(self)
         body.addWidget(page)
 
+        self.setFocusProxy(self.form.edits["revenue_target"])
         signals.changed.connect(self._changed)
         self.refresh()
 
@@ -140,10 +143,16 @@ class FunnelPage(QWidget):
         else:
             result = plan.result
             self.summary.setStyleSheet("")
-            self.summary.setText(
-                f"{label}: {result.period['won']:,} deals need {result.period['mql']:,} MQLs. "
-                f"{marketing}'s quota: {quota:,} MQLs a month."
-            )
+            gap = f"{settings.currency.strip()}{math.ceil(result.gap):,}"
+            if result.period["won"] == 0:
+                self.summary.setText(
+                    f"{label}: revenue from elsewhere covers the target; no new deals needed."
+                )
+            else:
+                self.summary.setText(
+                    f"{label}: {gap} to win in {result.period['won']:,} deals needs "
+                    f"{result.period['mql']:,} MQLs. {marketing}'s quota: {quota:,} MQLs a month."
+                )
             self.funnel_quota.setText(
                 f"From the funnel: {marketing}, {quota:,} MQLs a month (goes into the SLA)."
             )
