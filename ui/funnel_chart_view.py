@@ -18,7 +18,7 @@ class FunnelChartView(QLabel):
         super().__init__(parent)
         self.setAccessibleName("Funnel chart")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(320, 220)
+        self.setMinimumSize(240, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.plan: FunnelPlan | None = None
         self.title = ""
@@ -61,8 +61,8 @@ class FunnelChartView(QLabel):
             title=self.title,
             colours=self.colours,
             text_colour=text,
-            width_in=max(self.width(), 320) / dpi,
-            height_in=max(self.height(), 220) / dpi,
+            width_in=max(self.width(), 240) / dpi,
+            height_in=max(self.height(), 140) / dpi,
         )
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")

@@ -126,7 +126,7 @@ class FunnelInputsForm(QWidget):
         edit = QLineEdit(self)
         edit.setMaxLength(length)
         edit.setAccessibleName(name)
-        edit.setMaximumWidth(150)
+        edit.setMaximumWidth(130)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setReadOnly(self.document.read_only)
         edit.textEdited.connect(lambda text, f=field: self._save(f, text, typing=True))

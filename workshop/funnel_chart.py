@@ -54,23 +54,24 @@ def funnel_figure(
     counts = [result.period[s] for s in stages]
     widths = bar_widths(counts)
     rows = len(stages)
+    size = min(11.0, max(7.0, height_in * 72 / rows / 2.2))  # points: a row holds a count and a rate
     for row, (stage, count, width) in enumerate(zip(stages, counts, widths, strict=True)):
         y = rows - 1 - row
         team = "marketing" if stage in MARKETING_STAGES else "sales"
         axes.barh(y, width, left=-width / 2, height=0.62, color=team_colours[team], alpha=0.9)
-        axes.text(-0.62, y, STAGE_TITLES[stage], ha="right", va="center", color=text_colour, fontsize=10)
+        axes.text(-0.62, y, STAGE_TITLES[stage], ha="right", va="center", color=text_colour, fontsize=size)
         axes.text(
-            0.62, y, f"{count:,}", ha="left", va="center", color=text_colour, fontsize=11, weight="bold"
+            0.62, y, f"{count:,}", ha="left", va="center", color=text_colour, fontsize=size, weight="bold"
         )
         if row + 1 < rows:
             key = f"{stage}-{stages[row + 1]}"
             rate = result.rates.get(key)
             label = f"{percent(rate)} ↓" if rate is not None else "↓"
-            axes.text(0.62, y - 0.5, label, ha="left", va="center", color=text_colour, fontsize=8)
+            axes.text(0.62, y - 0.5, label, ha="left", va="center", color=text_colour, fontsize=size * 0.75)
     axes.set_xlim(-1.25, 1.05)
     axes.set_ylim(-0.6, rows - 0.4)
     if title:
-        axes.set_title(title, color=text_colour, fontsize=11, loc="left")
+        axes.set_title(title, color=text_colour, fontsize=size, loc="left")
     figure.text(
         0.99, 0.01, "bar widths on a log scale", ha="right", va="bottom", color=text_colour,
         fontsize=7, alpha=0.7,

@@ -170,7 +170,7 @@ class FunnelPage(QWidget):
         width = table.verticalHeader().sizeHint().width()
         width += sum(header.sectionSize(c) for c in range(self.counts.columnCount())) + 4
         wide = self.counts.columnCount() > WIDEST_WITHOUT_SCROLLING
-        table.setMinimumWidth(min(width, 560) if wide else width)
+        table.setMinimumWidth(min(width, 400) if wide else width)
         table.setMaximumWidth(width)
         scrollbar = table.horizontalScrollBar().sizeHint().height() if wide else 0
         table.setFixedHeight(height + scrollbar + 4)
