@@ -194,3 +194,24 @@ print(before, "matplotlib" in sys.modules)
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+def test_a_workshop_from_before_the_funnel_starts_one_on_first_edit(
+    make_window: object, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from workshop.demo import demo_content  # noqa: PLC0415
+    from workshop.store import files  # noqa: PLC0415
+    from workshop.store.schema import MIGRATIONS  # noqa: PLC0415
+
+    old = tmp_path / "old.smw"
+    tables = {k: v for k, v in demo_content().tables().items() if k not in ("funnel", "quota_lines")}
+    files.write_new(old, tables, migrations=MIGRATIONS[:1])  # a file written before the funnel existed
+    window = make_window(str(old))  # type: ignore[operator]
+    page = funnel_page(window)
+    assert page.form.messages["revenue_target"].text() == "Revenue target: enter a number."
+    assert page.summary.text().startswith("Fix the 2 inputs")
+    type_into(qtbot, page.form.edits["revenue_target"], "500k")
+    type_into(qtbot, page.form.edits["deal_size"], "10k")
+    # 50 deals / 0.2 = 250 SQLs / 0.4 = 625 MQLs: 209, 208, 208
+    assert page.counts.index(2, 0).data() == "625"
+    assert stored(old).revenue_target == "500k"
