@@ -199,9 +199,9 @@ print(before, "matplotlib" in sys.modules)
 def test_a_workshop_from_before_the_funnel_starts_one_on_first_edit(
     make_window: object, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    from workshop.demo import demo_content  # noqa: PLC0415
-    from workshop.store import files  # noqa: PLC0415
-    from workshop.store.schema import MIGRATIONS  # noqa: PLC0415
+    from workshop.demo import demo_content
+    from workshop.store import files
+    from workshop.store.schema import MIGRATIONS
 
     old = tmp_path / "old.smw"
     tables = {k: v for k, v in demo_content().tables().items() if k not in ("funnel", "quota_lines")}
