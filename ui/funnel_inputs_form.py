@@ -28,7 +28,7 @@ ERROR_COLOUR = "#d64545"
 WARNING_COLOUR = "#c27c00"
 AMOUNTS = (
     ("revenue_target", "Revenue &target", "New revenue sales must close in the period."),
-    ("other_revenue", "From &elsewhere", "Revenue expected anyway: renewals, pipeline already on hand."),
+    ("other_revenue", "From e&lsewhere", "Revenue expected anyway: renewals, pipeline already on hand."),
     ("deal_size", "Average &deal size", "Average first-year value of a won deal."),
     ("cycle_days", "Sales c&ycle", "Average days from MQL to a won deal; moves the months earlier."),
 )
@@ -44,6 +44,8 @@ class FunnelInputsForm(QWidget):
         self.messages: dict[str, QLabel] = {}
         self.hints: dict[str, str] = {}
         self.sources: dict[str, str] = {}
+        self.names = {"period": "period", "period_start": "period start", "use_sal": "SAL stage",
+                      "use_opportunity": "opportunity stage"}  # fmt: skip
         self.rate_rows: dict[str, list[QWidget]] = {}
         self._updating = False
         grid = QGridLayout(self)
@@ -126,6 +128,7 @@ class FunnelInputsForm(QWidget):
         edit = QLineEdit(self)
         edit.setMaxLength(length)
         edit.setAccessibleName(name)
+        self.names[field] = name[0].lower() + name[1:] if not name[:3].isupper() else name
         edit.setMaximumWidth(130)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         edit.setReadOnly(self.document.read_only)
@@ -155,7 +158,7 @@ class FunnelInputsForm(QWidget):
             return
         if getattr(settings, field) == value:
             return
-        label = f"Change {field.replace('_', ' ')}"
+        label = f"Change {self.names.get(field, field.replace('_', ' '))}"
         merge = (FunnelSettings.TABLE, settings.id, field) if typing else None
         self.document.apply(label, [Update.of(settings, **{field: value})], merge_key=merge)
 

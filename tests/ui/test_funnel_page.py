@@ -77,6 +77,7 @@ def test_outputs_follow_typing_and_undo(window: MainWindow, qtbot: QtBot) -> Non
     assert "190 MQLs a month" in page.summary.text()
     assert stored(window.document.path).deal_size == "17,000"
     assert marketing_mql_quota(window.document) == 190
+    assert window.document.undo_text == "Change average deal size"
     window.undo()
     assert page.form.edits["deal_size"].text() == "18,000"
     assert page.counts.index(2, 0).data() == "548"
@@ -120,6 +121,7 @@ def test_switching_off_the_sal_stage(window: MainWindow) -> None:
     # 48 deals / 0.22 = 219 SQLs; / 0.4 = 547.5 -> 548 MQLs
     assert page.counts.index(2, 0).data() == "548"
     assert stored(window.document.path).use_sal is False
+    assert window.document.undo_text == "Change SAL stage"
     window.undo()
     assert page.form.use_sal.isChecked()
 
