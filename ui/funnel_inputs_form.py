@@ -207,4 +207,6 @@ class FunnelInputsForm(QWidget):
                 text, colour = hint[:1].upper() + hint[1:], muted
             label.setText(text)
             label.setStyleSheet(f"color: {colour};")
-            self.edits[field].setProperty("problem", field in plan.errors)
+            border = f"border: 1px solid {ERROR_COLOUR};" if field in plan.errors else ""
+            if self.edits[field].styleSheet() != border:
+                self.edits[field].setStyleSheet(border)

@@ -95,6 +95,8 @@ def test_bad_input_gets_a_message_beside_the_field(window: MainWindow, qtbot: Qt
     assert messages["revenue_target"].text() == "The revenue target cannot be negative."
     assert "0% means nobody moves on" in messages["sal_sql"].text()
     assert page.summary.text() == "Fix the 4 inputs marked in red to see the funnel."
+    assert "border" in page.form.edits["deal_size"].styleSheet()
+    assert page.form.edits["other_revenue"].styleSheet() == ""
     assert page.counts.rowCount() == 0 and not page.table.isVisible()
     assert "nan" not in page.summary.text().lower()
     type_into(qtbot, page.form.edits["revenue_target"], "9" * 40)
