@@ -12,7 +12,7 @@ from workshop.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
 
 def add_a_column(db: Any) -> None:
-    """A stand-in for a future version 2: participants gain an email address."""
+    """A stand-in for a future version: participants gain an email address."""
     db["participants"].add_column("email", str)
 
 

@@ -29,7 +29,7 @@ class PageContext:
     window: QWidget
     dialogs: Dialogs
     report: Callable[[str], None]
-    sessions: Callable[[WorkshopDocument], RunSession]
+    sessions: Callable[[WorkshopDocument], RunSession] | None = None  # the window's; None: a page of its own
 
     @property
     def document(self) -> WorkshopDocument:
@@ -43,6 +43,10 @@ class PageContext:
 
     def run_session(self) -> RunSession:
         """The live run of this workshop (made on first use, shared by its views)."""
+        if self.sessions is None:
+            from ui.run_session import RunSession  # noqa: PLC0415
+
+            return RunSession(self.signals.document, parent=self.window)
         return self.sessions(self.signals.document)
 
     def show_error(self, title: str, text: str) -> None:

@@ -42,6 +42,7 @@ STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
     Stage("agenda", "Agenda", 2, "agenda", "ui.pages.agenda_page:AgendaPage"),
     Stage("run", "Run", 3, "run", "ui.pages.run_page:RunPage"),
+    Stage("funnel", "Funnel", 5, "funnel", "ui.pages.funnel_page:FunnelPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

@@ -15,8 +15,10 @@ from workshop.model import (
     MARKETING,
     SALES,
     ActionItem,
+    FunnelSettings,
     ParkingLotItem,
     Participant,
+    QuotaLine,
     WorkshopContent,
     WorkshopInfo,
     default_teams,
@@ -77,9 +79,32 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         ("Who owns leads from the partner channel?", "Marcus Oyelaran", JOINT, "Revisit at the Q3 review."),
         ("Budget for an intent-data provider", "Priya Raman", MARKETING, ""),
     ]
+    quotas = [
+        (MARKETING, "4", "blog posts", "month", "Bottom-of-funnel topics from sales' customer questions."),
+        (MARKETING, "2", "webinars", "quarter", "One with a customer speaker."),
+        (SALES, "100", "calls", "week", "Per sales development rep."),
+        (SALES, "15", "discovery meetings", "week", "Booked from MQLs and outbound."),
+    ]
+    q3 = date(start.year if start.month < 7 else start.year + 1, 7, 1)
+    funnel = FunnelSettings(
+        period="quarter",
+        period_start=q3.isoformat(),
+        revenue_target="1,200,000",
+        other_revenue="350,000",
+        deal_size="18,000",
+        cycle_days="45",
+        visitor_lead="2.2",
+        lead_mql="28",
+        mql_sal="80",
+        sal_sql="50",
+        sql_won="22",
+        use_sal=True,
+    )
     return WorkshopContent(
         info=info,
         teams=default_teams(),
+        funnel=[funnel],
+        quota_lines=[QuotaLine(team=t, amount=a, what=w, per=p, notes=n) for t, a, w, p, n in quotas],
         participants=[Participant(name=n, title=t, team=k, signatory=s) for n, t, k, s in people],
         agenda=template.items,
         actions=[ActionItem(what=w, owner=o, team=t, due=d, status=s) for w, o, t, d, s in actions],

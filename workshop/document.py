@@ -30,8 +30,10 @@ from workshop.locking import WorkshopLock
 from workshop.model import (
     ActionItem,
     AgendaItem,
+    FunnelSettings,
     ParkingLotItem,
     Participant,
+    QuotaLine,
     Record,
     Team,
     WorkshopContent,
@@ -240,6 +242,8 @@ class WorkshopDocument:
             agenda=self.typed(AgendaItem),
             actions=self.typed(ActionItem),
             parking_lot=self.typed(ParkingLotItem),
+            funnel=self.typed(FunnelSettings),
+            quota_lines=self.typed(QuotaLine),
         )
 
     # -- editing ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 
 from workshop import __version__
 from workshop.agenda import format_clock, schedule
+from workshop.funnel_plan import funnel_json
 from workshop.model import ActionItem, Record, WorkshopContent
 from workshop.run_log import RunLog
 from workshop.run_report import run_summary
@@ -49,6 +50,8 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "airtime": summary["airtime"],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
+        "funnel": funnel_json(content),
+        "quotas": [_plain(q) for q in content.quota_lines],
     }
 
 

@@ -117,9 +117,59 @@ class ParkingLotItem(Record):
     notes: str = ""
 
 
+QUOTA_PERIODS = ("day", "week", "month", "quarter")
+
+
+@dataclass(frozen=True)
+class FunnelSettings(Record):
+    """The reverse funnel's inputs, kept as typed (amounts as text, rates in percent).
+
+    One per workshop; ``workshop.funnel_plan`` reads it and says what is wrong with it.
+    """
+
+    TABLE: ClassVar[str] = "funnel"
+    period: str = "quarter"  # "quarter" or "year"
+    period_start: str = ""  # ISO date of the period's first day, "" when not set
+    currency: str = "€"
+    revenue_target: str = ""
+    other_revenue: str = "0"
+    deal_size: str = ""
+    cycle_days: str = "30"
+    visitor_lead: str = "2"
+    lead_mql: str = "25"
+    mql_sql: str = "40"
+    mql_sal: str = "75"
+    sal_sql: str = "55"
+    sql_won: str = "20"
+    sql_opportunity: str = "60"
+    opportunity_won: str = "30"
+    use_sal: bool = False
+    use_opportunity: bool = False
+
+
+@dataclass(frozen=True)
+class QuotaLine(Record):
+    """A quota one team commits to, such as "4 blog posts a month" or "100 calls a week"."""
+
+    TABLE: ClassVar[str] = "quota_lines"
+    team: str = MARKETING
+    amount: str = "1"  # as typed; checked by workshop.funnel_plan.quota_problems
+    what: str = ""
+    per: str = "month"
+    notes: str = ""
+
+
 R = TypeVar("R", bound=Record)
 
-LIST_TYPES: tuple[type[Record], ...] = (Team, Participant, AgendaItem, ActionItem, ParkingLotItem)
+LIST_TYPES: tuple[type[Record], ...] = (
+    Team,
+    Participant,
+    AgendaItem,
+    ActionItem,
+    ParkingLotItem,
+    FunnelSettings,
+    QuotaLine,
+)
 ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
 
@@ -160,6 +210,8 @@ class WorkshopContent:
     agenda: list[AgendaItem] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
     parking_lot: list[ParkingLotItem] = field(default_factory=list)
+    funnel: list[FunnelSettings] = field(default_factory=lambda: [FunnelSettings()])
+    quota_lines: list[QuotaLine] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         """Table name -> its records, in list order, ids and positions filled in."""
@@ -170,6 +222,8 @@ class WorkshopContent:
             AgendaItem.TABLE: list(self.agenda),
             ActionItem.TABLE: list(self.actions),
             ParkingLotItem.TABLE: list(self.parking_lot),
+            FunnelSettings.TABLE: list(self.funnel),
+            QuotaLine.TABLE: list(self.quota_lines),
         }
         for name, records in lists.items():
             if name == WorkshopInfo.TABLE:

@@ -67,5 +67,36 @@ def _add_live_run_v2(db: sqlite_utils.Database) -> None:
     db["run_state"].create({"id": int, "checkpoint_ms": int, "wall": str}, pk="id")  # type: ignore[union-attr]
 
 
-MIGRATIONS: Sequence[Migration] = (_create_tables_v1, _add_live_run_v2)
+def _add_funnel_v3(db: sqlite_utils.Database) -> None:
+    """Version 3: the reverse funnel's inputs (one row, amounts as typed) and the teams' quota lines."""
+    rate = str
+    db["funnel"].create(  # type: ignore[union-attr]
+        {
+            **_LIST,
+            "period": str,
+            "period_start": str,
+            "currency": str,
+            "revenue_target": str,
+            "other_revenue": str,
+            "deal_size": str,
+            "cycle_days": str,
+            "visitor_lead": rate,
+            "lead_mql": rate,
+            "mql_sql": rate,
+            "mql_sal": rate,
+            "sal_sql": rate,
+            "sql_won": rate,
+            "sql_opportunity": rate,
+            "opportunity_won": rate,
+            "use_sal": int,
+            "use_opportunity": int,
+        },
+        pk="id",
+    )
+    db["quota_lines"].create(  # type: ignore[union-attr]
+        {**_LIST, "team": str, "amount": str, "what": str, "per": str, "notes": str}, pk="id"
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_create_tables_v1, _add_live_run_v2, _add_funnel_v3)
 CURRENT_VERSION = len(MIGRATIONS)
