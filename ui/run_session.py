@@ -70,9 +70,9 @@ class RunSession(QObject):
         self.changed.emit()
 
     def stop(self) -> None:
-        """Stop ticking (the document is closing); the log is already saved."""
+        """Stop ticking: the workshop is closing, so a running timer pauses (and says so in the log)."""
         self.timer.stop()
-        self.runner.checkpoint()
+        self.runner.pause()
 
 
 def cue_text(cue: Cue, item: AgendaItem | None) -> str:
