@@ -33,6 +33,7 @@ class RunAgendaModel(QAbstractTableModel):
         self.session = session
         self._items: list[AgendaItem] = []
         self._starts: dict[int, int] = {}
+        self._current: int | None = None
         self.refresh(structure=True)
 
     def refresh(self, structure: bool = False) -> None:
@@ -40,14 +41,19 @@ class RunAgendaModel(QAbstractTableModel):
         everything = document.typed(AgendaItem)
         self._starts = {s.item.id: s.start for s in schedule(everything, document.info.day_start)}
         items = [i for i in everything if i.kind != NEXT_DAY]
+        current = self.session.runner.item_id
         if structure or [i.id for i in items] != [i.id for i in self._items]:
             self.beginResetModel()
             self._items = items
             self.endResetModel()
-        else:
+        elif items != self._items or current != self._current:
             self._items = items
-            if items:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(self.HEADERS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(self.HEADERS) - 1))
+        elif current is not None and self.session.runner.running:  # only the running item's time moves
+            row = [i.id for i in items].index(current) if current in [i.id for i in items] else -1
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 5), self.index(row, 5))
+        self._current = current
 
     def item_at(self, row: int) -> AgendaItem:
         return self._items[row]

@@ -181,7 +181,7 @@ class RunPage(QWidget):
             self._shortcut(str(digit), lambda d=digit: self.speak_slot(d))
 
         self.session.ticked.connect(self.refresh)
-        self.session.changed.connect(self.refresh)
+        self.session.changed.connect(self.refresh)  # at once, so the key press shows
         self.session.cue.connect(self.on_cue)
         context.signals.changed.connect(self._document_changed)
         self.refresh()
@@ -338,8 +338,8 @@ class RunPage(QWidget):
                 f"{'Over time' if over else 'Left'} of {allotted // 60_000} min{extended} · "
                 f"{clock_text(runner.elapsed_ms())} run"
             )
-        if not self.flash_timer.isActive():
-            self.countdown.setStyleSheet(self._countdown_style)
+        if not self.flash_timer.isActive() and self.countdown.styleSheet() != self._countdown_style:
+            self.countdown.setStyleSheet(self._countdown_style)  # restyling is costly: only on change
         self.day_label.setText(self._day_text())
         self.next_label.setText(self._next_text())
         self._show_airtime(item, info)

@@ -21,6 +21,7 @@ class BalanceBar(QWidget):
         self.colours = (QColor("#1f6fb2"), QColor("#d9731a"))
         self.names = ("Sales", "Marketing")
         self.alert = False
+        self._shown: tuple[object, ...] | None = None
         self._height = height
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(label)
@@ -34,6 +35,11 @@ class BalanceBar(QWidget):
     def show_balance(
         self, balance: Balance, colours: tuple[str, str], names: tuple[str, str], alert: bool
     ) -> None:
+        share = balance.sales_share
+        shown = (None if share is None else round(share, 3), balance.low, colours, names, alert)
+        if shown == self._shown:
+            return  # nothing visible changed: no repaint
+        self._shown = shown
         self.balance, self.alert = balance, alert
         self.colours = (QColor(colours[0]), QColor(colours[1]))
         self.names = names
