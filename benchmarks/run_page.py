@@ -25,16 +25,17 @@ def make_workshop(path: Path, events: int) -> None:
     from workshop.agenda_run import AgendaRunner
     from workshop.clock import FakeClock
     from workshop.demo import demo_content
+    from workshop.model import AgendaItem, Participant
     from workshop.run_log import RunLog
     from workshop.store import files
 
     content = demo_content()
     tables = content.tables()
-    agenda = tables["agenda_items"]
-    people = {p.id: p.team for p in tables["participants"]}  # type: ignore[attr-defined]
+    agenda = [r for r in tables["agenda_items"] if isinstance(r, AgendaItem)]
+    people = {p.id: p.team for p in tables["participants"] if isinstance(p, Participant)}
     log = RunLog([], 0)
     clock = FakeClock()
-    runner = AgendaRunner(log, lambda: agenda, lambda: people, clock)  # type: ignore[arg-type]
+    runner = AgendaRunner(log, lambda: agenda, lambda: people, clock)
     rng = random.Random(1)
     runner.toggle()
     speakers = ["sales", "marketing", "facilitator", "", "p:1", "p:5"]
