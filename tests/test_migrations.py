@@ -8,11 +8,11 @@ from typing import Any
 
 from workshop.document import WorkshopDocument
 from workshop.store import files
-from workshop.store.schema import MIGRATIONS
+from workshop.store.schema import CURRENT_VERSION, MIGRATIONS
 
 
 def add_a_column(db: Any) -> None:
-    """A stand-in for a future version 2: participants gain an email address."""
+    """A stand-in for a future version: participants gain an email address."""
     db["participants"].add_column("email", str)
 
 
@@ -31,13 +31,13 @@ def test_an_older_file_is_copied_aside_then_migrated(demo_file: Path) -> None:
     original = demo_file.read_bytes()
     doc = WorkshopDocument.open(demo_file, migrations=FUTURE)
     try:
-        backup = files.backup_path(demo_file, 1)
+        backup = files.backup_path(demo_file, CURRENT_VERSION)
         assert doc.migrated_backup == backup
         assert doc.content().participants[0].name == "Dana Whitfield"
     finally:
         doc.close()
-    assert user_version(demo_file) == 2
-    assert user_version(backup) == 1
+    assert user_version(demo_file) == CURRENT_VERSION + 1
+    assert user_version(backup) == CURRENT_VERSION
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT count(*) FROM participants").fetchone()[0] == 8
     conn.close()
@@ -56,11 +56,42 @@ def test_an_older_file_opened_read_only_is_not_changed(demo_file: Path) -> None:
     finally:
         doc.close()
     assert demo_file.read_bytes() == before
-    assert not files.backup_path(demo_file, 1).exists()
+    assert not files.backup_path(demo_file, CURRENT_VERSION).exists()
 
 
 def test_a_current_file_is_not_migrated(demo_file: Path) -> None:
     doc = WorkshopDocument.open(demo_file)
     doc.close()
     assert doc.migrated_backup is None
-    assert not files.backup_path(demo_file, 1).exists()
+    assert not files.backup_path(demo_file, CURRENT_VERSION).exists()
+
+
+def test_goals_arrive_in_version_2_and_older_files_gain_the_table(tmp_path: Path) -> None:
+    """A version-1 file (no goals table) opens, is migrated, and takes goals."""
+    from workshop.demo import demo_content
+    from workshop.model import Goal
+
+    path = tmp_path / "old.smw"
+    tables = {k: v for k, v in demo_content().tables().items() if k != Goal.TABLE}
+    files.write_new(path, tables, MIGRATIONS[:1])  # type: ignore[arg-type]
+    assert user_version(path) == 1
+    doc = WorkshopDocument.open(path)
+    try:
+        assert doc.typed(Goal) == []
+        assert doc.migrated_backup == files.backup_path(path, 1)
+    finally:
+        doc.close()
+    assert user_version(path) == CURRENT_VERSION
+
+
+def test_every_table_has_the_columns_of_its_record(demo_file: Path) -> None:
+    """The migrations, applied in order, give each record type exactly its fields."""
+    from workshop.model import ALL_TYPES, column_types
+
+    conn = sqlite3.connect(demo_file)
+    try:
+        for record_type in ALL_TYPES:
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info([{record_type.TABLE}])")}
+            assert columns == set(column_types(record_type)), record_type.TABLE
+    finally:
+        conn.close()

@@ -30,6 +30,7 @@ from workshop.locking import WorkshopLock
 from workshop.model import (
     ActionItem,
     AgendaItem,
+    Goal,
     ParkingLotItem,
     Participant,
     Record,
@@ -234,6 +235,7 @@ class WorkshopDocument:
             agenda=self.typed(AgendaItem),
             actions=self.typed(ActionItem),
             parking_lot=self.typed(ParkingLotItem),
+            goals=self.typed(Goal),
         )
 
     # -- editing ---------------------------------------------------------------------------

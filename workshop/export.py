@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workshop import __version__
+from workshop.goals import check_in_workshop, goal_json
 from workshop.model import ActionItem, Record, WorkshopContent
 
 SCHEMA_VERSION = 1
@@ -49,6 +50,12 @@ def workshop_json(content: WorkshopContent) -> dict[str, Any]:
         "agenda": [
             {**_plain(item), "start": start, "end": end}
             for item, (start, end) in zip(content.agenda, _agenda_times(content), strict=True)
+        ],
+        "goals": [
+            goal_json(
+                goal, check_in_workshop(goal, content.info, content.teams, content.goals), content.teams
+            )
+            for goal in content.goals
         ],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
