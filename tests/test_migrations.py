@@ -73,7 +73,7 @@ def test_goals_arrive_in_version_2_and_older_files_gain_the_table(tmp_path: Path
 
     path = tmp_path / "old.smw"
     tables = {k: v for k, v in demo_content().tables().items() if k != Goal.TABLE}
-    files.write_new(path, tables, MIGRATIONS[:1])  # type: ignore[arg-type]
+    files.write_new(path, tables, MIGRATIONS[:1])
     assert user_version(path) == 1
     doc = WorkshopDocument.open(path)
     try:

@@ -22,6 +22,7 @@ from ui.page_context import PageContext
 
 if TYPE_CHECKING:
     from ui.pages.actions_page import ActionsPage
+    from ui.pages.goals_page import GoalsPage
     from ui.pages.setup_page import SetupPage
 
 
@@ -40,6 +41,7 @@ class Stage:
 # A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
+    Stage("goals", "Goals", 4, "goals", "ui.pages.goals_page:GoalsPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 
@@ -100,6 +102,14 @@ class WorkshopView(QWidget):
 
         page = self.page("setup")
         assert isinstance(page, SetupPage)
+        return page
+
+    @property
+    def goals_page(self) -> GoalsPage:
+        from ui.pages.goals_page import GoalsPage  # noqa: PLC0415
+
+        page = self.page("goals")
+        assert isinstance(page, GoalsPage)
         return page
 
     @property

@@ -45,7 +45,10 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>20\d\d|20xx|'\d\d)"
 _BY = r"(?:by|before|until|till|through|in|during|from|on|end\s+of|the\s+end\s+of|due)\s+(?:the\s+)?"
-_NUM = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|a\s+hundred)"
+_NUM = (
+    r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
+    r"|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|a\s+hundred)"
+)
 _UNIT = r"(?P<unit>day|week|month|quarter|year)s?(?:'|’)?(?:\s+time)?"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 _F = re.IGNORECASE
@@ -264,9 +267,11 @@ def _resolve(kind: str, match: re.Match[str], cal: Calendar) -> tuple[Kind, date
         except ValueError:
             return None
     if kind in ("day_month", "month_day", "month"):
-        year = None if not g.get("year") or g["year"].lower() == "20xx" else _year(g["year"], today.year)
-        day = int(g["day"]) if g.get("day") else None
-        resolved = _next_month_date(today, MONTHS[g["month"].lower()], day, year)
+        named_year = (
+            None if not g.get("year") or g["year"].lower() == "20xx" else _year(g["year"], today.year)
+        )
+        day_of_month = int(g["day"]) if g.get("day") else None
+        resolved = _next_month_date(today, MONTHS[g["month"].lower()], day_of_month, named_year)
         return ("date", resolved) if resolved else None
     if kind == "quarter":
         quarter = int(g["q"]) if g["q"] else _ORD[g["qo"].lower()]

@@ -76,7 +76,8 @@ def agree_problem(check: GoalCheck, override_reason: str) -> str | None:
     if not failing or override_reason.strip():
         return None
     letters = ", ".join(key.replace("_", "-").capitalize() for key in failing)
-    return f"Not yet: {letters} {'fails' if len(failing) == 1 else 'fail'}. Fix it, or agree anyway with a reason."
+    verb = "fails" if len(failing) == 1 else "fail"
+    return f"Not yet: {letters} {verb}. Fix it, or agree anyway with a reason."
 
 
 def copy_of(goal: Goal) -> Goal:

@@ -46,7 +46,7 @@ UNITS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORD = "|".join(sorted([*UNITS, *SCALES], key=len, reverse=True))
 NUMBER_WORDS = re.compile(
-    rf"\b(?:a\s+(?=hundred|thousand|million|billion)|(?:{_WORD}))(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}))*\b",
+    rf"\b(?:a(?=\s+(?:hundred|thousand|million|billion)\b)|(?:{_WORD}))(?:(?:[\s-]+(?:and\s+)?)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
 FRACTIONS = re.compile(

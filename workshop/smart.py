@@ -303,7 +303,8 @@ def _relevant(goal: Goal, r: _Reading, joint_title: str) -> Criterion:
     return Criterion(
         "unknown",
         "Nothing links it to revenue, pipeline or a joint goal yet.",
-        "Pick the joint goal it serves, or say what it feeds, e.g. '… so that sales gets 40 more opportunities'.",
+        "Pick the joint goal it serves, or say what it feeds, "
+        "e.g. '… so that sales gets 40 more opportunities'.",
     )
 
 

@@ -35,7 +35,8 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("sales cycle", r"sales[- ]cycle(?:\s+length)?"),
     (
         "response time",
-        r"(?:average\s+)?(?:customer\s+|first\s+|lead\s+)?(?:response|follow[- ]?up)[- ]times?|speed[- ]to[- ]lead",
+        r"(?:average\s+)?(?:customer\s+|first\s+|lead\s+)?(?:response|follow[- ]?up)[- ]times?"
+        r"|speed[- ]to[- ]lead",
     ),
     ("quota attainment", r"quota(?:\s+attainment)?"),
     ("retention", r"(?:customer\s+)?retention(?:\s+rate)?|renewals?(?:\s+rate)?"),
@@ -60,9 +61,11 @@ METRICS: tuple[tuple[str, str], ...] = (
     ("units sold", r"units"),
 )
 METRIC_PATTERNS = tuple((name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in METRICS)
+METRIC_ORDER = {name: i for i, (name, _) in enumerate(METRICS)}
 
 RATE_METRICS = (
-    r"(?:(?:close|win|closing|conversion|open|click[- ]through|retention|renewal|response|churn)[- ]?(?:rates?|ratios?)"
+    r"(?:(?:close|win|closing|conversion|open|click[- ]through|retention|renewal|response|churn)"
+    r"[- ]?(?:rates?|ratios?)"
     r"|nps|satisfaction)"
 )
 REVENUE_LINK = re.compile(
@@ -74,7 +77,8 @@ PURPOSE = re.compile(
     r"\b(?:so\s+that|in\s+order\s+to|because|to\s+(?:support|drive|grow|reach|hit|help|reduce|feed))\b"
 )
 REVIEW_WORDS = re.compile(
-    r"\b(?:review(?:ed)?|check(?:ed)?[- ]in|discuss(?:ed)?|report(?:ed)?)\s+(?P<how>weekly|monthly|fortnightly|quarterly|every\s+\w+)"
+    r"\b(?:review(?:ed)?|check(?:ed)?[- ]in|discuss(?:ed)?|report(?:ed)?)\s+"
+    r"(?P<how>weekly|monthly|fortnightly|quarterly|every\s+\w+)"
 )
 DECREASE_WORDS = re.compile(
     r"\b(?:reduce[sd]?|reducing|cut(?:s|ting)?|decrease[sd]?|lower(?:s|ed|ing)?|drop|shrink|shorten|halve|less|fewer|down)\b"
@@ -168,16 +172,16 @@ VAGUE_OBJECTS = frozenset(
 
 
 def _closest(plain: str, quantities: list[Quantity]) -> str | None:
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, int, int, str] | None = None
     for name, pattern in METRIC_PATTERNS:
         for match in pattern.finditer(plain):
             distance = min(
                 (min(abs(match.start() - q.end), abs(match.end() - q.start)) for q in quantities), default=0
             )
-            key = (distance, match.start() - match.end(), name)
+            key = (distance, match.start() - match.end(), METRIC_ORDER[name], name)
             if best is None or key < best:
                 best = key
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def _noun_after(plain: str, quantity: Quantity) -> str | None:

@@ -41,14 +41,15 @@ def test_the_last_workshop_reopens_at_start(
 def test_ctrl_digits_jump_to_the_stages(window: MainWindow, qtbot: QtBot) -> None:
     assert window.view is not None
     shortcuts = {a.text(): a.shortcut().toString() for a in window.stage_actions}
-    assert shortcuts == {"Setup": "Ctrl+1", "Actions": "Ctrl+9"}
-    window.stage_actions[1].trigger()
+    assert shortcuts == {"Setup": "Ctrl+1", "Goals": "Ctrl+4", "Actions": "Ctrl+9"}
+    window.stage_actions[2].trigger()
     assert window.view.current_stage() == "actions"
     assert window.view.pages.currentWidget() is window.view.actions_page
     window.stage_actions[0].trigger()
     assert window.view.current_stage() == "setup"
     assert [window.view.stage_list.item(i).text() for i in range(window.view.stage_list.count())] == [
         "Setup",
+        "Goals",
         "Actions",
     ]
 
