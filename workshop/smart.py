@@ -21,8 +21,6 @@ from workshop.vocabulary import (
     BUNDLE_SPLIT,
     DECREASE_WORDS,
     FIRST_VERB,
-    NOUN_SKIP,
-    NOUN_STOP,
     PLACEHOLDER,
     PURPOSE,
     RATE_METRICS,
@@ -138,7 +136,9 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
     example = "Name one outcome and its number, e.g. 'raise the lead-to-MQL rate from 12% to 17%'"
     if not text:
         return Criterion(
-            "fail", "There is no goal statement yet.", "Write what should happen, e.g. " + example[30:]
+            "fail",
+            "There is no goal statement yet.",
+            "Write what should happen, e.g. 'raise the lead-to-MQL rate from 12% to 17% by end of Q3'.",
         )
     if (found := PLACEHOLDER.search(text)) is not None:
         return Criterion(
@@ -434,18 +434,3 @@ def resolve_deadline(text: str, today: date, fiscal_start_month: int = 1) -> dat
     """The date a typed deadline means ("end of Q3", "within 90 days"), or None."""
     found = main_deadline(find_deadlines(text, today, fiscal_start_month))
     return found.date if found else None
-
-
-__all__ = [
-    "FAST_KEYS",
-    "FAST_LETTERS",
-    "NOUN_SKIP",
-    "NOUN_STOP",
-    "SMART_KEYS",
-    "SMART_LETTERS",
-    "Criterion",
-    "GoalCheck",
-    "check_goal",
-    "check_statement",
-    "resolve_deadline",
-]
