@@ -117,3 +117,29 @@ def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_check_goal_prints_json_in_the_documented_shape() -> None:
+    result = run(
+        "check-goal", "Raise win rate from 20% to 25% by end of Q3", "--today", "2027-06-01", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["text"] == "Raise win rate from 20% to 25% by end of Q3"
+    assert data["deadline"] == "2027-09-30"
+    assert data["metric"] == "win rate"
+    assert data["smart"] is True
+    assert set(data["criteria"]) == {"specific", "measurable", "attainable", "relevant", "time_bound"}
+
+
+def test_check_goal_explains_what_to_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-goal", "Boost sales soon", "--today", "2027-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert "✗ T Time-bound  “soon” is not a deadline." in out
+    assert "→ Say when, for example 'by 30 September 2027'." in out
+    assert out.strip().endswith("Verdict: not SMART yet (3 to fix)")
+
+
+def test_check_goal_rejects_a_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-goal", "Add 40 SQLs by Q3", "--today", "June"]) == 1
+    assert "--today wants a date like 2027-06-01" in capsys.readouterr().err

@@ -46,3 +46,23 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
     items = [ActionItem(what='=HYPERLINK("http://x")', owner="+1 555", team="sales")]
     rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
     assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"
+
+
+def test_goals_are_exported_with_findings_and_the_other_teams_verdict() -> None:
+    goals = workshop_json(demo_content(date(2027, 6, 1)))["goals"]
+    assert {g["team"] for g in goals} == {"sales", "marketing", "joint"}
+    mql = next(g for g in goals if g["metric"] == "lead-to-MQL conversion rate")
+    assert mql["verdict"] == {
+        "by": "sales",
+        "by_name": "Sales",
+        "verdict": "attainable",
+        "comment": "Only if the referral tracking fix lands in the first month.",
+    }
+    assert mql["findings"]["is_smart"] is True
+    assert mql["findings"]["smart"]["time_bound"]["status"] == "pass"
+    assert mql["blockers"] == ["information", "data"] and mql["shared_with"] == ["sales"]
+    assert mql["serves_goal"] == 1 and mql["deadline_date"] == "2027-09-30"
+    vague = next(g for g in goals if g["statement"] == "Improve pipeline quality")
+    assert vague["findings"]["is_smart"] is False
+    assert vague["findings"]["smart"]["specific"]["hint"]
+    assert vague["verdict"]["verdict"] is None

@@ -125,3 +125,34 @@ def test_a_version_1_file_gains_the_live_run_tables(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM run_events").fetchone()[0] == 0
     conn.close()
+
+
+def test_goals_arrive_in_version_4_and_older_files_gain_the_table(tmp_path: Path) -> None:
+    """A version-3 file (no goals table) opens, is migrated, and takes goals."""
+    from workshop.demo import demo_content
+    from workshop.model import Goal
+
+    path = tmp_path / "old.smw"
+    tables = {k: v for k, v in demo_content().tables().items() if k != Goal.TABLE}
+    files.write_new(path, tables, MIGRATIONS[:3])
+    assert user_version(path) == 3
+    doc = WorkshopDocument.open(path)
+    try:
+        assert doc.typed(Goal) == []
+        assert doc.migrated_backup == files.backup_path(path, 3)
+    finally:
+        doc.close()
+    assert user_version(path) == CURRENT_VERSION
+
+
+def test_every_table_has_the_columns_of_its_record(demo_file: Path) -> None:
+    """The migrations, applied in order, give each record type exactly its fields."""
+    from workshop.model import ALL_TYPES, column_types
+
+    conn = sqlite3.connect(demo_file)
+    try:
+        for record_type in ALL_TYPES:
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info([{record_type.TABLE}])")}
+            assert columns == set(column_types(record_type)), record_type.TABLE
+    finally:
+        conn.close()

@@ -22,6 +22,7 @@ from ui.page_context import PageContext
 
 if TYPE_CHECKING:
     from ui.pages.actions_page import ActionsPage
+    from ui.pages.goals_page import GoalsPage
     from ui.pages.setup_page import SetupPage
 
 
@@ -42,6 +43,7 @@ STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
     Stage("agenda", "Agenda", 2, "agenda", "ui.pages.agenda_page:AgendaPage"),
     Stage("run", "Run", 3, "run", "ui.pages.run_page:RunPage"),
+    Stage("goals", "Goals", 4, "goals", "ui.pages.goals_page:GoalsPage"),
     Stage("funnel", "Funnel", 5, "funnel", "ui.pages.funnel_page:FunnelPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
@@ -103,6 +105,14 @@ class WorkshopView(QWidget):
 
         page = self.page("setup")
         assert isinstance(page, SetupPage)
+        return page
+
+    @property
+    def goals_page(self) -> GoalsPage:
+        from ui.pages.goals_page import GoalsPage  # noqa: PLC0415
+
+        page = self.page("goals")
+        assert isinstance(page, GoalsPage)
         return page
 
     @property

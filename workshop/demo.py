@@ -7,15 +7,18 @@ the offsite is always a few weeks ahead.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
 
 from workshop.agenda import load_template
+from workshop.deadlines import find_deadlines, main_deadline
 from workshop.model import (
     JOINT,
     MARKETING,
     SALES,
     ActionItem,
     FunnelSettings,
+    Goal,
     ParkingLotItem,
     Participant,
     QuotaLine,
@@ -105,11 +108,138 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         teams=default_teams(),
         funnel=[funnel],
         quota_lines=[QuotaLine(team=t, amount=a, what=w, per=p, notes=n) for t, a, w, p, n in quotas],
+        goals=demo_goals(start),
         participants=[Participant(name=n, title=t, team=k, signatory=s) for n, t, k, s in people],
         agenda=template.items,
         actions=[ActionItem(what=w, owner=o, team=t, due=d, status=s) for w, o, t, d, s in actions],
         parking_lot=[ParkingLotItem(topic=t, raised_by=r, team=k, notes=n) for t, r, k, n in parking],
     )
+
+
+def _dated(goal: Goal, workshop_day: date) -> Goal:
+    found = main_deadline(find_deadlines(goal.deadline, workshop_day))
+    return replace(goal, deadline_date=found.date.isoformat() if found and found.date else "")
+
+
+def demo_goals(workshop_day: date) -> list[Goal]:
+    """Goals as the teams drafted them: two agreed, the rest drafts with findings still to fix."""
+    joint = Goal(
+        id=1,
+        team=JOINT,
+        accomplish="Grow the pipeline that marketing sources, because it closes faster and cheaper.",
+        initiatives="Shared account list for Q-next; joint webinar series; SDR follow-up on every MQL.",
+        blockers="data,analytics",
+        blocker_notes="No shared dashboard of pipeline by source.",
+        other_team_help="Both teams report sourced pipeline in the weekly stand-up.",
+        statement="Grow marketing-sourced pipeline from $1.2M to $1.6M by the end of next quarter",
+        metric="marketing-sourced pipeline",
+        unit="$",
+        baseline="$1.2M",
+        target="$1.6M",
+        deadline="end of next quarter",
+        milestones="$1.35M after month 1; $1.5M after month 2",
+        owner="Priya Raman",
+        review_cadence="weekly",
+        shared_with="sales,marketing,company",
+        verdict="stretch",
+        verdict_comment="Needs the partner channel to deliver too.",
+        status="agreed",
+    )
+    goals = [
+        joint,
+        Goal(
+            id=2,
+            team=MARKETING,
+            accomplish="Raise the share of leads that become MQLs, so sales spends time on buyers.",
+            initiatives="Conversion-rate work on the website; a paid search plan; bottom-of-funnel content.",
+            blockers="information,data",
+            blocker_notes="No visibility into referral sources or where prospects drop out late.",
+            other_team_help="Share what customers talk about, worry about, ask for, and how they found us.",
+            statement="Raise the lead-to-MQL conversion rate from 12% to 17% by the end of next quarter",
+            metric="lead-to-MQL conversion rate",
+            unit="%",
+            baseline="12%",
+            target="17%",
+            deadline="end of next quarter",
+            milestones="14% after month 1; 15.5% after month 2",
+            owner="Zoë Łukasik",
+            review_cadence="monthly",
+            shared_with="sales",
+            serves_goal=1,
+            verdict="attainable",
+            verdict_comment="Only if the referral tracking fix lands in the first month.",
+            status="agreed",
+        ),
+        Goal(
+            id=3,
+            team=MARKETING,
+            accomplish="Give sales a steady flow of MQLs they can plan around.",
+            initiatives="Always-on paid search; monthly webinar.",
+            blockers="budget",
+            statement="Deliver 250 MQLs a month",
+            metric="MQLs",
+            baseline="190 a month",
+            target="250 a month",
+            owner="Priya Raman",
+            review_cadence="monthly",
+            shared_with="sales",
+            serves_goal=1,
+            verdict="stretch",
+            verdict_comment="Last quarter peaked at 210.",
+            status="agreed",
+            override_reason="The monthly rate runs for the SLA's term; the SLA sets the dates.",
+        ),
+        Goal(
+            id=4,
+            team=MARKETING,
+            accomplish="Answer the questions buyers ask late in the funnel.",
+            initiatives="Interview five customers; write from the top 10 sales questions.",
+            blockers="people",
+            blocker_notes="One content writer for everything.",
+            other_team_help="Sales shares the top 10 customer questions from Q2 calls.",
+            statement="Publish 12 bottom-of-funnel articles ASAP",
+            owner="Tom Brennan",
+        ),
+        Goal(
+            id=5,
+            team=SALES,
+            accomplish="Close more of the opportunities marketing sources.",
+            initiatives="Discovery-call playbook; deal reviews for every opportunity over $20K.",
+            blockers="resources",
+            other_team_help="Marketing builds a competitor one-pager and case studies for our two verticals.",
+            statement="Raise the win rate on marketing-sourced deals from 18% to 24% within two quarters",
+            metric="win rate",
+            unit="%",
+            baseline="18%",
+            target="24%",
+            deadline="within two quarters",
+            owner="Dana Whitfield",
+            review_cadence="monthly",
+            shared_with="marketing",
+            serves_goal=1,
+            verdict="stretch",
+            verdict_comment="24% is above any quarter we have seen; 22% would be attainable.",
+        ),
+        Goal(
+            id=6,
+            team=SALES,
+            accomplish="Reach every MQL while it is still warm.",
+            initiatives="Round-robin routing; SDR alerts on pricing-page visits.",
+            blockers="analytics",
+            blocker_notes="Response time is not measured today.",
+            statement="Cut first-response time on MQLs from 31 hours to under 24 hours",
+            owner="Marcus Oyelaran",
+            shared_with="marketing",
+        ),
+        Goal(
+            id=7,
+            team=SALES,
+            accomplish="Better pipeline.",
+            statement="Improve pipeline quality",
+            owner="Kenji Watanabe",
+        ),
+    ]
+    return [_dated(goal, workshop_day) for goal in goals]
 
 
 def blank_content(today: date | None = None) -> WorkshopContent:

@@ -31,6 +31,7 @@ from workshop.model import (
     ActionItem,
     AgendaItem,
     FunnelSettings,
+    Goal,
     ParkingLotItem,
     Participant,
     QuotaLine,
@@ -244,6 +245,7 @@ class WorkshopDocument:
             parking_lot=self.typed(ParkingLotItem),
             funnel=self.typed(FunnelSettings),
             quota_lines=self.typed(QuotaLine),
+            goals=self.typed(Goal),
         )
 
     # -- editing ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 from workshop import __version__
 from workshop.agenda import format_clock, schedule
 from workshop.funnel_plan import funnel_json
+from workshop.goals import check_in_workshop, goal_json
 from workshop.model import ActionItem, Record, WorkshopContent
 from workshop.run_log import RunLog
 from workshop.run_report import run_summary
@@ -48,6 +49,12 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
             for item, (start, end) in zip(content.agenda, _agenda_times(content), strict=True)
         ],
         "airtime": summary["airtime"],
+        "goals": [
+            goal_json(
+                goal, check_in_workshop(goal, content.info, content.teams, content.goals), content.teams
+            )
+            for goal in content.goals
+        ],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
         "funnel": funnel_json(content),

@@ -159,6 +159,50 @@ class QuotaLine(Record):
     notes: str = ""
 
 
+@dataclass(frozen=True)
+class Goal(Record):
+    """A goal one team drafts (or both, for a joint goal), from the four questions to the statement.
+
+    Numbers are kept as typed (``baseline`` "12%", ``target`` "17%"): the checker
+    reads them, and a draft may be half-written. ``deadline`` is what was typed
+    ("end of Q3"); ``deadline_date`` the ISO date it was resolved to against the
+    workshop's date. ``blockers`` is a comma-separated list of BLOCKER_KINDS and
+    ``shared_with`` of team keys (and "company"). ``serves_goal`` is the id of the
+    joint goal this one serves, 0 for none. ``verdict`` is the other team's
+    attainability call (one of VERDICTS, "" before they have judged).
+    """
+
+    TABLE: ClassVar[str] = "goals"
+    team: str = SALES
+    accomplish: str = ""  # 1. what do we want to accomplish, and why does it matter?
+    initiatives: str = ""  # 2. which initiatives will get us there?
+    blockers: str = ""  # 3. what stops us (kinds) ...
+    blocker_notes: str = ""  # ... and in the team's words
+    other_team_help: str = ""  # 4. how can the other team help?
+    statement: str = ""
+    metric: str = ""
+    unit: str = ""
+    baseline: str = ""
+    target: str = ""
+    deadline: str = ""
+    deadline_date: str = ""
+    milestones: str = ""
+    owner: str = ""
+    review_cadence: str = ""
+    shared_with: str = ""
+    serves_goal: int = 0
+    verdict: str = ""
+    verdict_comment: str = ""
+    status: str = "draft"
+    override_reason: str = ""
+
+
+GOAL_TEAMS = (SALES, MARKETING, JOINT)
+GOAL_STATUSES = ("draft", "agreed")
+VERDICTS = ("attainable", "stretch", "not attainable")
+REVIEW_CADENCES = ("weekly", "fortnightly", "monthly", "quarterly")
+BLOCKER_KINDS = ("resources", "information", "data", "analytics", "budget", "people", "other")
+
 R = TypeVar("R", bound=Record)
 
 LIST_TYPES: tuple[type[Record], ...] = (
@@ -169,6 +213,7 @@ LIST_TYPES: tuple[type[Record], ...] = (
     ParkingLotItem,
     FunnelSettings,
     QuotaLine,
+    Goal,
 )
 ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
@@ -212,6 +257,7 @@ class WorkshopContent:
     parking_lot: list[ParkingLotItem] = field(default_factory=list)
     funnel: list[FunnelSettings] = field(default_factory=lambda: [FunnelSettings()])
     quota_lines: list[QuotaLine] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         """Table name -> its records, in list order, ids and positions filled in."""
@@ -224,6 +270,7 @@ class WorkshopContent:
             ParkingLotItem.TABLE: list(self.parking_lot),
             FunnelSettings.TABLE: list(self.funnel),
             QuotaLine.TABLE: list(self.quota_lines),
+            Goal.TABLE: list(self.goals),
         }
         for name, records in lists.items():
             if name == WorkshopInfo.TABLE:

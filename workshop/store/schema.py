@@ -98,5 +98,38 @@ def _add_funnel_v3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_create_tables_v1, _add_live_run_v2, _add_funnel_v3)
+def _add_goals_v4(db: sqlite_utils.Database) -> None:
+    """Version 4: goals, with the four questions, the statement, its numbers and its checks.
+
+    The columns are spelled out (not read from ``Goal``) so that this step stays
+    what it was when a later version adds a column with a step of its own.
+    """
+    text = str
+    columns: dict[str, type] = {"id": int, "position": int, "team": text}
+    for name in [
+        "accomplish",
+        "initiatives",
+        "blockers",
+        "blocker_notes",
+        "other_team_help",
+        "statement",
+        "metric",
+        "unit",
+        "baseline",
+        "target",
+        "deadline",
+        "deadline_date",
+        "milestones",
+        "owner",
+        "review_cadence",
+        "shared_with",
+    ]:
+        columns[name] = text
+    columns["serves_goal"] = int
+    for name in ("verdict", "verdict_comment", "status", "override_reason"):
+        columns[name] = text
+    db["goals"].create(columns, pk="id")  # type: ignore[union-attr]
+
+
+MIGRATIONS: Sequence[Migration] = (_create_tables_v1, _add_live_run_v2, _add_funnel_v3, _add_goals_v4)
 CURRENT_VERSION = len(MIGRATIONS)
