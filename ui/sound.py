@@ -9,13 +9,13 @@ also shown on screen, so a missing sound device loses nothing.
 from __future__ import annotations
 
 import contextlib
-import math
 import shutil
-import struct
-import subprocess
 import sys
-import wave
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 RATE = 22_050
 PLAYERS = ("paplay", "pw-play", "aplay")
@@ -23,6 +23,10 @@ PLAYERS = ("paplay", "pw-play", "aplay")
 
 def write_chime(path: Path) -> Path:
     """Two soft bell tones (E5 then A5) with a gentle decay, 0.7 s, 16-bit mono."""
+    import math  # noqa: PLC0415 - only when the chime is first needed
+    import struct  # noqa: PLC0415
+    import wave  # noqa: PLC0415
+
     frames = bytearray()
     length = int(RATE * 0.7)
     for n in range(length):
@@ -55,6 +59,9 @@ class Chime:
         """Start playing without waiting; True when a player was started."""
         if self.muted:
             return False
+        import subprocess  # noqa: PLC0415 - only when a cue sounds
+        import wave  # noqa: PLC0415
+
         try:
             if not self.path.exists():
                 write_chime(self.path)
