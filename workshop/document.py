@@ -30,6 +30,8 @@ from workshop.locking import WorkshopLock
 from workshop.model import (
     ActionItem,
     AgendaItem,
+    LeadStage,
+    MqlState,
     ParkingLotItem,
     Participant,
     Record,
@@ -234,6 +236,8 @@ class WorkshopDocument:
             agenda=self.typed(AgendaItem),
             actions=self.typed(ActionItem),
             parking_lot=self.typed(ParkingLotItem),
+            lead_stages=self.typed(LeadStage),
+            mql=self.typed(MqlState),
         )
 
     # -- editing ---------------------------------------------------------------------------

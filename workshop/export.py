@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workshop import __version__
+from workshop.leads import mql_json
 from workshop.model import ActionItem, Record, WorkshopContent
 
 SCHEMA_VERSION = 1
@@ -52,6 +53,8 @@ def workshop_json(content: WorkshopContent) -> dict[str, Any]:
         ],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
+        "lead_stages": [_plain(s) for s in content.lead_stages],
+        "mql": mql_json(content.mql[0]) if content.mql else None,
     }
 
 
