@@ -40,6 +40,7 @@ class Stage:
 # A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
+    Stage("leads", "Leads & MQL", 6, "leads", "ui.pages.leads_page:LeadsPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

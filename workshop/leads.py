@@ -139,7 +139,12 @@ def describe_changes(old: MqlDefinition, new: MqlDefinition) -> list[str]:
         lines.append(f"Threshold: {old.threshold} → {new.threshold} points")
 
     def keyed(rules: Any) -> dict[str, int]:
-        return {f"{GROUP_TITLES.get(r.group, 'Gate')}: {r.describe()}": r.points for r in rules}
+        return {
+            f"{GROUP_TITLES.get(r.group, 'Gate')}: {r.describe()}": -abs(r.points)
+            if r.group == "negative"
+            else r.points
+            for r in rules
+        }
 
     before, after = keyed(old.rules), keyed(new.rules)
     for text, points in after.items():

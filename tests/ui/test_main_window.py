@@ -14,6 +14,7 @@ from tests.test_document import fill_the_disk
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
+from ui.workshop_view import STAGES
 from workshop.document import WorkshopDocument
 from workshop.edits import Update
 
@@ -41,16 +42,16 @@ def test_the_last_workshop_reopens_at_start(
 def test_ctrl_digits_jump_to_the_stages(window: MainWindow, qtbot: QtBot) -> None:
     assert window.view is not None
     shortcuts = {a.text(): a.shortcut().toString() for a in window.stage_actions}
-    assert shortcuts == {"Setup": "Ctrl+1", "Actions": "Ctrl+9"}
-    window.stage_actions[1].trigger()
+    assert shortcuts == {s.title: f"Ctrl+{s.digit}" for s in STAGES}
+    assert [s.digit for s in STAGES] == sorted(s.digit for s in STAGES)
+    assert {"Setup": "Ctrl+1", "Leads & MQL": "Ctrl+6", "Actions": "Ctrl+9"}.items() <= shortcuts.items()
+    window.stage_actions[-1].trigger()
     assert window.view.current_stage() == "actions"
     assert window.view.pages.currentWidget() is window.view.actions_page
     window.stage_actions[0].trigger()
     assert window.view.current_stage() == "setup"
-    assert [window.view.stage_list.item(i).text() for i in range(window.view.stage_list.count())] == [
-        "Setup",
-        "Actions",
-    ]
+    titles = [window.view.stage_list.item(i).text() for i in range(window.view.stage_list.count())]
+    assert titles == [s.title for s in STAGES]
 
 
 def test_standard_shortcuts(window: MainWindow) -> None:
