@@ -145,3 +145,10 @@ def test_json_round_trip(definition: MqlDefinition) -> None:
 def test_bad_definitions_say_what_is_wrong(data: Any, message: str) -> None:
     with pytest.raises(DefinitionError, match=message):
         definition_from_json(data)
+
+
+def test_semicolon_files_write_decimal_commas() -> None:
+    assert number_of("1.500", decimal_comma=True) == 1500.0
+    assert number_of("1.234,5", decimal_comma=True) == 1234.5
+    assert number_of("12,5", decimal_comma=True) == 12.5
+    assert number_of("1.500") == 1.5

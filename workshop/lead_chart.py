@@ -45,15 +45,17 @@ class ScoreChart:
         size: tuple[float, float] = (6.4, 3.0),
         dpi: int = 100,
         colours: ChartColours | None = None,
+        span: tuple[int, int] | None = None,
     ) -> None:
+        """``span``: the lowest and highest threshold that will be shown (a slider's range)."""
         colours = colours or ChartColours()
         self.figure = Figure(figsize=size, dpi=dpi, facecolor=colours.background)
         self.canvas = FigureCanvasAgg(self.figure)
         axes = self.figure.add_subplot()
         self.axes = axes
         axes.set_facecolor(colours.background)
-        low = min(all_scores, default=0)
-        high = max(all_scores, default=100)
+        low = min([*all_scores, *(span or ())], default=0)
+        high = max([*all_scores, *(span or ())], default=100)
         width = band_width(low, high)
         start = (low // width) * width
         bands = list(range(start, high + 1, width))
@@ -76,7 +78,13 @@ class ScoreChart:
         self.span = axes.axvspan(threshold, high + 2 * width, color=THRESHOLD, alpha=0.08, linewidth=0)
         self.line = axes.axvline(threshold, color=THRESHOLD, linewidth=2)
         self.label = axes.text(
-            threshold, top * 1.1, f" MQL at ≥ {threshold}", color=THRESHOLD, va="top", fontsize=9
+            threshold,
+            top * 1.1,
+            f" MQL at ≥ {threshold}",
+            color=THRESHOLD,
+            va="top",
+            fontsize=9,
+            clip_on=True,
         )
         axes.set_xlabel("Score (points)", color=colours.text)
         axes.set_ylabel("Leads", color=colours.text)
@@ -89,7 +97,7 @@ class ScoreChart:
         for text in legend.get_texts():
             text.set_color(colours.text)
         self.right = high + 2 * width
-        self.figure.tight_layout()
+        self.figure.subplots_adjust(left=0.1, right=0.98, bottom=0.17, top=0.96)
 
     def set_threshold(self, threshold: int) -> None:
         self.line.set_xdata([threshold, threshold])

@@ -39,6 +39,11 @@ class LeadTable:
     delimiter: str
     has_header: bool
 
+    @property
+    def decimal_comma(self) -> bool:
+        """Semicolon-separated files come from places that write 12,5 and 1.234,5."""
+        return self.delimiter == ";"
+
     def describe(self) -> str:
         header = "a header row" if self.has_header else "no header row"
         return (
@@ -227,7 +232,7 @@ def leads_from(
     width = len(table.columns)
     history = LeadHistory([], [], [], 0, source)
     for line, row in table.rows:
-        reason = _read_row(row, width, wanted, outcome_at, mapping.converted, history)
+        reason = _read_row(row, width, wanted, outcome_at, mapping.converted, history, table.decimal_comma)
         if reason:
             history.bad_count += 1
             if len(history.bad_rows) < MAX_SHOWN_BAD_ROWS:
@@ -242,6 +247,7 @@ def _read_row(
     outcome_at: int,
     outcome_column: str,
     history: LeadHistory,
+    decimal_comma: bool,
 ) -> str:
     if len(row) != width and not (len(row) > width and not any(c.strip() for c in row[width:])):
         return f"{len(row)} cells where the header has {width}"
@@ -253,7 +259,7 @@ def _read_row(
     for name, at, is_number in wanted:
         value = clean(row[at])
         if value is not None and is_number:
-            number = number_of(value)
+            number = number_of(value, decimal_comma)
             if number is None:
                 return f"“{name}” is “{value[:40]}”, not a number"
             lead[name] = number

@@ -28,6 +28,7 @@ MISSING = frozenset(
 )
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
+_DOT_GROUPS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
 _PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _YES = frozenset(
@@ -42,13 +43,21 @@ def clean(value: str) -> str | None:
     return None if text.casefold() in MISSING else text
 
 
-def number_of(value: str) -> float | None:
-    """Read "1,234", "1.234,5", "12,5", "12.5%", "€ 300" or " 7 " as a number; None if it is not one."""
+def number_of(value: str, decimal_comma: bool = False) -> float | None:
+    """Read "1,234", "1.234,5", "12,5", "12.5%", "€ 300" or " 7 " as a number; None if it is not one.
+
+    With ``decimal_comma`` (files from countries that write 12,5) "1.500" is 1500 and
+    "1,234" is 1.234; otherwise "1,234" is 1234 and "1.500" is 1.5.
+    """
     text = value.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
     text = text.rstrip("%").lstrip("$€£")
     if not text:
         return None
-    if _THOUSANDS_COMMA.match(text):
+    if decimal_comma and _DOT_GROUPS.match(text):
+        text = text.replace(".", "").replace(",", ".")
+    elif decimal_comma and _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
+    elif _THOUSANDS_COMMA.match(text):
         text = text.replace(",", "")
     elif _THOUSANDS_DOT.match(text):
         text = text.replace(".", "").replace(",", ".")

@@ -93,11 +93,14 @@ class HistoryBench(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.mapping_panel)
+        self.unmapped_label = QLabel(self)
+        self.unmapped_label.setWordWrap(True)
         self.bad_title = QLabel(self)
         self.bad_rows = QListWidget(self)
         self.bad_rows.setAccessibleName("Bad rows")
         left = QVBoxLayout()
         left.addWidget(scroll, 3)
+        left.addWidget(self.unmapped_label)
         left.addWidget(self.bad_title)
         left.addWidget(self.bad_rows, 1)
 
@@ -190,6 +193,10 @@ class HistoryBench(QWidget):
             self._show_empty(f"{str(error)[:1].upper()}{str(error)[1:]}.")
             return
         self.evaluation = Evaluation(definition, history)
+        unmapped = [name for name in definition.fields() if name not in mapping.fields]
+        self.unmapped_label.setText(
+            f"Not in the file, so treated as missing: {', '.join(unmapped)}." if unmapped else ""
+        )
         self.bad_title.setText(f"Bad rows: {history.bad_count:,} (left out of the figures)")
         self.bad_rows.clear()
         self.bad_rows.setVisible(history.bad_count > 0)
