@@ -62,6 +62,7 @@ class LeadTester(QGroupBox):
         self.result.setFont(font)
         self.fired = QListWidget(self)
         self.fired.setAccessibleName("Rules that fired")
+        self.fired.setWordWrap(True)
         clear = QPushButton("Clear", self)
         clear.clicked.connect(self.clear)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

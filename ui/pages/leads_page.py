@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.leads.definition_editor import DefinitionEditor
 from ui.leads.definition_link import DefinitionLink
@@ -35,9 +35,22 @@ class LeadsPage(QWidget):
         ]
         self.stages_model = RecordTableModel(context.signals, LeadStage, columns, "stage")
         self.stages = RecordTableEditor(self.stages_model, lambda: LeadStage(name="New stage"), parent=self)
-        for column, width in enumerate((150, 330, 330, 120)):
-            self.stages.view.setColumnWidth(column, width)
-        self.stages.view.setWordWrap(True)
+        view = self.stages.view
+        for column, width in enumerate((170, 330, 330, 120, 130)):
+            view.setColumnWidth(column, width)
+        header = view.horizontalHeader()
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        view.setWordWrap(True)
+        view.verticalHeader().setMinimumSectionSize(28)
+        for signal in (
+            self.stages_model.dataChanged,
+            self.stages_model.rowsInserted,
+            self.stages_model.modelReset,
+        ):
+            signal.connect(lambda *_: view.resizeRowsToContents())
+        view.resizeRowsToContents()
         stages_tab = QWidget(self)
         stages_layout = QVBoxLayout(stages_tab)
         hint = QLabel(
