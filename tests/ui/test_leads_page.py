@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import TODAY
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.pages.leads_page import LeadsPage
+from workshop.demo import demo_content
 from workshop.document import WorkshopDocument
 from workshop.leads import approvals, definition_of, history_of, mapping_of
 from workshop.model import LeadStage, MqlState
 from workshop.mql import definition_json
 from workshop.mql_templates import x_education_definition
+from workshop.store import files
+from workshop.store.schema import MIGRATIONS
 
 
 def leads_page(window: MainWindow) -> LeadsPage:
@@ -234,3 +239,40 @@ def test_stages_can_be_renamed_added_and_dropped(window: MainWindow) -> None:
         document.close()
     assert [s.name for s in stages][1] == "Marketing qualified lead"
     assert stages[1].handoff_hours == 12 and len(stages) == 9
+
+
+def test_a_workshop_from_before_lead_stages_starts_from_the_template(
+    make_window: Callable[[str | None], MainWindow], tmp_path: Path
+) -> None:
+    path = tmp_path / "old.smw"
+    tables = demo_content(TODAY).tables()
+    del tables[LeadStage.TABLE], tables[MqlState.TABLE]
+    files.write_new(path, tables, MIGRATIONS[:1])
+    window = make_window(str(path))
+    page = leads_page(window)
+    assert page.stages_model.rowCount() == 0
+    assert page.editor.name.text() == "MQL definition (first draft)"
+    assert "Not approved yet" in page.editor.approval.status["sales"].text()
+    page.editor.threshold.setValue(60)
+    state = stored_state(saved(window))
+    assert definition_of(state).threshold == 60 and definition_of(state).rules
+
+
+def test_a_read_only_workshop_cannot_be_changed_here(
+    make_window: Callable[[str | None], MainWindow], demo_file: Path
+) -> None:
+    elsewhere = WorkshopDocument.open(demo_file)  # open in another window: this one is read-only
+    try:
+        window = make_window(str(demo_file))
+        assert window.document is not None and window.document.read_only
+        page = leads_page(window)
+        before = stored_state(demo_file)
+        assert not page.editor.rules.flags(page.editor.rules.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
+        assert not page.editor.approval.buttons["sales"].isEnabled()
+        assert page.editor.threshold.isReadOnly()
+        page.bench.sample_button.click()
+        assert page.bench.figures["leads"].text() == "9,237"  # trying is fine, storing is not
+        assert not page.bench.use_button.isEnabled()
+        assert stored_state(demo_file) == before
+    finally:
+        elsewhere.close()
