@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop.lead_eval import Evaluation
 from workshop.lead_import import (
@@ -15,6 +18,7 @@ from workshop.lead_import import (
     read_table,
     suggest_mapping,
 )
+from workshop.lead_values import number_of
 from workshop.mql import MqlDefinition, Rule
 
 DEFINITION = MqlDefinition(
@@ -116,3 +120,26 @@ def test_a_missing_outcome_column_is_asked_for() -> None:
     table = parse_table(b"Job,Visits\nHead,3\n")
     with pytest.raises(LeadFileError, match="converted"):
         leads_from(table, ColumnMapping({"Job title": "Job"}, ""), set())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_give_a_table_or_a_clear_message(data: bytes) -> None:
+    try:
+        table = parse_table(data, "x.csv")
+    except LeadFileError as error:
+        message = str(error)
+        table = None
+    if table is None:
+        assert "x.csv" in message
+        return
+    mapping = ColumnMapping({"F": table.columns[0]}, table.columns[-1])
+    history = leads_from(table, mapping, {"F"})
+    assert len(history.leads) + history.bad_count == len(table.rows)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_numbers_are_finite_or_none(text: str) -> None:
+    number = number_of(text)
+    assert number is None or math.isfinite(number)

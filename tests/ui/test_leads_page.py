@@ -16,7 +16,7 @@ from ui.main_window import MainWindow
 from ui.pages.leads_page import LeadsPage
 from workshop.demo import demo_content
 from workshop.document import WorkshopDocument
-from workshop.leads import approvals, definition_of, history_of, mapping_of
+from workshop.leads import approvals, definition_of, fully_approved, history_of, mapping_of
 from workshop.model import LeadStage, MqlState
 from workshop.mql import definition_json
 from workshop.mql_templates import x_education_definition
@@ -276,3 +276,20 @@ def test_a_read_only_workshop_cannot_be_changed_here(
         assert stored_state(demo_file) == before
     finally:
         elsewhere.close()
+
+
+def test_typing_after_a_new_version_undoes_and_redoes_cleanly(window: MainWindow, qtbot: QtBot) -> None:
+    editor = leads_page(window).editor
+    editor.name.setFocus()
+    editor.name.end(False)
+    qtbot.keyClicks(editor.name, " b")  # the first key starts version 3, the rest are one typing run
+    assert stored_state(saved(window)).version == 3
+    assert editor.name.text().endswith("offsite) b")
+    window.undo()
+    window.undo()
+    assert stored_state(saved(window)).version == 2 and fully_approved(stored_state(saved(window)))
+    window.redo()
+    window.redo()
+    state = stored_state(saved(window))
+    assert state.version == 3 and not approvals(state)
+    assert definition_of(state).name.endswith("offsite) b")

@@ -54,6 +54,13 @@ class DefinitionEditor(QWidget):
         self.threshold.setAccessibleName("Score threshold")
         self.threshold.setMaximumWidth(160)
         self.threshold.valueChanged.connect(self._threshold_changed)
+        self.threshold.editingFinished.connect(link.document.seal_undo)
+        self.notes = QLineEdit(self)
+        self.notes.setMaxLength(2000)
+        self.notes.setAccessibleName("Notes on the definition")
+        self.notes.setPlaceholderText("Why the rules are as they are, for whoever reads the definition next")
+        self.notes.textEdited.connect(self._notes_edited)
+        self.notes.editingFinished.connect(link.document.seal_undo)
         self.decay_on = QCheckBox("Engagement points halve every", self)
         self.decay_on.setAccessibleName("Decay engagement points")
         self.half_life = QDoubleSpinBox(self)
@@ -77,6 +84,7 @@ class DefinitionEditor(QWidget):
         form.addRow("&Name:", self.name)
         form.addRow("An MQL scores at &least:", self.threshold)
         form.addRow("Decay:", decay_row)
+        form.addRow("N&otes:", self.notes)
 
         self.rules = RulesModel(link)
         self.view = QTableView(self)
@@ -127,7 +135,7 @@ class DefinitionEditor(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.approval)
-        for widget in (self.name, self.decay_field):
+        for widget in (self.name, self.decay_field, self.notes):
             widget.setReadOnly(read_only)
         for box in (self.threshold, self.half_life):
             box.setReadOnly(read_only)
@@ -143,6 +151,9 @@ class DefinitionEditor(QWidget):
             if self.name.text() != definition.name:
                 self.name.setText(definition.name)
             self.threshold.setValue(definition.threshold)
+            if self.notes.text() != definition.notes:
+                self.notes.setText(definition.notes)
+                self.notes.setCursorPosition(0)
             decay = definition.decay
             self.decay_on.setChecked(decay is not None)
             self.half_life.setValue(decay.half_life_days if decay else 30)
@@ -155,6 +166,10 @@ class DefinitionEditor(QWidget):
     def _name_edited(self, text: str) -> None:
         if not self._updating:
             self.link.set_definition(replace(self.link.definition(), name=text), "Rename definition", "name")
+
+    def _notes_edited(self, text: str) -> None:
+        if not self._updating:
+            self.link.set_definition(replace(self.link.definition(), notes=text), "Edit notes", "notes")
 
     def _threshold_changed(self, value: int) -> None:
         if not self._updating:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ui.document_signals import DocumentSignals
 from workshop.edits import Change, Insert, Operation
-from workshop.leads import change_definition, definition_of, state_for
+from workshop.leads import approvals, change_definition, definition_of, state_for
 from workshop.model import MqlState
 from workshop.mql import MqlDefinition
 from workshop.mql_templates import starting_template
@@ -55,8 +55,13 @@ class DefinitionLink(QObject):
             return
         state = self.ensure_state()
         operations = change_definition(state, definition, now_text())
-        if operations:
-            self.document.apply(text, operations, merge_key=("mql", merge) if merge else None)
+        if not operations:
+            return
+        if approvals(state):
+            # Starting a new version is its own undo step, never merged with typing after it.
+            self.document.seal_undo()
+            merge = None
+        self.document.apply(text, operations, merge_key=("mql", merge) if merge else None)
 
     def apply(self, text: str, operations: list[Operation]) -> None:
         if not self.read_only and operations:
