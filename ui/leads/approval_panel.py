@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -62,18 +63,23 @@ class ApprovalPanel(QGroupBox):
             self.status[team], self.names[team], self.buttons[team] = status, name, button
         self.history = QListWidget(self)
         self.history.setAccessibleName("Earlier versions")
-        self.history.setMaximumHeight(64)
+        self.history.setMaximumHeight(56)
         self.history.currentRowChanged.connect(self._show_changes)
         self.changes = QPlainTextEdit(self)
         self.changes.setReadOnly(True)
         self.changes.setAccessibleName("What changed")
-        self.changes.setMaximumHeight(100)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
+        self.changes.setMaximumHeight(120)
+        left = QVBoxLayout()
+        left.addLayout(grid)
+        left.addStretch(1)
+        right = QVBoxLayout()
         self.history_title = QLabel("Earlier versions (select one to see what changed since):", self)
-        layout.addWidget(self.history_title)
-        layout.addWidget(self.history)
-        layout.addWidget(self.changes)
+        right.addWidget(self.history_title)
+        right.addWidget(self.history)
+        right.addWidget(self.changes)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
         link.stateChanged.connect(self.refresh)
         self.refresh()
 
