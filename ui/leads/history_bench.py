@@ -75,6 +75,7 @@ class HistoryBench(QWidget):
         self.source = ""
         self.evaluation: Evaluation | None = None
         self.chart: ScoreChart | None = None
+        self._storing = False
 
         self.import_button = QPushButton("&Import lead history…", self)
         self.import_button.clicked.connect(self.ask_import)
@@ -171,6 +172,8 @@ class HistoryBench(QWidget):
         self.evaluate(mapping, store=True)
 
     def _definition_changed(self) -> None:
+        if self._storing:
+            return  # our own saving of the results: the figures on screen are already these
         if self.table is None:
             self._show_saved()
             return
@@ -215,10 +218,14 @@ class HistoryBench(QWidget):
         state = self.link.state()
         if store and state is not None and not self.link.read_only:
             metrics = self.evaluation.metrics()
-            self.link.apply(
-                f"Test the definition on {self.source}",
-                remember(state, mapping, metrics, definition.threshold, self.source, now_text()),
-            )
+            self._storing = True
+            try:
+                self.link.apply(
+                    f"Test the definition on {self.source}",
+                    remember(state, mapping, metrics, definition.threshold, self.source, now_text()),
+                )
+            finally:
+                self._storing = False
         self._show_saved()
 
     def _draw_chart(self) -> None:
