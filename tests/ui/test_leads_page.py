@@ -293,3 +293,11 @@ def test_typing_after_a_new_version_undoes_and_redoes_cleanly(window: MainWindow
     state = stored_state(saved(window))
     assert state.version == 3 and not approvals(state)
     assert definition_of(state).name.endswith("offsite) b")
+
+
+def test_rule_fields_complete_from_the_loaded_history(window: MainWindow) -> None:
+    page = leads_page(window)
+    page.bench.sample_button.click()
+    names = page.editor.field_names()
+    assert names[0] == "What is your current occupation"
+    assert "City" in names and "Specialization" in names  # columns of the file not yet used

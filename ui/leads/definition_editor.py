@@ -89,7 +89,8 @@ class DefinitionEditor(QWidget):
         self.rules = RulesModel(link)
         self.view = QTableView(self)
         self.view.setModel(self.rules)
-        self.view.setItemDelegate(RuleDelegate(self.view))
+        self.view.setItemDelegate(RuleDelegate(self.field_names, self.view))
+        self.file_columns: list[str] = []  # the test bench's lead history, when one is loaded
         self.view.setAccessibleName("Rules")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().setDefaultSectionSize(26)
@@ -184,6 +185,10 @@ class DefinitionEditor(QWidget):
             field = self.decay_field.text().strip() or Decay.field
             decay = Decay(field, float(self.half_life.value()))
         self.link.set_definition(replace(self.link.definition(), decay=decay), "Change decay")
+
+    def field_names(self) -> list[str]:
+        """Names to complete a rule's field from: the definition's own, then the file's columns."""
+        return list(dict.fromkeys([*self.link.definition().fields(), *self.file_columns]))
 
     def add_rule(self, group: str) -> None:
         row = self.rules.add_rule(group)

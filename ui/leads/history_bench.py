@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -65,7 +65,12 @@ def figure_text(metrics: Metrics, key: str) -> str:
 
 
 class HistoryBench(QWidget):
-    """Import a CRM export, map its columns, and see how the definition does on it."""
+    """Import a CRM export, map its columns, and see how the definition does on it.
+
+    Signals: ``columnsLoaded(list)`` with the column names of each file loaded.
+    """
+
+    columnsLoaded = Signal(list)
 
     def __init__(self, context: PageContext, link: DefinitionLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +165,7 @@ class HistoryBench(QWidget):
             self.context.show_error("Import lead history", f"{str(error)[:1].upper()}{str(error)[1:]}.")
             return
         self.table, self.source = table, path.name
+        self.columnsLoaded.emit(list(table.columns))
         self.file_label.setText(f"<b>{path.name}</b>: {table.describe()}")
         state = self.link.state()
         remembered = mapping_of(state) if state else None

@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from collections.abc import Callable
 
-from ui.leads.rules_model import KIND_COLUMN, KINDS, TEST_COLUMN
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ui.leads.rules_model import FIELD_COLUMN, KIND_COLUMN, KINDS, TEST_COLUMN
 from workshop.mql import OPERATOR_TITLES
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RuleDelegate(QStyledItemDelegate):
-    """Combo boxes for the Kind and Test columns, line edits elsewhere."""
+    """Combo boxes for the Kind and Test columns, line edits elsewhere.
+
+    The Field editor completes from ``field_names()``: the definition's fields and the
+    columns of the lead history on the test bench.
+    """
+
+    def __init__(self, field_names: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.field_names = field_names
 
     def _choices(self, column: int) -> dict[str, str] | None:
         if column == KIND_COLUMN:
@@ -26,6 +43,11 @@ class RuleDelegate(QStyledItemDelegate):
         if choices is None:
             editor = QLineEdit(parent)
             editor.setMaxLength(2000)
+            if index.column() == FIELD_COLUMN:
+                completer = QCompleter(self.field_names(), editor)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                editor.setCompleter(completer)
             return editor
         combo = QComboBox(parent)
         for key, title in choices.items():

@@ -65,6 +65,7 @@ class LeadsPage(QWidget):
         self.editor = DefinitionEditor(context, self.link, self)
         self.tester = LeadTester(self.link, self)
         self.bench = HistoryBench(context, self.link, self)
+        self.bench.columnsLoaded.connect(self._columns_loaded)
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Leads and MQL")
@@ -76,6 +77,9 @@ class LeadsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.tabs.setCurrentIndex(1)
+
+    def _columns_loaded(self, columns: list[str]) -> None:
+        self.editor.file_columns = list(columns)
 
     def _owner_choices(self) -> list[tuple[str, str]]:
         return [(key, self.document.team_name(key)) for key in STAGE_OWNERS]
