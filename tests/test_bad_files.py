@@ -119,7 +119,9 @@ def test_a_folder_is_not_a_workshop(tmp_path: Path) -> None:
 def test_a_newer_file_names_both_versions(tmp_path: Path, demo_file: Path) -> None:
     path = tmp_path / "new.smw"
     make_newer(path, demo_file)
-    with pytest.raises(NewerFileError, match=rf"file format 99; this version reads up to {CURRENT_VERSION}"):
+    with pytest.raises(
+        NewerFileError, match=rf"file format 99; this version reads up to {CURRENT_VERSION}\b"
+    ):
         files.check_file(path)
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import write_version
 from workshop.document import WorkshopDocument
 from workshop.store import files
 from workshop.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
@@ -129,12 +130,10 @@ def test_a_version_1_file_gains_the_live_run_tables(tmp_path: Path) -> None:
 
 def test_goals_arrive_in_version_4_and_older_files_gain_the_table(tmp_path: Path) -> None:
     """A version-3 file (no goals table) opens, is migrated, and takes goals."""
-    from workshop.demo import demo_content
     from workshop.model import Goal
 
     path = tmp_path / "old.smw"
-    tables = {k: v for k, v in demo_content().tables().items() if k != Goal.TABLE}
-    files.write_new(path, tables, MIGRATIONS[:3])
+    write_version(path, 3)
     assert user_version(path) == 3
     doc = WorkshopDocument.open(path)
     try:

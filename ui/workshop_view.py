@@ -45,6 +45,7 @@ STAGES = (
     Stage("run", "Run", 3, "run", "ui.pages.run_page:RunPage"),
     Stage("goals", "Goals", 4, "goals", "ui.pages.goals_page:GoalsPage"),
     Stage("funnel", "Funnel", 5, "funnel", "ui.pages.funnel_page:FunnelPage"),
+    Stage("leads", "Leads & MQL", 6, "leads", "ui.pages.leads_page:LeadsPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

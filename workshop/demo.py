@@ -12,6 +12,9 @@ from datetime import date, timedelta
 
 from workshop.agenda import load_template
 from workshop.deadlines import find_deadlines, main_deadline
+from workshop.lead_demo import demo_mql, demo_stages
+from workshop.lead_stages import common_stages
+from workshop.leads import state_for
 from workshop.model import (
     JOINT,
     MARKETING,
@@ -26,6 +29,7 @@ from workshop.model import (
     WorkshopInfo,
     default_teams,
 )
+from workshop.mql_templates import starting_template
 
 DEMO_TITLE = "Q3 alignment offsite"
 DEMO_COMPANY = "Fernhill Software"
@@ -113,6 +117,8 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         agenda=template.items,
         actions=[ActionItem(what=w, owner=o, team=t, due=d, status=s) for w, o, t, d, s in actions],
         parking_lot=[ParkingLotItem(topic=t, raised_by=r, team=k, notes=n) for t, r, k, n in parking],
+        lead_stages=demo_stages(),
+        mql=[demo_mql(start)],
     )
 
 
@@ -253,4 +259,6 @@ def blank_content(today: date | None = None) -> WorkshopContent:
             uid=str(uuid.uuid4()),
         ),
         teams=default_teams(),
+        lead_stages=common_stages(),
+        mql=[state_for(starting_template())],
     )

@@ -32,6 +32,8 @@ from workshop.model import (
     AgendaItem,
     FunnelSettings,
     Goal,
+    LeadStage,
+    MqlState,
     ParkingLotItem,
     Participant,
     QuotaLine,
@@ -246,6 +248,8 @@ class WorkshopDocument:
             funnel=self.typed(FunnelSettings),
             quota_lines=self.typed(QuotaLine),
             goals=self.typed(Goal),
+            lead_stages=self.typed(LeadStage),
+            mql=self.typed(MqlState),
         )
 
     # -- editing ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from workshop import __version__
 from workshop.agenda import format_clock, schedule
 from workshop.funnel_plan import funnel_json
 from workshop.goals import check_in_workshop, goal_json
+from workshop.leads import mql_json
 from workshop.model import ActionItem, Record, WorkshopContent
 from workshop.run_log import RunLog
 from workshop.run_report import run_summary
@@ -59,6 +60,8 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "parking_lot": [_plain(p) for p in content.parking_lot],
         "funnel": funnel_json(content),
         "quotas": [_plain(q) for q in content.quota_lines],
+        "lead_stages": [_plain(s) for s in content.lead_stages],
+        "mql": mql_json(content.mql[0]) if content.mql else None,
     }
 
 

@@ -203,6 +203,35 @@ VERDICTS = ("attainable", "stretch", "not attainable")
 REVIEW_CADENCES = ("weekly", "fortnightly", "monthly", "quarterly")
 BLOCKER_KINDS = ("resources", "information", "data", "analytics", "budget", "people", "other")
 
+
+@dataclass(frozen=True)
+class LeadStage(Record):
+    """One stage of the lead lifecycle: what it means, how a lead enters it, who owns it."""
+
+    TABLE: ClassVar[str] = "lead_stages"
+    name: str = ""
+    definition: str = ""
+    entry_criteria: str = ""
+    owner: str = MARKETING
+    handoff_hours: int = 0  # how soon the owner must act on a lead entering the stage; 0: no limit
+
+
+@dataclass(frozen=True)
+class MqlState(Record):
+    """The workshop's MQL definition and what was decided and measured about it."""
+
+    TABLE: ClassVar[str] = "mql_definition"
+    definition: str = ""  # JSON, the documented definition format
+    version: int = 1
+    sales_approver: str = ""
+    sales_approved_at: str = ""  # ISO date and time
+    marketing_approver: str = ""
+    marketing_approved_at: str = ""
+    history: str = "[]"  # JSON list of earlier versions, oldest first
+    column_mapping: str = ""  # JSON: the last lead-history mapping, remembered
+    test_results: str = ""  # JSON: the last evaluation on a lead history
+
+
 R = TypeVar("R", bound=Record)
 
 LIST_TYPES: tuple[type[Record], ...] = (
@@ -214,6 +243,8 @@ LIST_TYPES: tuple[type[Record], ...] = (
     FunnelSettings,
     QuotaLine,
     Goal,
+    LeadStage,
+    MqlState,
 )
 ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
@@ -258,6 +289,8 @@ class WorkshopContent:
     funnel: list[FunnelSettings] = field(default_factory=lambda: [FunnelSettings()])
     quota_lines: list[QuotaLine] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
+    lead_stages: list[LeadStage] = field(default_factory=list)
+    mql: list[MqlState] = field(default_factory=list)  # none, or the one definition
 
     def tables(self) -> dict[str, list[Record]]:
         """Table name -> its records, in list order, ids and positions filled in."""
@@ -271,6 +304,8 @@ class WorkshopContent:
             FunnelSettings.TABLE: list(self.funnel),
             QuotaLine.TABLE: list(self.quota_lines),
             Goal.TABLE: list(self.goals),
+            LeadStage.TABLE: list(self.lead_stages),
+            MqlState.TABLE: list(self.mql),
         }
         for name, records in lists.items():
             if name == WorkshopInfo.TABLE:

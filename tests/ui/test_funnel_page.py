@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import write_version
 from ui.main_window import MainWindow
 from ui.pages.funnel_page import FunnelPage
 from workshop.document import WorkshopDocument
@@ -203,13 +204,9 @@ print(before, "matplotlib" in sys.modules)
 def test_a_workshop_from_before_the_funnel_starts_one_on_first_edit(
     make_window: object, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    from workshop.demo import demo_content
-    from workshop.store import files
-    from workshop.store.schema import MIGRATIONS
 
     old = tmp_path / "old.smw"
-    tables = {k: v for k, v in demo_content().tables().items() if k not in ("funnel", "quota_lines", "goals")}
-    files.write_new(old, tables, migrations=MIGRATIONS[:2])  # a file written before the funnel existed
+    write_version(old, 2)  # a file written before the funnel existed
     window = make_window(str(old))  # type: ignore[operator]
     page = funnel_page(window)
     assert page.form.messages["revenue_target"].text() == "Revenue target: enter a number."

@@ -181,6 +181,13 @@ class RecordTableModel(QAbstractTableModel):
                 return False
             if not 0 <= new <= column.maximum:
                 return False
+        elif role == Qt.ItemDataRole.EditRole and type(getattr(record, column.field)) is int:
+            try:
+                new = int(str(value).strip() or "0")
+            except ValueError:
+                return False
+            if not 0 <= new <= 1_000_000:
+                return False
         elif role == Qt.ItemDataRole.EditRole:
             new = "" if value is None else str(value)
             if column.choices is not None and new not in {key for key, _ in column.choices()}:

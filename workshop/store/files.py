@@ -248,6 +248,8 @@ def write_new(
                 for migration in migrations:
                     migration(db)
                 for name, records in tables.items():
+                    if not db[name].exists():
+                        raise ValueError(f"no migration creates the table {name!r}")
                     rows = [r.values() for r in records]
                     if rows:
                         db[name].insert_all(rows)  # type: ignore[union-attr]

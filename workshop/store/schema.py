@@ -131,5 +131,34 @@ def _add_goals_v4(db: sqlite_utils.Database) -> None:
     db["goals"].create(columns, pk="id")  # type: ignore[union-attr]
 
 
-MIGRATIONS: Sequence[Migration] = (_create_tables_v1, _add_live_run_v2, _add_funnel_v3, _add_goals_v4)
+def _add_leads_v5(db: sqlite_utils.Database) -> None:
+    """Version 5: lead stages, and the MQL definition with its versions, approvals and test results."""
+    db["lead_stages"].create(  # type: ignore[union-attr]
+        {**_LIST, "name": str, "definition": str, "entry_criteria": str, "owner": str, "handoff_hours": int},
+        pk="id",
+    )
+    db["mql_definition"].create(  # type: ignore[union-attr]
+        {
+            **_LIST,
+            "definition": str,
+            "version": int,
+            "sales_approver": str,
+            "sales_approved_at": str,
+            "marketing_approver": str,
+            "marketing_approved_at": str,
+            "history": str,
+            "column_mapping": str,
+            "test_results": str,
+        },
+        pk="id",
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (
+    _create_tables_v1,
+    _add_live_run_v2,
+    _add_funnel_v3,
+    _add_goals_v4,
+    _add_leads_v5,
+)
 CURRENT_VERSION = len(MIGRATIONS)

@@ -1,0 +1,306 @@
+"""The definition applied to a lead history: figures, score chart and a live threshold slider."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.leads.definition_link import DefinitionLink, now_text
+from ui.leads.mapping_panel import MappingPanel
+from ui.page_context import PageContext
+from workshop.lead_eval import Evaluation, Metrics, percent, times
+from workshop.lead_import import (
+    ColumnMapping,
+    LeadFileError,
+    LeadTable,
+    leads_from,
+    read_table,
+    suggest_mapping,
+)
+from workshop.leads import mapping_of, remember, test_results_of
+from workshop.resources import resource_path
+
+if TYPE_CHECKING:
+    from workshop.lead_chart import ScoreChart
+
+SAMPLE = ("data", "leads-x-education.csv")
+FIGURES = (
+    ("leads", "Leads"),
+    ("qualified", "Qualified as MQL"),
+    ("converted", "Converted"),
+    ("mql_conversion", "MQL conversion"),
+    ("other_conversion", "Conversion of the rest"),
+    ("lift", "Lift"),
+    ("precision", "Precision"),
+    ("recall", "Recall"),
+)
+CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
+
+
+def figure_text(metrics: Metrics, key: str) -> str:
+    if key in ("leads", "converted"):
+        return f"{getattr(metrics, key):,}"
+    if key == "qualified":
+        share = metrics.qualified / metrics.leads if metrics.leads else None
+        return f"{metrics.qualified:,} ({percent(share)})"
+    if key == "lift":
+        return times(metrics.lift)
+    value = getattr(metrics, key)
+    return percent(value if isinstance(value, float) else None)
+
+
+class HistoryBench(QWidget):
+    """Import a CRM export, map its columns, and see how the definition does on it.
+
+    Signals: ``columnsLoaded(list)`` with the column names of each file loaded.
+    """
+
+    columnsLoaded = Signal(list)
+
+    def __init__(self, context: PageContext, link: DefinitionLink, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.link = link
+        self.table: LeadTable | None = None
+        self.source = ""
+        self.evaluation: Evaluation | None = None
+        self.chart: ScoreChart | None = None
+        self._storing = False
+
+        self.import_button = QPushButton("&Import lead history…", self)
+        self.import_button.clicked.connect(self.ask_import)
+        self.sample_button = QPushButton("Use the sample history (X Education)", self)
+        self.sample_button.setVisible(resource_path(*SAMPLE).exists())
+        self.sample_button.clicked.connect(lambda: self.load(resource_path(*SAMPLE)))
+        self.file_label = QLabel(self)
+        self.file_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(self.sample_button)
+        top.addWidget(self.file_label, 1)
+
+        self.mapping_panel = MappingPanel(self)
+        self.mapping_panel.mappingChanged.connect(self._mapping_changed)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.mapping_panel)
+        self.unmapped_label = QLabel(self)
+        self.unmapped_label.setWordWrap(True)
+        self.bad_title = QLabel(self)
+        self.bad_rows = QListWidget(self)
+        self.bad_rows.setAccessibleName("Bad rows")
+        left = QVBoxLayout()
+        left.addWidget(scroll, 3)
+        left.addWidget(self.unmapped_label)
+        left.addWidget(self.bad_title)
+        left.addWidget(self.bad_rows, 1)
+
+        results = QGroupBox("On this history", self)
+        grid = QGridLayout(results)
+        self.figures: dict[str, QLabel] = {}
+        for row, (key, title) in enumerate(FIGURES):
+            value = QLabel("–", results)
+            value.setAccessibleName(title)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(QLabel(f"{title}:", results), row // 2, (row % 2) * 2)
+            grid.addWidget(value, row // 2, (row % 2) * 2 + 1)
+            self.figures[key] = value
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setAccessibleName("Threshold to try")
+        self.slider.valueChanged.connect(self.show_threshold)
+        self.slider_label = QLabel(self)
+        self.use_button = QPushButton(self)
+        self.use_button.clicked.connect(self.use_threshold)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(self.slider_label)
+        slider_row.addWidget(self.slider, 1)
+        slider_row.addWidget(self.use_button)
+        self.chart_label = QLabel(self)
+        self.chart_label.setAccessibleName("Score distribution chart")
+        self.chart_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_label.setMinimumHeight(200)
+        self.saved_label = QLabel(self)
+        self.saved_label.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(results)
+        right.addLayout(slider_row)
+        right.addWidget(self.chart_label, 1)
+        right.addWidget(self.saved_label)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        link.stateChanged.connect(self._definition_changed)
+        self._show_empty()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        path = self.context.ask_open_path("Import lead history", "", CSV_FILTER)
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> None:
+        try:
+            table = read_table(path)
+        except LeadFileError as error:
+            self.context.show_error("Import lead history", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            return
+        self.table, self.source = table, path.name
+        self.columnsLoaded.emit(list(table.columns))
+        self.file_label.setText(f"<b>{path.name}</b>: {table.describe()}")
+        state = self.link.state()
+        remembered = mapping_of(state) if state else None
+        definition = self.link.definition()
+        mapping = suggest_mapping(definition.fields(), table.columns, remembered)
+        self.mapping_panel.show_columns(definition.fields(), table.columns, mapping)
+        self.evaluate(mapping, store=True)
+
+    def _mapping_changed(self, mapping: ColumnMapping) -> None:
+        self.evaluate(mapping, store=True)
+
+    def _definition_changed(self) -> None:
+        if self._storing:
+            return  # our own saving of the results: the figures on screen are already these
+        if self.table is None:
+            self._show_saved()
+            return
+        definition = self.link.definition()
+        if list(self.mapping_panel.combos) != definition.fields():
+            mapping = suggest_mapping(definition.fields(), self.table.columns, self.mapping_panel.mapping())
+            self.mapping_panel.show_columns(definition.fields(), self.table.columns, mapping)
+        self.evaluate(self.mapping_panel.mapping(), store=False)
+
+    # -- evaluating ----------------------------------------------------------------------------
+
+    def evaluate(self, mapping: ColumnMapping, store: bool) -> None:
+        if self.table is None:
+            return
+        definition = self.link.definition()
+        try:
+            history = leads_from(self.table, mapping, definition.number_fields(), self.source)
+        except LeadFileError as error:
+            self.evaluation = None
+            self._show_empty(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            return
+        self.evaluation = Evaluation(definition, history)
+        unmapped = [name for name in definition.fields() if name not in mapping.fields]
+        self.unmapped_label.setText(
+            f"Not in the file, so treated as missing: {', '.join(unmapped)}." if unmapped else ""
+        )
+        self.bad_title.setText(f"Bad rows: {history.bad_count:,} (left out of the figures)")
+        self.bad_rows.clear()
+        self.bad_rows.setVisible(history.bad_count > 0)
+        for bad in history.bad_rows:
+            self.bad_rows.addItem(f"Line {bad.line}: {bad.reason}")
+        if history.bad_count > len(history.bad_rows):
+            self.bad_rows.addItem(f"… and {history.bad_count - len(history.bad_rows):,} more")
+        low, high = self.evaluation.score_range()
+        self.slider.blockSignals(True)
+        self.slider.setRange(min(low, definition.threshold), max(high, definition.threshold))
+        self.slider.setValue(definition.threshold)
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(True)
+        self._draw_chart()
+        self.show_threshold(definition.threshold)
+        state = self.link.state()
+        if store and state is not None and not self.link.read_only:
+            metrics = self.evaluation.metrics()
+            self._storing = True
+            try:
+                self.link.apply(
+                    f"Test the definition on {self.source}",
+                    remember(state, mapping, metrics, definition.threshold, self.source, now_text()),
+                )
+            finally:
+                self._storing = False
+        self._show_saved()
+
+    def _draw_chart(self) -> None:
+        from workshop.lead_chart import ChartColours, ScoreChart  # noqa: PLC0415 - matplotlib on demand
+
+        assert self.evaluation is not None
+        palette = self.palette()
+        colours = ChartColours(
+            text=palette.color(QPalette.ColorRole.WindowText).name(),
+            background=palette.color(QPalette.ColorRole.Base).name(),
+        )
+        ratio = self.devicePixelRatioF()
+        all_scores, converted = self.evaluation.distribution()
+        self.chart = ScoreChart(
+            all_scores,
+            converted,
+            self.slider.value(),
+            size=(7.2, 3.3),
+            dpi=round(100 * ratio),
+            colours=colours,
+        )
+
+    def show_threshold(self, threshold: int) -> None:
+        """Update every figure and the chart for ``threshold`` (the slider's live path)."""
+        if self.evaluation is None:
+            return
+        metrics = self.evaluation.metrics(threshold)
+        for key, label in self.figures.items():
+            label.setText(figure_text(metrics, key))
+        current = self.link.definition().threshold
+        self.slider_label.setText(f"Threshold: <b>{threshold}</b>")
+        self.use_button.setText(f"Make {threshold} the threshold")
+        self.use_button.setEnabled(threshold != current and not self.link.read_only)
+        if self.chart is not None:
+            self.chart.set_threshold(threshold)
+            width, height, pixels = self.chart.render_rgba()
+            image = QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            self.chart_label.setPixmap(pixmap)
+
+    def use_threshold(self) -> None:
+        threshold = self.slider.value()
+        self.link.set_definition(self.link.definition().with_threshold(threshold), "Change MQL threshold")
+
+    def _show_empty(self, message: str = "") -> None:
+        for label in self.figures.values():
+            label.setText("–")
+        self.slider.setEnabled(False)
+        self.use_button.setText("Make it the threshold")
+        self.use_button.setEnabled(False)
+        self.slider_label.setText("Threshold:")
+        self.bad_title.setText("")
+        self.chart_label.setText(
+            message or "Import a lead history exported from your CRM to see how the definition does on it."
+        )
+        self.file_label.setText(self.file_label.text() or "No lead history loaded.")
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        state = self.link.state()
+        saved = test_results_of(state) if state else {}
+        metrics = saved.get("metrics")
+        if not isinstance(metrics, dict):
+            self.saved_label.setText("")
+            return
+        self.saved_label.setText(
+            f"Saved with the workshop: version {saved.get('version')} at threshold {saved.get('threshold')} "
+            f"on {saved.get('source')}: {metrics.get('qualified', 0):,} of {metrics.get('leads', 0):,} leads "
+            f"qualify; MQLs convert at {percent(metrics.get('mql_conversion'))} vs "
+            f"{percent(metrics.get('other_conversion'))} for the rest (lift {times(metrics.get('lift'))})."
+        )
