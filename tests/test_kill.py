@@ -49,6 +49,31 @@ app.exec()
 """
 
 
+RUN_THEN_WAIT = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from ui.app import create_application, start
+from ui.dialogs import Dialogs
+from ui.settings import AppPaths, AppSettings
+app = create_application()
+folder = Path(sys.argv[2])
+settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+window = start(sys.argv[1], settings, AppPaths(folder / "data", folder / "docs"), Dialogs())
+window.show_stage("run")
+page = window.view.page("run")
+page.act("toggle")
+page.act("speaker", "marketing")
+started = time.monotonic()
+def report():
+    print(f"speaking {time.monotonic() - started:.3f}", flush=True)
+QTimer.singleShot(3000, report)  # the event loop ticks as in real use meanwhile
+QTimer.singleShot(60_000, app.quit)
+app.exec()
+"""
+
+
 def kill_after(script: str, marker: str, *args: str) -> None:
     """Run ``script``, wait until it prints ``marker`` (its edit is on screen), then kill -9 it."""
     with subprocess.Popen(
@@ -73,6 +98,33 @@ def test_edits_survive_kill_9(demo_file: Path) -> None:
         assert doc.typed(Participant)[-1].name == "Added just before the crash"
     finally:
         doc.close()
+
+
+def test_a_kill_while_someone_speaks_loses_at_most_a_second(demo_file: Path, tmp_path: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", RUN_THEN_WAIT, str(demo_file), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        line = proc.stdout.readline()
+        if not line.startswith("speaking"):
+            proc.kill()
+            pytest.fail(f"the app did not get to speaking: {proc.stderr.read()}")
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    spoken = float(line.split()[1])  # seconds Marketing had been speaking when killed (at least)
+    from workshop.run_report import run_summary
+
+    doc = WorkshopDocument.open(demo_file)
+    try:
+        airtime = run_summary(doc.content(), doc.run_log)["airtime"]
+        marketing = airtime["teams_seconds"]["marketing"]
+        assert airtime["interrupted"]  # the app died with the timer running
+    finally:
+        doc.close()
+    assert spoken - 1.0 <= marketing <= spoken + 0.5
 
 
 def test_text_typed_in_the_window_survives_kill_9(demo_file: Path, tmp_path: Path) -> None:
