@@ -88,6 +88,44 @@ def measure(events: int, repeat: int) -> tuple[float, float, float]:
     return tuple(statistics.median(values) * 1000 for values in (changes, ticks, full))  # type: ignore[return-value]
 
 
+def measure_domain(events: int, repeat: int) -> tuple[float, float]:
+    """Speaker change and everything a repaint reads, in the domain alone (no file, no Qt)."""
+    from workshop.agenda_run import AgendaRunner
+    from workshop.clock import FakeClock
+    from workshop.demo import demo_content
+    from workshop.model import AgendaItem, Participant
+    from workshop.store import files
+
+    with tempfile.TemporaryDirectory() as folder_name:
+        path = Path(folder_name) / "run.smw"
+        make_workshop(path, events)
+        conn = files.connect_read_only(path)
+        log = files.load_run(conn)
+        conn.close()
+    content = demo_content()
+    tables = content.tables()
+    agenda = [r for r in tables["agenda_items"] if isinstance(r, AgendaItem)]
+    people = {p.id: p.team for p in tables["participants"] if isinstance(p, Participant)}
+    clock = FakeClock()
+    runner = AgendaRunner(log, lambda: agenda, lambda: people, clock)
+    runner.toggle()
+    changes, reads = [], []
+    for step in range(repeat):
+        clock.advance(0.5)
+        started = time.perf_counter()
+        runner.set_speaker(("sales", "marketing")[step % 2])
+        changes.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        runner.group_totals()
+        runner.group_totals(runner.item_id)
+        runner.balance(runner.item_id)
+        runner.remaining_ms()
+        runner.projected_end()
+        runner.speaker_totals()
+        reads.append(time.perf_counter() - started)
+    return statistics.median(changes) * 1000, statistics.median(reads) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -95,16 +133,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=300)
     args = parser.parse_args()
-    few = measure(10, args.repeat)
-    many = measure(args.events, args.repeat)
+    few = measure(10, args.repeat) + measure_domain(10, args.repeat)
+    many = measure(args.events, args.repeat) + measure_domain(args.events, args.repeat)
     print(f"median of {args.repeat}, offscreen, 1366x768")
     labels = (
         "speaker change, durable write + repaint",
         "200 ms tick: update + repaint",
         "forced repaint of the whole Run page",
+        "domain only: speaker change (no file)",
+        "domain only: what a repaint reads",
     )
     for label, a, b in zip(labels, few, many, strict=True):
-        print(f"{label:42s} {a:6.2f} ms with 10 events, {b:6.2f} ms with {args.events:,} (ratio {b / a:.2f})")
+        print(f"{label:42s} {a:7.3f} ms with 10 events, {b:7.3f} ms with {args.events:,} (ratio {b / a:.2f})")
 
 
 if __name__ == "__main__":
