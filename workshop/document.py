@@ -449,15 +449,7 @@ def _load_read_only(path: Path, version: int, migrations: Sequence[Migration]) -
 
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / path.name
-        source = files.connect_read_only(path)
-        try:
-            target = sqlite3.connect(str(copy))
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        files.copy_database(path, copy)
         files.migrate(copy, version, migrations)
         conn = files.connect_read_only(copy)
         try:

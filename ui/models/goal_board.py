@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from ui.document_signals import DocumentSignals
+from ui.models.row_signals import RowSignals
 from workshop.edits import Change
 from workshop.goals import check_in_workshop, team_label
 from workshop.model import Goal, Team, WorkshopInfo
@@ -40,7 +41,7 @@ class GoalBoardModel(QAbstractListModel):
         self.signals = signals
         self.document = signals.document
         self._checks: dict[int, GoalCheck] = {}
-        self._moving = False
+        self.rows = RowSignals(self, Goal.TABLE)
         signals.aboutToChange.connect(self._about_to_change)
         signals.changed.connect(self._changed)
 
@@ -92,33 +93,13 @@ class GoalBoardModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _about_to_change(self, change: Change) -> None:
-        if change.table != Goal.TABLE:
-            return
-        if change.kind == "insert":
-            self.beginInsertRows(QModelIndex(), change.index, change.index)
-        elif change.kind == "delete":
-            self.beginRemoveRows(QModelIndex(), change.index, change.index)
-        elif change.kind == "move":
-            destination = change.to_index + 1 if change.to_index > change.index else change.to_index
-            self._moving = self.beginMoveRows(
-                QModelIndex(), change.index, change.index, QModelIndex(), destination
-            )
-        elif change.kind == "reset":
-            self.beginResetModel()
+        self.rows.before(change)
 
     def _changed(self, change: Change) -> None:
         if change.table not in WATCHED:
             return
         self._checks.clear()  # a goal's checks depend on the joint goals, teams and workshop date
-        if change.table == Goal.TABLE:
-            if change.kind == "insert":
-                self.endInsertRows()
-            elif change.kind == "delete":
-                self.endRemoveRows()
-            elif change.kind == "move" and self._moving:
-                self.endMoveRows()
-            elif change.kind == "reset":
-                self.endResetModel()
+        self.rows.after(change)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from ui.document_signals import DocumentSignals
+from ui.models.row_signals import RowSignals
 from workshop.edits import Change, Delete, Insert, Move, Operation, Update
 from workshop.model import Record, Team
 
@@ -63,6 +64,7 @@ class RecordTableModel(QAbstractTableModel):
         self.noun = noun
         self.problems: dict[tuple[int, str], tuple[str, str]] = {}  # (id, field) -> (severity, text)
         self.tone: Callable[[Record, str], str | None] | None = None
+        self.rows = RowSignals(self, self.table)
         signals.aboutToChange.connect(self._about_to_change)
         signals.changed.connect(self._changed)
 
@@ -278,39 +280,16 @@ class RecordTableModel(QAbstractTableModel):
                 )
 
     def _about_to_change(self, change: Change) -> None:
-        if change.table != self.table:
-            return
-        if change.kind == "insert":
-            self.beginInsertRows(QModelIndex(), change.index, change.index)
-        elif change.kind == "delete":
-            self.beginRemoveRows(QModelIndex(), change.index, change.index)
-        elif change.kind == "move":
-            destination = change.to_index + 1 if change.to_index > change.index else change.to_index
-            self._moving = self.beginMoveRows(
-                QModelIndex(), change.index, change.index, QModelIndex(), destination
-            )
-        elif change.kind == "reset":
-            self.beginResetModel()
+        self.rows.before(change)
 
     def _changed(self, change: Change) -> None:
         if change.table == Team.TABLE and any(c.is_team for c in self.columns) and self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
-        if change.table != self.table:
+        if change.table != self.table or self.rows.after(change):
             return
-        if change.kind == "insert":
-            self.endInsertRows()
-        elif change.kind == "delete":
-            self.endRemoveRows()
-        elif change.kind == "move":
-            if self._moving:
-                self.endMoveRows()
-        elif change.kind == "reset":
-            self.endResetModel()
-        else:
+        if change.kind == "update":
             columns = [i for i, c in enumerate(self.columns) if c.field in change.fields]
             if columns:
                 self.dataChanged.emit(
                     self.index(change.index, min(columns)), self.index(change.index, max(columns))
                 )
-
-    _moving = False

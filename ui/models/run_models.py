@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -23,13 +24,36 @@ def clock_text(ms: int) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
-class RunAgendaModel(QAbstractTableModel):
+class _RunTable(QAbstractTableModel):
+    """A read-only table with fixed column headers; subclasses say how many rows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, count: Callable[[], int]) -> None:
+        super().__init__()
+        self._count = count
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class RunAgendaModel(_RunTable):
     """One row per agenda item: start, planned, re-planned, allotted and actual minutes."""
 
     HEADERS = ("Item", "Start", "Plan", "Re-plan", "Allotted", "Actual")
 
     def __init__(self, session: RunSession) -> None:
-        super().__init__()
+        super().__init__(lambda: len(self._items))
         self.session = session
         self._items: list[AgendaItem] = []
         self._starts: dict[int, int] = {}
@@ -57,19 +81,6 @@ class RunAgendaModel(QAbstractTableModel):
 
     def item_at(self, row: int) -> AgendaItem:
         return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -104,13 +115,13 @@ class RunAgendaModel(QAbstractTableModel):
         return None
 
 
-class PeopleAirtimeModel(QAbstractTableModel):
+class PeopleAirtimeModel(_RunTable):
     """Who spoke how long: each team as a whole, each person, the facilitator, silence."""
 
     HEADERS = ("Who", "Today", "This item")
 
     def __init__(self, session: RunSession) -> None:
-        super().__init__()
+        super().__init__(lambda: len(self._rows))
         self.session = session
         self._rows: list[tuple[str, str, str]] = []  # (label, speaker key or group, colour)
         self.refresh(structure=True)
@@ -133,19 +144,6 @@ class PeopleAirtimeModel(QAbstractTableModel):
             self.endResetModel()
         elif rows:
             self.dataChanged.emit(self.index(0, 1), self.index(len(rows) - 1, 2))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def _ms(self, key: str, item_id: int | None) -> int:
         runner = self.session.runner

@@ -172,6 +172,19 @@ def load_tables(conn: sqlite3.Connection, path: Path) -> Tables:
     return tables
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a workshop file (its log included), without changing the source."""
+    reader = connect_read_only(source)
+    try:
+        writer = sqlite3.connect(str(target))
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
 def backup_path(path: Path, version: int) -> Path:
     """Where a file is copied before migrating it from ``version``."""
     return path.with_name(f"{path.name}.v{version}.bak")
@@ -184,15 +197,7 @@ def migrate(path: Path, version: int, migrations: Sequence[Migration] = MIGRATIO
     import sqlite_utils  # noqa: PLC0415 - slow import, only needed here
 
     backup = backup_path(path, version)
-    source = connect_read_only(path)
-    try:
-        target = sqlite3.connect(str(backup))
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
+    copy_database(path, backup)
     conn = connect_for_writing(path)
     conn.isolation_level = "DEFERRED"  # the default handling sqlite-utils expects
     db = sqlite_utils.Database(conn, execute_plugins=False)
