@@ -18,6 +18,12 @@ from workshop.store import files
 TODAY = date(2027, 6, 1)
 
 
+@pytest.fixture(autouse=True)
+def _signing_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local certificate authority lives in a temporary folder, never the user's own."""
+    monkeypatch.setenv("SMARKETING_WORKSHOP_DATA", str(tmp_path_factory.mktemp("user-data")))
+
+
 @pytest.fixture
 def demo_file(tmp_path: Path) -> Path:
     """A demo workshop file, closed."""

@@ -18,7 +18,7 @@ from workshop.store.errors import (
     NotAWorkshopError,
     WorkshopFileError,
 )
-from workshop.store.schema import APPLICATION_ID
+from workshop.store.schema import APPLICATION_ID, CURRENT_VERSION
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -119,11 +119,13 @@ def test_a_folder_is_not_a_workshop(tmp_path: Path) -> None:
 def test_a_newer_file_names_both_versions(tmp_path: Path, demo_file: Path) -> None:
     path = tmp_path / "new.smw"
     make_newer(path, demo_file)
-    with pytest.raises(NewerFileError, match=r"file format 99; this version reads up to 1"):
+    with pytest.raises(
+        NewerFileError, match=rf"file format 99; this version reads up to {CURRENT_VERSION}\)"
+    ):
         files.check_file(path)
 
 
 def test_a_good_file_has_our_application_id(demo_file: Path) -> None:
     header = demo_file.read_bytes()[:100]
     assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
-    assert files.check_file(demo_file) == 1
+    assert files.check_file(demo_file) == CURRENT_VERSION

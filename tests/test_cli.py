@@ -96,7 +96,7 @@ def test_export_to_a_missing_folder_fails_cleanly(demo_file: Path, tmp_path: Pat
 
 def test_a_wrong_command_line_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["export", "only-a-file.smw"])
+        main(["export"])
     assert exited.value.code == 2
     assert "--json" in capsys.readouterr().err
 
@@ -110,3 +110,30 @@ def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_demo_export_sla_and_verify(tmp_path: Path) -> None:
+    demo, pdf = tmp_path / "d.smw", tmp_path / "sla.pdf"
+    assert run("demo", str(demo)).returncode == 0
+    exported = run("export", str(demo), "--sla", str(pdf), "--goals", str(tmp_path / "goals.pdf"))
+    assert exported.returncode == 0, exported.stderr
+    assert "signed SLA" in exported.stdout
+    verified = run("verify", str(pdf))
+    assert verified.returncode == 0, verified.stdout
+    assert "Signature 1: Dana Whitfield, VP Sales" in verified.stdout
+    assert "Signature 3: Claire Dubois" in verified.stdout
+    tampered = bytearray(pdf.read_bytes())
+    tampered[len(tampered) // 3] ^= 0x01
+    (tmp_path / "tampered.pdf").write_bytes(bytes(tampered))
+    failed = run("verify", str(tmp_path / "tampered.pdf"))
+    assert failed.returncode == 1
+    assert "NOT verified" in failed.stdout
+
+
+def test_export_without_a_format_and_verify_of_a_missing_file_say_why(tmp_path: Path) -> None:
+    demo = tmp_path / "d.smw"
+    assert run("demo", str(demo)).returncode == 0
+    nothing = run("export", str(demo))
+    assert nothing.returncode == 1 and "--sla OUT.pdf" in nothing.stderr
+    missing = run("verify", str(tmp_path / "none.pdf"))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr

@@ -8,7 +8,7 @@ from typing import Any
 
 from workshop.document import WorkshopDocument
 from workshop.store import files
-from workshop.store.schema import MIGRATIONS
+from workshop.store.schema import CURRENT_VERSION, MIGRATIONS
 
 
 def add_a_column(db: Any) -> None:
@@ -31,13 +31,13 @@ def test_an_older_file_is_copied_aside_then_migrated(demo_file: Path) -> None:
     original = demo_file.read_bytes()
     doc = WorkshopDocument.open(demo_file, migrations=FUTURE)
     try:
-        backup = files.backup_path(demo_file, 1)
+        backup = files.backup_path(demo_file, CURRENT_VERSION)
         assert doc.migrated_backup == backup
         assert doc.content().participants[0].name == "Dana Whitfield"
     finally:
         doc.close()
-    assert user_version(demo_file) == 2
-    assert user_version(backup) == 1
+    assert user_version(demo_file) == CURRENT_VERSION + 1
+    assert user_version(backup) == CURRENT_VERSION
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT count(*) FROM participants").fetchone()[0] == 8
     conn.close()
@@ -56,11 +56,11 @@ def test_an_older_file_opened_read_only_is_not_changed(demo_file: Path) -> None:
     finally:
         doc.close()
     assert demo_file.read_bytes() == before
-    assert not files.backup_path(demo_file, 1).exists()
+    assert not files.backup_path(demo_file, CURRENT_VERSION).exists()
 
 
 def test_a_current_file_is_not_migrated(demo_file: Path) -> None:
     doc = WorkshopDocument.open(demo_file)
     doc.close()
     assert doc.migrated_backup is None
-    assert not files.backup_path(demo_file, 1).exists()
+    assert not files.backup_path(demo_file, CURRENT_VERSION).exists()

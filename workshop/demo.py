@@ -7,7 +7,7 @@ the offsite is always a few weeks ahead.
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from workshop.model import (
     JOINT,
@@ -17,10 +17,13 @@ from workshop.model import (
     AgendaItem,
     ParkingLotItem,
     Participant,
+    SlaSignature,
     WorkshopContent,
     WorkshopInfo,
     default_teams,
 )
+from workshop.signing import strokes_json, synthetic_signature
+from workshop.sla import clauses_from_templates, fingerprint, signatories
 
 DEMO_TITLE = "Q3 alignment offsite"
 DEMO_COMPANY = "Fernhill Software"
@@ -144,7 +147,7 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         ("Who owns leads from the partner channel?", "Marcus Oyelaran", JOINT, "Revisit at the Q3 review."),
         ("Budget for an intent-data provider", "Priya Raman", MARKETING, ""),
     ]
-    return WorkshopContent(
+    content = WorkshopContent(
         info=info,
         teams=default_teams(),
         participants=[Participant(name=n, title=t, team=k, signatory=s) for n, t, k, s in people],
@@ -152,6 +155,29 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         actions=[ActionItem(what=w, owner=o, team=t, due=d, status=s) for w, o, t, d, s in actions],
         parking_lot=[ParkingLotItem(topic=t, raised_by=r, team=k, notes=n) for t, r, k, n in parking],
     )
+    add_demo_sla(content, end)
+    return content
+
+
+def add_demo_sla(content: WorkshopContent, signed_on: date) -> None:
+    """The agreed SLA of the demo, signed on the workshop's last day by both leads and the facilitator."""
+    content.sla_clauses = clauses_from_templates({"mqls_per_month": "250", "mql_definition_version": "3"})
+    sha = fingerprint(content)
+    times = ("16:05", "16:09", "16:12")
+    for index, person in enumerate(signatories(content)):
+        content.sla_signatures.append(
+            SlaSignature(
+                role=person.role,
+                name=person.name,
+                title=person.title,
+                signed_on=signed_on.isoformat(),
+                signed_at=datetime.fromisoformat(
+                    f"{signed_on.isoformat()}T{times[index]}:00+00:00"
+                ).isoformat(),
+                strokes=strokes_json(synthetic_signature(person.name)),
+                sla_sha256=sha,
+            )
+        )
 
 
 def blank_content(today: date | None = None) -> WorkshopContent:
@@ -165,4 +191,5 @@ def blank_content(today: date | None = None) -> WorkshopContent:
             uid=str(uuid.uuid4()),
         ),
         teams=default_teams(),
+        sla_clauses=clauses_from_templates(),
     )

@@ -33,6 +33,9 @@ from workshop.model import (
     ParkingLotItem,
     Participant,
     Record,
+    SlaClause,
+    SlaRecord,
+    SlaSignature,
     Team,
     WorkshopContent,
     WorkshopInfo,
@@ -234,6 +237,9 @@ class WorkshopDocument:
             agenda=self.typed(AgendaItem),
             actions=self.typed(ActionItem),
             parking_lot=self.typed(ParkingLotItem),
+            sla_clauses=self.typed(SlaClause),
+            sla_signatures=self.typed(SlaSignature),
+            sla_records=self.typed(SlaRecord),
         )
 
     # -- editing ---------------------------------------------------------------------------

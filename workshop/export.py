@@ -33,6 +33,9 @@ def _agenda_times(content: WorkshopContent) -> list[tuple[str, str]]:
     return times
 
 
+agenda_times = _agenda_times  # public: the reports print the same times
+
+
 def workshop_json(content: WorkshopContent) -> dict[str, Any]:
     """The whole workshop as a JSON-ready dict, stage by stage."""
     team_names = {t.key: t.name for t in content.teams}

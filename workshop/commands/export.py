@@ -1,4 +1,4 @@
-"""``smarketing-workshop export FILE --json OUT``: the whole workshop as JSON."""
+"""``smarketing-workshop export FILE [--json OUT] [--sla OUT.pdf] [--goals OUT.pdf]``."""
 
 from __future__ import annotations
 
@@ -12,29 +12,47 @@ from workshop.document import WorkshopDocument
 from workshop.export import workshop_json
 
 NAME = "export"
-HELP = "export a workshop file (JSON)"
+HELP = "export a workshop file (JSON, SLA PDF, goals PDF)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the workshop file (.smw)")
+    parser.add_argument("--json", metavar="OUT", help="write the workshop as JSON to OUT ('-' for stdout)")
     parser.add_argument(
-        "--json", required=True, metavar="OUT", help="write the workshop as JSON to OUT ('-' for stdout)"
+        "--sla", metavar="OUT.pdf", help="write the SLA: the signed record when signed, else a DRAFT"
+    )
+    parser.add_argument("--goals", metavar="OUT.pdf", help="write the goals PDF")
+    parser.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size of a PDF made now (default: from the locale)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
+    if not (args.json or args.sla or args.goals):
+        raise CommandError("say what to export: --json OUT, --sla OUT.pdf or --goals OUT.pdf")
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
-        data = workshop_json(document.content())
+        content = document.content()
     finally:
         document.close()
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if args.json == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        Path(args.json).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"cannot write {args.json}: {error.strerror or error}") from None
-    print(f"Exported {args.file} to {args.json}")
+    if args.json:
+        text = json.dumps(workshop_json(content), ensure_ascii=False, indent=2) + "\n"
+        if args.json == "-":
+            sys.stdout.write(text)
+        else:
+            _write(Path(args.json), text.encode("utf-8"))
+            print(f"Exported {args.file} to {args.json}")
+    if args.sla or args.goals:
+        from workshop.report.exporting import export_pdfs
+
+        for path, data, what in export_pdfs(content, args.sla, args.goals, args.paper):
+            _write(path, data)
+            print(f"Wrote {what} to {path}")
     return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
