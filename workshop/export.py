@@ -55,6 +55,45 @@ def workshop_json(content: WorkshopContent) -> dict[str, Any]:
         ],
         "actions": [_plain(a) for a in content.actions],
         "parking_lot": [_plain(p) for p in content.parking_lot],
+        "sla": _sla_json(content),
+    }
+
+
+def _sla_json(content: WorkshopContent) -> dict[str, Any]:
+    from workshop import sla  # noqa: PLC0415 - the SLA section of the export
+
+    current = sla.fingerprint(content)
+    return {
+        "sha256": current,
+        "fully_signed": sla.fully_signed(content),
+        "clauses": [
+            {
+                "id": c.id,
+                "key": c.key,
+                "heading": c.heading,
+                "wording": c.wording,
+                "parameters": sla.typed_values(c),
+                "text": sla.render(c, content),
+            }
+            for c in content.sla_clauses
+        ],
+        "warnings": [w.text for w in sla.warnings(content)],
+        "signatures": [
+            {
+                "role": s.role,
+                "name": s.name,
+                "title": s.title,
+                "signed_on": s.signed_on,
+                "signed_at": s.signed_at,
+                "sla_sha256": s.sla_sha256,
+                "void": s.sla_sha256 != current,
+            }
+            for s in content.sla_signatures
+        ],
+        "signed_records": [
+            {"sla_sha256": r.sla_sha256, "signed_at": r.signed_at, "signers": r.signers.split("; ")}
+            for r in content.sla_records
+        ],
     }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from workshop import sla
 from workshop.export import agenda_times
@@ -44,7 +44,7 @@ class ReportContext:
 
 def nice_date(iso: str) -> str:
     try:
-        return date.fromisoformat(iso).strftime("%-d %B %Y")
+        return date.fromisoformat(iso).strftime("%-d %b %Y")
     except ValueError:
         return iso or "not set"
 
@@ -124,16 +124,14 @@ def agenda(ctx: ReportContext) -> list[Flowable]:
         table(
             ["Time", "Item", "Owner", "Kind", "Planned"],
             rows,
-            [24 * mm, w - 98 * mm, 26 * mm, 28 * mm, 20 * mm],
+            [27 * mm, w - 101 * mm, 26 * mm, 28 * mm, 20 * mm],
             st,
         ),
     ]
     if ctx.charts:
         from workshop.report.charts import planned_time_chart
 
-        png, (width, height) = planned_time_chart(content)
-        scale = min(1.0, w / width)
-        story += [Spacer(1, 5 * mm), Image(png, width=width * scale, height=height * scale, hAlign="LEFT")]
+        story += [Spacer(1, 6 * mm), planned_time_chart(content, w)]
     return story
 
 

@@ -78,7 +78,7 @@ def _time(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.strftime("%-d %B %Y, %H:%M %Z").strip().removesuffix(",")
+    return moment.strftime("%-d %b %Y, %H:%M %Z").strip().removesuffix(",")
 
 
 def signature_page(ctx: ReportContext) -> list[Flowable]:
@@ -166,7 +166,7 @@ def audit_page(ctx: ReportContext) -> list[Flowable]:
         para("Timeline", st.h2, bold=True),
     ]
     if rows:
-        story.append(table(["When", "What"], rows, [52 * mm, ctx.width - 52 * mm], st))
+        story.append(table(["When", "What"], rows, [48 * mm, ctx.width - 48 * mm], st))
     story += [
         Spacer(1, 6 * mm),
         para(

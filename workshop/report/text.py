@@ -30,13 +30,11 @@ _MISSING_BOX = "□"
 
 @cache
 def register_fonts() -> None:
-    """Register the bundled TrueType fonts with reportlab (once)."""
+    """Register the bundled DejaVu fonts with reportlab (once); the CJK font on first need."""
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    for name in (SANS, SANS_BOLD, SANS_ITALIC):
+        _register(name)
     addMapping(SANS, 0, 0, SANS)
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS_ITALIC)
@@ -44,10 +42,19 @@ def register_fonts() -> None:
 
 
 @cache
+def _register(name: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))
+
+
+@cache
 def _charset(font: str) -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
     register_fonts()
+    _register(font)
     face = pdfmetrics.getFont(font).face
     return frozenset(face.charToGlyph.keys())
 
@@ -90,9 +97,9 @@ def _is_rtl(ch: str) -> bool:
 def visual_order(text: str) -> str:
     """Put right-to-left runs (Hebrew, Arabic) in the order they are drawn left to right.
 
-    A simplified bidi: each run of right-to-left letters (with the spaces and marks
-    inside it) is reversed; a line whose first strong letter is right-to-left also has
-    its runs in reverse order. Enough to make names and short phrases read correctly.
+    A simplified bidi for left-to-right documents: each run of right-to-left letters (with
+    the spaces and marks inside it) is reversed in place; text with no left-to-right letter
+    at all also has its runs in reverse order. Enough for names and short phrases.
     """
     if not any(_is_rtl(c) for c in text):
         return text
@@ -112,9 +119,8 @@ def visual_order(text: str) -> str:
             pieces.append(stripped[::-1] + trailing)
         else:
             pieces.append(run)
-    first_strong = next((c for c in text if unicodedata.bidirectional(c) in ("L", "R", "AL")), "a")
-    if _is_rtl(first_strong):
-        pieces.reverse()
+    if not any(unicodedata.bidirectional(c) == "L" for c in text):
+        pieces.reverse()  # wholly right-to-left: the runs read from the right too
     return "".join(pieces)
 
 
