@@ -40,6 +40,8 @@ class Stage:
 # A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
     Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
+    Stage("sla", "SLA", 7, "sla", "ui.pages.sla_page:SlaPage"),
+    Stage("signoff", "Sign-off", 8, "signoff", "ui.pages.signoff_page:SignoffPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

@@ -69,17 +69,18 @@ def synthetic_signature(name: str, seed: int = 0) -> list[Stroke]:
     x = 0.06
     strokes: list[Stroke] = []
     for word in words:
-        points: Stroke = []
+        points: Stroke = [(x, 0.7)]
         for index, ch in enumerate(word):
             tall = ch.isupper() or ch in "bdfhklt"
-            height = (0.55 if index == 0 and tall else 0.42 if tall else 0.26) * rng.uniform(0.85, 1.1)
-            base = 0.7 + rng.uniform(-0.02, 0.02)
-            for t in range(9):
-                angle = t / 8 * 2 * math.pi
-                px = x + step * (t / 8) + step * 0.35 * math.sin(angle) * rng.uniform(0.7, 1.0)
-                py = base - height * (0.5 - 0.5 * math.cos(angle))
-                points.append((px, py))
-            x += step
+            height = (0.55 if index == 0 and tall else 0.42 if tall else 0.24) * rng.uniform(0.85, 1.1)
+            width = step * rng.uniform(0.8, 1.2)
+            base = 0.7 + rng.uniform(-0.015, 0.015)
+            for t in range(1, 17):
+                angle = t / 16 * 2 * math.pi
+                rise = height * (0.5 - 0.5 * math.cos(angle))
+                px = x + width * (t / 16) - width * 0.28 * math.sin(angle) + rise * 0.3  # forward slant
+                points.append((px, base - rise))
+            x += width
         strokes.append(points)
         x += step
     flourish_y = 0.86 + rng.uniform(-0.03, 0.03)

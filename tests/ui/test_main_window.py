@@ -39,17 +39,20 @@ def test_the_last_workshop_reopens_at_start(
 
 
 def test_ctrl_digits_jump_to_the_stages(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.workshop_view import STAGES
+
     assert window.view is not None
     shortcuts = {a.text(): a.shortcut().toString() for a in window.stage_actions}
-    assert shortcuts == {"Setup": "Ctrl+1", "Actions": "Ctrl+9"}
-    window.stage_actions[1].trigger()
+    assert shortcuts == {s.title: f"Ctrl+{s.digit}" for s in STAGES}
+    assert shortcuts["Setup"] == "Ctrl+1" and shortcuts["Actions"] == "Ctrl+9"
+    assert [s.digit for s in STAGES] == sorted(s.digit for s in STAGES)
+    window.stage_actions[-1].trigger()
     assert window.view.current_stage() == "actions"
     assert window.view.pages.currentWidget() is window.view.actions_page
     window.stage_actions[0].trigger()
     assert window.view.current_stage() == "setup"
     assert [window.view.stage_list.item(i).text() for i in range(window.view.stage_list.count())] == [
-        "Setup",
-        "Actions",
+        s.title for s in STAGES
     ]
 
 
