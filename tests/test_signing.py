@@ -96,3 +96,28 @@ def test_strokes_survive_storage_and_bad_points_are_dropped() -> None:
     assert parse_strokes(strokes_json(strokes))[0][0] == pytest.approx(strokes[0][0], abs=1e-3)
     assert parse_strokes('[[[0.5, 2.0], ["x", 1], [NaN, 0]], "junk"]') == [[(0.5, 1.0)]]
     assert parse_strokes("{broken") == []
+
+
+def test_a_signatory_can_bring_a_pkcs12_certificate(authority: LocalAuthority, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+
+    from workshop.signing import Person
+
+    corporate = LocalAuthority(tmp_path / "corporate")
+    key, cert, ca_cert = corporate.issue(Person("Priya Raman", "Head of Marketing", "Fernhill Software"))
+    p12 = tmp_path / "priya.p12"
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"priya", key, cert, [ca_cert], BestAvailableEncryption(b"secret")
+        )
+    )
+    content = demo_content(date(2027, 6, 1))
+    data = signed_pdf(content, "a4", authority, pkcs12={"marketing": (str(p12), "secret")})
+    ours = verify_pdf(data, authority.certificate_path)
+    assert [s.trusted for s in ours.signatures] == [True, False, True]  # Priya's is the corporate one
+    corporate.export_certificate(tmp_path / "corporate.pem")
+    assert verify_pdf(data, tmp_path / "corporate.pem").signatures[1].trusted
+    from workshop.pades import SigningError
+
+    with pytest.raises(SigningError, match=r"certificate file priya\.p12"):
+        signed_pdf(content, "a4", authority, pkcs12={"marketing": (str(p12), "wrong")})

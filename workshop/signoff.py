@@ -57,14 +57,22 @@ def add_signature(
     return signature
 
 
-def record_signed_pdf(document: WorkshopDocument, authority: LocalAuthority, paper: str) -> SlaRecord:
-    """Make the signed PDF of the current SLA and keep it in the workshop file."""
+def record_signed_pdf(
+    document: WorkshopDocument,
+    authority: LocalAuthority,
+    paper: str,
+    pkcs12: dict[str, tuple[str, str | None]] | None = None,
+) -> SlaRecord:
+    """Make the signed PDF of the current SLA and keep it in the workshop file.
+
+    ``pkcs12`` maps a role to the (certificate file, password) that signatory brought.
+    """
     from workshop.report.sla_pdf import signed_pdf
 
     content = document.content()
     if not sla.fully_signed(content):
         raise SignOffError("Not every signatory has signed this version of the SLA yet.")
-    data = signed_pdf(content, paper, authority)
+    data = signed_pdf(content, paper, authority, pkcs12=pkcs12)
     record = SlaRecord(
         sla_sha256=sla.fingerprint(content),
         signed_at=datetime.now().astimezone().isoformat(timespec="seconds"),

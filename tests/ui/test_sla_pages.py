@@ -119,6 +119,17 @@ def test_each_signatory_signs_in_turn_and_the_signed_pdf_is_recorded(
     assert [s.signer for s in result.signatures] == ["Dana Whitfield", "Priya Raman", "Claire Dubois"]
 
 
+def test_a_fully_signed_sla_without_a_record_offers_to_make_it(window: MainWindow) -> None:
+    doc = document(window)
+    signoff = signoff_page(window)
+    assert not doc.typed(SlaRecord)  # the demo as the app writes it: signatures drawn, no PDF yet
+    assert signoff.make_record.isVisibleTo(signoff)
+    signoff.make_record.click()
+    assert len(doc.typed(SlaRecord)) == 1
+    assert not signoff.make_record.isVisibleTo(signoff)
+    assert "(current version)" in signoff.records.item(0).text()
+
+
 def test_pad_clears_and_redraws(qtbot: QtBot) -> None:
     from ui.signature_pad import SignaturePad
 

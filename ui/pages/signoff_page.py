@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,7 +27,9 @@ from ui.signature_pad import SignaturePad
 from workshop import sla
 from workshop.edits import Change
 from workshop.model import SlaRecord
+from workshop.pades import SigningError
 from workshop.report.paper import default_paper
+from workshop.report.sla_pdf import current_record
 from workshop.signing import LocalAuthority, has_ink
 from workshop.signoff import SignOffError, add_signature, record_signed_pdf
 
@@ -65,6 +69,12 @@ class SignoffPage(QWidget):
         clear = QPushButton("&Clear")
         clear.setAccessibleName("Clear the signature pad")
         clear.clicked.connect(self.pad.clear)
+        self.own_certificate = QPushButton("Use a certificate file (.p12)…")
+        self.own_certificate.setToolTip(
+            "Sign with a PKCS#12 certificate the signatory brings (corporate PKI)"
+        )
+        self.own_certificate.clicked.connect(self._choose_certificate)
+        self.pkcs12: dict[str, tuple[str, str | None]] = {}
         self.sign_button = QPushButton("&Sign")
         self.sign_button.setAccessibleName("Sign the SLA")
         self.sign_button.setDefault(True)
@@ -75,6 +85,7 @@ class SignoffPage(QWidget):
         form.addRow("&Date", self.date)
         form.addRow(self.pad)
         row = QHBoxLayout()
+        row.addWidget(self.own_certificate)
         row.addStretch(1)
         row.addWidget(clear)
         row.addWidget(self.sign_button)
@@ -88,7 +99,11 @@ class SignoffPage(QWidget):
         export_ca = QPushButton("Export CA certificate…")
         export_ca.setToolTip("Recipients import it in their PDF reader to see the signatures as trusted")
         export_ca.clicked.connect(self.export_ca)
+        self.make_record = QPushButton("Make the signed PDF")
+        self.make_record.setToolTip("Everyone has signed; apply their digital signatures and keep the PDF")
+        self.make_record.clicked.connect(self._record)
         record_buttons = QHBoxLayout()
+        record_buttons.addWidget(self.make_record)
         record_buttons.addWidget(save)
         record_buttons.addWidget(export_ca)
         record_buttons.addStretch(1)
@@ -151,6 +166,7 @@ class SignoffPage(QWidget):
                 self.date.setDate(QDate.currentDate())
                 self.pad.clear()
         self._pad_changed()
+        self.make_record.setVisible(sla.fully_signed(content) and current_record(content) is None)
         self.records.clear()
         for record in reversed(self.document.typed(SlaRecord)):
             current = " (current version)" if record.sla_sha256 == sha else " (earlier version)"
@@ -176,15 +192,39 @@ class SignoffPage(QWidget):
                 signed_on=date(qdate.year(), qdate.month(), qdate.day()),
                 strokes=self.pad.strokes,
             )
-            if sla.fully_signed(self.document.content()):
-                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                try:
-                    record_signed_pdf(self.document, self.authority, default_paper())
-                finally:
-                    QGuiApplication.restoreOverrideCursor()
-                self.context.report("The SLA is signed by everyone; the signed PDF is kept in the workshop.")
-        except (SignOffError, OSError, ValueError) as error:
+        except SignOffError as error:
             self.context.show_error("Cannot sign", str(error))
+            return
+        self.own_certificate.setText("Use a certificate file (.p12)…")
+        if sla.fully_signed(self.document.content()):
+            self._record()
+
+    def _record(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            record_signed_pdf(self.document, self.authority, default_paper(), pkcs12=self.pkcs12)
+        except (SignOffError, SigningError, OSError, ValueError) as error:
+            self.context.show_error("Cannot make the signed PDF", str(error))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.context.report("The SLA is signed by everyone; the signed PDF is kept in the workshop.")
+
+    def _choose_certificate(self) -> None:
+        nxt = sla.next_to_sign(self.document.content())
+        if nxt is None:
+            return
+        path = self.context.ask_open_path(
+            f"Certificate of {nxt.name}", str(Path.home()), "PKCS#12 certificates (*.p12 *.pfx)"
+        )
+        if path is None:
+            return
+        password, ok = QInputDialog.getText(
+            self, "Certificate password", f"Password of {path.name}:", QLineEdit.EchoMode.Password
+        )
+        if ok:
+            self.pkcs12[nxt.role] = (str(path), password or None)
+            self.own_certificate.setText(f"Certificate: {path.name}")
 
     def save_record(self) -> None:
         records = list(reversed(self.document.typed(SlaRecord)))
