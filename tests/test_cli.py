@@ -123,7 +123,7 @@ def test_demo_export_sla_and_verify(tmp_path: Path) -> None:
     assert "Signature 1: Dana Whitfield, VP Sales" in verified.stdout
     assert "Signature 3: Claire Dubois" in verified.stdout
     tampered = bytearray(pdf.read_bytes())
-    tampered[len(tampered) // 3] ^= 0x01
+    tampered[tampered.index(b"%%EOF") // 2] ^= 0x01  # in the first revision, which every signature covers
     (tmp_path / "tampered.pdf").write_bytes(bytes(tampered))
     failed = run("verify", str(tmp_path / "tampered.pdf"))
     assert failed.returncode == 1

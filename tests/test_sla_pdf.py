@@ -80,6 +80,8 @@ def test_paper_size_from_the_locale_or_chosen(tmp_path: Path) -> None:
     assert default_paper("en_US.UTF-8") == "letter"
     assert default_paper("fr_FR.UTF-8") == "a4"
     assert default_paper("C") == "a4"
+    assert default_paper("C.UTF-8") == "a4"
+    assert default_paper("en_CA") == "letter"
     path = tmp_path / "letter.pdf"
     path.write_bytes(goals_pdf(demo_content(TODAY), "letter"))
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout

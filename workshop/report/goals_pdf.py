@@ -54,6 +54,7 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
     story: list[Flowable] = [
         para(info.company or "Company not named", st.subtitle),
         para("Agreed goals", st.title),
+        Spacer(1, 2 * mm),
         para(f"{info.title} · {date_range(info.start_date, info.end_date)}", st.subtitle),
         Spacer(1, 8 * mm),
     ]

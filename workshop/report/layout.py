@@ -108,16 +108,17 @@ class PageDecor:
 
     def __call__(self, canvas: Any, doc: Any) -> None:
         width, height = doc.pagesize
+        left, right = MARGIN + 6, width - MARGIN - 6  # in line with the frame's padded content
         canvas.saveState()
         if doc.page > 1:
-            _draw_runs(canvas, MARGIN, height - 12 * mm, self.header, 8, MUTED)
+            _draw_runs(canvas, left, height - 12 * mm, self.header, 8, MUTED)
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.5)
-            canvas.line(MARGIN, height - 14 * mm, width - MARGIN, height - 14 * mm)
-        _draw_runs(canvas, MARGIN, 10 * mm, self.footer, 7.5, MUTED)
+            canvas.line(left, height - 14 * mm, right, height - 14 * mm)
+        _draw_runs(canvas, left, 10 * mm, self.footer, 7.5, MUTED)
         canvas.setFont(SANS, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, 10 * mm, f"Page {doc.page}")
+        canvas.drawRightString(right, 10 * mm, f"Page {doc.page}")
         if self.draft:
             canvas.setFillColor(colors.Color(0.86, 0.15, 0.15, alpha=0.13))
             canvas.setFont(SANS_BOLD, 110)
@@ -128,7 +129,7 @@ class PageDecor:
             canvas.translate(-width / 2, -height / 2)
             canvas.setFillColor(colors.HexColor("#b91c1c"))
             canvas.setFont(SANS_BOLD, 8)
-            canvas.drawRightString(width - MARGIN, height - 12 * mm, "DRAFT: NOT SIGNED")
+            canvas.drawRightString(right, height - 12 * mm, "DRAFT: NOT SIGNED")
         canvas.restoreState()
 
 

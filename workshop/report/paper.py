@@ -15,7 +15,11 @@ _LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR",
 def default_paper(locale_name: str | None = None) -> str:
     """``letter`` for a US-Letter country's locale (e.g. ``en_US.UTF-8``), else ``a4``."""
     if locale_name is None:
-        locale_name = os.environ.get("LC_PAPER") or os.environ.get("LC_ALL") or locale.getlocale()[0] or ""
+        # The environment first: Python reports the "C" locale as en_US, which is not a choice.
+        from_env = next((os.environ[k] for k in ("LC_ALL", "LC_PAPER", "LANG") if os.environ.get(k)), "")
+        locale_name = from_env or locale.getlocale()[0] or ""
+    if locale_name.split(".")[0] in ("C", "POSIX"):
+        return A4
     country = locale_name.split(".")[0].replace("-", "_").split("_")[-1].upper()
     return LETTER if country in _LETTER_COUNTRIES else A4
 

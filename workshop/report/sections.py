@@ -96,8 +96,8 @@ def clauses(ctx: ReportContext) -> list[Flowable]:
         story.append(KeepTogether([heading, para(sla.render(clause, ctx.content), st.body)]))
     notes = [w.text for w in sla.warnings(ctx.content)]
     if notes:
-        story += [Spacer(1, 4 * mm), para("Open points when this document was produced", st.h2, bold=True)]
-        story += [para(f"• {n}", st.warn) for n in notes]
+        heading = para("Open points when this document was produced", st.h2, bold=True)
+        story += [Spacer(1, 4 * mm), KeepTogether([heading, *(para(f"• {n}", st.warn) for n in notes)])]
     return story
 
 

@@ -99,11 +99,7 @@ def signature_page(ctx: ReportContext) -> list[Flowable]:
     for person in people:
         signature = signed.get(person.role)
         role = f"For {person.team_name}" if person.team_name else "Witnessed by the facilitator"
-        when = (
-            f"Signed {nice_date(signature.signed_on)} · drawn {_time(signature.signed_at)}"
-            if signature
-            else "Date: ______________"
-        )
+        when = _when(signature)
         details = [
             para(role, st.small),
             para(person.name, st.h2, bold=True),
@@ -122,6 +118,14 @@ def signature_page(ctx: ReportContext) -> list[Flowable]:
         )
         story += [Spacer(1, 8 * mm), KeepTogether([block])]
     return story
+
+
+def _when(signature: SlaSignature | None) -> str:
+    if signature is None:
+        return "Date: ______________"
+    if signature.signed_at[:10] == signature.signed_on:
+        return f"Signed {_time(signature.signed_at)}"
+    return f"Dated {nice_date(signature.signed_on)}, signed {_time(signature.signed_at)}"
 
 
 # Other stages add (time ISO, what) events for the audit timeline (approvals of goals, MQL).
