@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -18,12 +19,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.page_context import PageContext
 from ui.signature_pad import SignaturePad
+from ui.sla_preview import sla_html
 from workshop import sla
 from workshop.edits import Change
 from workshop.model import SlaRecord
@@ -112,13 +116,24 @@ class SignoffPage(QWidget):
         records_layout.addWidget(self.records)
         records_layout.addLayout(record_buttons)
 
+        self.review = QTextBrowser()
+        self.review.setAccessibleName("The SLA to review before signing")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.status)
+        side_layout.addWidget(self.people)
+        side_layout.addWidget(self.signer_box)
+        side_layout.addWidget(records_box)
+        side_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.review)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.version)
-        layout.addWidget(self.status)
-        layout.addWidget(self.people)
-        layout.addWidget(self.signer_box)
-        layout.addWidget(records_box)
-        layout.addStretch(1)
+        layout.addWidget(splitter, 1)
         context.signals.changed.connect(self._changed)
         self.refresh()
 
@@ -131,6 +146,7 @@ class SignoffPage(QWidget):
         self.version.setText(
             f"<b>SLA version</b> {sla.short_fingerprint(sha)} … <small>(SHA-256 {sha})</small>"
         )
+        self.review.setHtml(sla_html(content))
         signed = {s.role: s for s in sla.current_signatures(content)}
         voided = sla.voided_signatures(content)
         self.people.clear()
@@ -145,11 +161,11 @@ class SignoffPage(QWidget):
         missing = [w.text for w in sla.warnings(content) if "signatory" in w.text or "facilitator" in w.text]
         nxt = sla.next_to_sign(content)
         if missing:
-            text = "⚠ " + " ".join(missing)
+            text = "⚠ " + escape(" ".join(missing))
         elif nxt is None:
             text = "✓ Signed by every signatory. The signed PDF is kept below."
         else:
-            text = f"Next to sign: <b>{nxt.name}</b>. Read the SLA (Ctrl+7), then sign below."
+            text = f"Next to sign: <b>{escape(nxt.name)}</b>. Read the SLA on the left, then sign below."
         if voided and not signed:
             text = (
                 f"⚠ The SLA was edited after {len(voided)} signature(s): they are void and this version "
@@ -167,6 +183,8 @@ class SignoffPage(QWidget):
                 self.pad.clear()
         self._pad_changed()
         self.make_record.setVisible(sla.fully_signed(content) and current_record(content) is None)
+        self.make_record.setEnabled(not self.document.read_only)
+        self.own_certificate.setEnabled(not self.document.read_only)
         self.records.clear()
         for record in reversed(self.document.typed(SlaRecord)):
             current = " (current version)" if record.sla_sha256 == sha else " (earlier version)"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.page_context import PageContext
+from ui.sla_preview import sla_html
 from workshop import sla
 from workshop.edits import Change, Delete, Insert, Move, Update
 from workshop.model import SlaClause
@@ -189,17 +190,7 @@ class SlaPage(QWidget):
             self.warnings.setText(f"<b>⚠ Not agreed or missing</b><ul style='margin:0'>{items}</ul>")
         else:
             self.warnings.setText("✓ Every number in the SLA is filled in and agreed.")
-        parts = [f"<h2>Service level agreement</h2><p><i>{escape(content.info.company)}</i></p>"]
-        for index, clause in enumerate(content.sla_clauses, 1):
-            text = escape(sla.render(clause, content)).replace(
-                "[not agreed yet:", "<span style='color:#b45309'>[not agreed yet:"
-            )
-            text = text.replace("]", "]</span>") if "not agreed yet" in text else text
-            parts.append(f"<h4>{index}. {escape(clause.heading or 'Untitled clause')}</h4><p>{text}</p>")
-        parts.append(
-            f"<p style='color:gray'>Fingerprint {sla.short_fingerprint(sla.fingerprint(content))} …</p>"
-        )
-        self.preview.setHtml("".join(parts))
+        self.preview.setHtml(sla_html(content))
 
     def _changed(self, change: Change) -> None:
         if (
