@@ -155,7 +155,7 @@ class SignoffPage(QWidget):
             mark = (
                 f"✓ signed {signed[person.role].signed_at[:16].replace('T', ' ')}"
                 if person.role in signed
-                else "…"
+                else "not signed yet"
             )
             self.people.addItem(f"{person.name} ({role}): {mark}")
         missing = [w.text for w in sla.warnings(content) if "signatory" in w.text or "facilitator" in w.text]
