@@ -94,3 +94,12 @@ def test_goals_pdf_has_a_section_per_team_with_sign_off(tmp_path: Path) -> None:
     assert "Sales goals" in text and "Marketing goals" in text
     assert "Dana Whitfield, VP Sales" in text and "Priya Raman, Head of Marketing" in text
     assert "Signature and date" in text
+
+
+def test_arabic_letters_join_and_read_right_to_left() -> None:
+    from workshop.report.arabic import shape
+
+    assert shape("محمد") == "\ufee3\ufea4\ufee4\ufeaa"  # initial, medial, medial, final
+    assert shape("سلام") == "\ufeb3\ufefc\ufee1"  # lam-alef ligature joined to the seen
+    assert visual_order(shape("محمد")) == "\ufeaa\ufee4\ufea4\ufee3"
+    assert shape("Dana") == "Dana"

@@ -40,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
         when = check.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip() if check.signed_at else "time not stated"
         who = f"{check.signer}, {check.title}" if check.title else check.signer
         print(f"Signature {number}: {who}, signed {when}")
-        if check.ok:
-            print("  valid; the document is unchanged since this signature (later signatures only)")
+        if check.ok and number == len(result.signatures):
+            print("  valid; the document is unchanged since this signature")
+        elif check.ok:
+            print("  valid; only the later signatures were added after it")
         for problem in check.problems:
             print(f"  FAILED: {problem}")
         if check.trusted is True:

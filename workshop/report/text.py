@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
+from workshop.report.arabic import shape
 from workshop.resources import resource_path
 
 SANS = "DejaVuSans"
@@ -126,7 +127,7 @@ def visual_order(text: str) -> str:
 
 def markup(text: str, base: str = SANS) -> str:
     """Paragraph markup for ``text``: escaped, emoji-free, RTL-ordered, with CJK font runs."""
-    text = visual_order(clean(text))
+    text = visual_order(shape(clean(text)))
     out: list[str] = []
     run_font = base
     run: list[str] = []
@@ -149,7 +150,7 @@ def _run(font: str, base: str, text: str) -> str:
 
 def plain_runs(text: str, base: str = SANS) -> list[tuple[str, str]]:
     """``(font, text)`` runs for drawing straight on a canvas (stamps, headers)."""
-    text = visual_order(clean(text))
+    text = visual_order(shape(clean(text)))
     runs: list[tuple[str, str]] = []
     for ch in text:
         font = _font_for(ch, base)
