@@ -120,6 +120,10 @@ def test_demo_export_sla_and_verify(tmp_path: Path) -> None:
     assert "signed SLA" in exported.stdout
     verified = run("verify", str(pdf))
     assert verified.returncode == 0, verified.stdout
+    assert run("export", str(demo), "--ca", str(tmp_path / "ca.pem")).returncode == 0
+    trusted = run("verify", str(pdf), "--trust", str(tmp_path / "ca.pem"))
+    assert trusted.returncode == 0, trusted.stdout
+    assert trusted.stdout.count("certificate issued by the trusted authority") == 3
     assert "Signature 1: Dana Whitfield, VP Sales" in verified.stdout
     assert "Signature 3: Claire Dubois" in verified.stdout
     tampered = bytearray(pdf.read_bytes())

@@ -23,13 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--goals", metavar="OUT.pdf", help="write the goals PDF")
     parser.add_argument(
+        "--ca",
+        metavar="CA.pem",
+        help="write the certificate of this installation's signing authority (to trust the signatures)",
+    )
+    parser.add_argument(
         "--paper", choices=("a4", "letter"), help="paper size of a PDF made now (default: from the locale)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.json or args.sla or args.goals):
-        raise CommandError("say what to export: --json OUT, --sla OUT.pdf or --goals OUT.pdf")
+    if not (args.json or args.sla or args.goals or args.ca):
+        raise CommandError("say what to export: --json OUT, --sla OUT.pdf, --goals OUT.pdf or --ca CA.pem")
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
         content = document.content()
@@ -48,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         for path, data, what in export_pdfs(content, args.sla, args.goals, args.paper):
             _write(path, data)
             print(f"Wrote {what} to {path}")
+    if args.ca:
+        from workshop.signing import LocalAuthority
+
+        _write(Path(args.ca), LocalAuthority().certificate_pem())
+        print(f"Wrote the signing authority's certificate to {args.ca}")
     return 0
 
 
