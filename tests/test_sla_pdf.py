@@ -103,3 +103,31 @@ def test_arabic_letters_join_and_read_right_to_left() -> None:
     assert shape("سلام") == "\ufeb3\ufefc\ufee1"  # lam-alef ligature joined to the seen
     assert visual_order(shape("محمد")) == "\ufeaa\ufee4\ufea4\ufee3"
     assert shape("Dana") == "Dana"
+
+
+@needs_poppler
+def test_a_stage_plugs_its_section_and_goals_into_the_reports(tmp_path: Path) -> None:
+    from reportlab.platypus import Flowable
+
+    from workshop.report import goals_pdf as goals_module
+    from workshop.report import sections
+    from workshop.report.layout import para
+    from workshop.report.sections import ReportContext
+
+    def funnel(ctx: ReportContext) -> list[Flowable]:
+        return [para("The funnel", ctx.st.h1), para("250 MQLs a month from 9 deals", ctx.st.body)]
+
+    def goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
+        return [para(f"Goal of {team}: 17% win rate by Q3", ctx.st.body)], [("Goal Owner", "Manager")]
+
+    sections.PLUGIN_SECTIONS.append(("funnel", funnel))
+    goals_module.GOAL_SECTION = goals
+    try:
+        sla_text = "\n".join(pages_text(draft_pdf(demo_content(TODAY), "a4"), tmp_path))
+        goals_text = "\n".join(pages_text(goals_pdf(demo_content(TODAY), "a4"), tmp_path))
+    finally:
+        sections.PLUGIN_SECTIONS.remove(("funnel", funnel))
+        goals_module.GOAL_SECTION = None
+    assert "250 MQLs a month from 9 deals" in sla_text
+    assert sla_text.index("The funnel") < sla_text.index("The agenda")
+    assert "Goal of sales: 17% win rate by Q3" in goals_text and "Goal Owner, Manager" in goals_text
