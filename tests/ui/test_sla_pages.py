@@ -71,6 +71,23 @@ def test_add_and_remove_a_clause(window: MainWindow, qtbot: QtBot) -> None:
     assert page.clause_list.count() == len(sla.templates())
 
 
+def test_keyboard_adds_moves_and_removes_clauses(window: MainWindow, qtbot: QtBot) -> None:
+    page = sla_page(window)
+    page.clause_list.setFocus()
+    page.clause_list.setCurrentRow(0)
+    qtbot.keyClick(page.clause_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert document(window).typed(SlaClause)[1].key == "parties"
+    qtbot.keyClick(
+        page.clause_list,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(document(window).typed(SlaClause)) == len(sla.templates()) + 1
+    page.clause_list.setFocus()
+    qtbot.keyClick(page.clause_list, Qt.Key.Key_Delete)
+    assert len(document(window).typed(SlaClause)) == len(sla.templates())
+
+
 def test_an_edit_voids_the_signatures_and_keeps_the_old_record(window: MainWindow, qtbot: QtBot) -> None:
     doc = document(window)
     signoff = signoff_page(window)

@@ -6,6 +6,7 @@ import json
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -65,6 +66,19 @@ class SlaPage(QWidget):
             (self.down_button, "Move the clause down"),
         ):
             button.setAccessibleName(name)
+        for keys, slot in (
+            ("Ctrl+Shift+N", lambda: self._add(None)),
+            ("Alt+Up", lambda: self._move(-1)),
+            ("Alt+Down", lambda: self._move(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.clause_list, self._remove)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        add.setToolTip("Add a clause (Ctrl+Shift+N for a blank one)")
+        self.up_button.setToolTip("Move up (Alt+Up)")
+        self.down_button.setToolTip("Move down (Alt+Down)")
+        self.remove_button.setToolTip("Remove the clause (Delete in the list)")
         buttons = QHBoxLayout()
         for button in (add, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
