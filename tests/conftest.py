@@ -38,6 +38,12 @@ def demo_tables() -> files.Tables:
     return demo_content(TODAY).tables()
 
 
+@pytest.fixture(autouse=True)
+def _signing_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local certificate authority lives in a temporary folder, never the user's own."""
+    monkeypatch.setenv("SMARKETING_WORKSHOP_DATA", str(tmp_path_factory.mktemp("user-data")))
+
+
 @pytest.fixture
 def demo_file(tmp_path: Path, demo_tables: files.Tables) -> Path:
     """A demo workshop file, closed."""

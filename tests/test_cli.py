@@ -143,3 +143,34 @@ def test_check_goal_explains_what_to_fix(capsys: pytest.CaptureFixture[str]) -> 
 def test_check_goal_rejects_a_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check-goal", "Add 40 SQLs by Q3", "--today", "June"]) == 1
     assert "--today wants a date like 2027-06-01" in capsys.readouterr().err
+
+
+def test_demo_export_sla_and_verify(tmp_path: Path) -> None:
+    demo, pdf = tmp_path / "d.smw", tmp_path / "sla.pdf"
+    assert run("demo", str(demo)).returncode == 0
+    exported = run("export", str(demo), "--sla", str(pdf), "--goals", str(tmp_path / "goals.pdf"))
+    assert exported.returncode == 0, exported.stderr
+    assert "signed SLA" in exported.stdout
+    verified = run("verify", str(pdf))
+    assert verified.returncode == 0, verified.stdout
+    assert run("export", str(demo), "--ca", str(tmp_path / "ca.pem")).returncode == 0
+    trusted = run("verify", str(pdf), "--trust", str(tmp_path / "ca.pem"))
+    assert trusted.returncode == 0, trusted.stdout
+    assert trusted.stdout.count("certificate issued by the trusted authority") == 3
+    assert "Signature 1: Dana Whitfield, VP Sales" in verified.stdout
+    assert "Signature 3: Claire Dubois" in verified.stdout
+    tampered = bytearray(pdf.read_bytes())
+    tampered[tampered.index(b"%%EOF") // 2] ^= 0x01  # in the first revision, which every signature covers
+    (tmp_path / "tampered.pdf").write_bytes(bytes(tampered))
+    failed = run("verify", str(tmp_path / "tampered.pdf"))
+    assert failed.returncode == 1
+    assert "NOT verified" in failed.stdout
+
+
+def test_export_without_a_format_and_verify_of_a_missing_file_say_why(tmp_path: Path) -> None:
+    demo = tmp_path / "d.smw"
+    assert run("demo", str(demo)).returncode == 0
+    nothing = run("export", str(demo))
+    assert nothing.returncode == 1 and "--sla OUT.pdf" in nothing.stderr
+    missing = run("verify", str(tmp_path / "none.pdf"))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr

@@ -12,6 +12,7 @@ from ui import icons
 from ui.dialogs import WORKSHOP_FILTER, Dialogs
 from ui.document_signals import DocumentSignals
 from ui.page_context import PageContext
+from ui.pdf_export import PdfExporter
 from ui.settings import AppPaths, AppSettings
 from ui.sound import Chime
 from ui.workshop_view import STAGES, WorkshopView
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S")
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
+        self.pdf_exporter = PdfExporter(self, self.dialogs, self.settings.store, lambda: self.document)
+        self.pdf_exporter.add_to(file_menu)
         file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, "&Close Workshop", self.close_workshop, QKeySequence(std.Close)
@@ -342,13 +345,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.document is not None and self.view is not None
-        for action in (
+        actions = (
             self.save_as_action,
             self.export_action,
             self.close_action,
             self.projector_action,
-            *self.stage_actions,
-        ):
+            *self.pdf_exporter.actions,
+        )
+        for action in (*actions, *self.stage_actions):
             action.setEnabled(has)
         self._update_status()
 

@@ -40,6 +40,11 @@ class AppSettings:
         self._settings = settings
 
     @property
+    def store(self) -> QSettings:
+        """The underlying QSettings, for features that keep their own keys (PDF paper size)."""
+        return self._settings
+
+    @property
     def recent_files(self) -> list[Path]:
         value = self._settings.value("recent_files", [])
         items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []

@@ -46,6 +46,8 @@ STAGES = (
     Stage("goals", "Goals", 4, "goals", "ui.pages.goals_page:GoalsPage"),
     Stage("funnel", "Funnel", 5, "funnel", "ui.pages.funnel_page:FunnelPage"),
     Stage("leads", "Leads & MQL", 6, "leads", "ui.pages.leads_page:LeadsPage"),
+    Stage("sla", "SLA", 7, "sla", "ui.pages.sla_page:SlaPage"),
+    Stage("signoff", "Sign-off", 8, "signoff", "ui.pages.signoff_page:SignoffPage"),
     Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
 )
 

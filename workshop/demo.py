@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from workshop.agenda import load_template
 from workshop.deadlines import find_deadlines, main_deadline
@@ -25,11 +25,14 @@ from workshop.model import (
     ParkingLotItem,
     Participant,
     QuotaLine,
+    SlaSignature,
     WorkshopContent,
     WorkshopInfo,
     default_teams,
 )
 from workshop.mql_templates import starting_template
+from workshop.signing import strokes_json, synthetic_signature
+from workshop.sla import clauses_from_templates, fingerprint, signatories
 
 DEMO_TITLE = "Q3 alignment offsite"
 DEMO_COMPANY = "Fernhill Software"
@@ -107,7 +110,7 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         sql_won="22",
         use_sal=True,
     )
-    return WorkshopContent(
+    content = WorkshopContent(
         info=info,
         teams=default_teams(),
         funnel=[funnel],
@@ -120,6 +123,29 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         lead_stages=demo_stages(),
         mql=[demo_mql(start)],
     )
+    add_demo_sla(content, end)
+    return content
+
+
+def add_demo_sla(content: WorkshopContent, signed_on: date) -> None:
+    """The agreed SLA of the demo, signed on the workshop's last day by both leads and the facilitator."""
+    content.sla_clauses = clauses_from_templates({"mqls_per_month": "250", "mql_definition_version": "3"})
+    sha = fingerprint(content)
+    times = ("16:05", "16:09", "16:12")
+    for index, person in enumerate(signatories(content)):
+        content.sla_signatures.append(
+            SlaSignature(
+                role=person.role,
+                name=person.name,
+                title=person.title,
+                signed_on=signed_on.isoformat(),
+                signed_at=datetime.fromisoformat(
+                    f"{signed_on.isoformat()}T{times[index]}:00+00:00"
+                ).isoformat(),
+                strokes=strokes_json(synthetic_signature(person.name)),
+                sla_sha256=sha,
+            )
+        )
 
 
 def _dated(goal: Goal, workshop_day: date) -> Goal:
@@ -261,4 +287,5 @@ def blank_content(today: date | None = None) -> WorkshopContent:
         teams=default_teams(),
         lead_stages=common_stages(),
         mql=[state_for(starting_template())],
+        sla_clauses=clauses_from_templates(),
     )

@@ -38,6 +38,9 @@ from workshop.model import (
     Participant,
     QuotaLine,
     Record,
+    SlaClause,
+    SlaRecord,
+    SlaSignature,
     Team,
     WorkshopContent,
     WorkshopInfo,
@@ -250,6 +253,9 @@ class WorkshopDocument:
             goals=self.typed(Goal),
             lead_stages=self.typed(LeadStage),
             mql=self.typed(MqlState),
+            sla_clauses=self.typed(SlaClause),
+            sla_signatures=self.typed(SlaSignature),
+            sla_records=self.typed(SlaRecord),
         )
 
     # -- editing ---------------------------------------------------------------------------

@@ -31,6 +31,9 @@ def _agenda_times(content: WorkshopContent) -> list[tuple[str, str]]:
     return [(format_clock(s.start), format_clock(s.end)) for s in slots]
 
 
+agenda_times = _agenda_times  # public: the reports print the same times
+
+
 def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[str, Any]:
     """The whole workshop as a JSON-ready dict, stage by stage (with the live run when given)."""
     summary = run_summary(content, run or RunLog([], 0))
@@ -62,6 +65,45 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "quotas": [_plain(q) for q in content.quota_lines],
         "lead_stages": [_plain(s) for s in content.lead_stages],
         "mql": mql_json(content.mql[0]) if content.mql else None,
+        "sla": _sla_json(content),
+    }
+
+
+def _sla_json(content: WorkshopContent) -> dict[str, Any]:
+    from workshop import sla  # noqa: PLC0415 - the SLA section of the export
+
+    current = sla.fingerprint(content)
+    return {
+        "sha256": current,
+        "fully_signed": sla.fully_signed(content),
+        "clauses": [
+            {
+                "id": c.id,
+                "key": c.key,
+                "heading": c.heading,
+                "wording": c.wording,
+                "parameters": sla.typed_values(c),
+                "text": sla.render(c, content),
+            }
+            for c in content.sla_clauses
+        ],
+        "warnings": [w.text for w in sla.warnings(content)],
+        "signatures": [
+            {
+                "role": s.role,
+                "name": s.name,
+                "title": s.title,
+                "signed_on": s.signed_on,
+                "signed_at": s.signed_at,
+                "sla_sha256": s.sla_sha256,
+                "void": s.sla_sha256 != current,
+            }
+            for s in content.sla_signatures
+        ],
+        "signed_records": [
+            {"sla_sha256": r.sla_sha256, "signed_at": r.signed_at, "signers": r.signers.split("; ")}
+            for r in content.sla_records
+        ],
     }
 
 

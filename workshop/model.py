@@ -232,6 +232,42 @@ class MqlState(Record):
     test_results: str = ""  # JSON: the last evaluation on a lead history
 
 
+@dataclass(frozen=True)
+class SlaClause(Record):
+    """One clause of the SLA: wording with ``{blanks}`` and the numbers filled into them."""
+
+    TABLE: ClassVar[str] = "sla_clauses"
+    key: str = ""  # the template it came from; "" for a clause the facilitator wrote
+    heading: str = ""
+    wording: str = ""
+    parameters: str = "{}"  # JSON object: blank name -> value as typed ("" = take it from its source)
+
+
+@dataclass(frozen=True)
+class SlaSignature(Record):
+    """A signatory's drawn signature on one version (fingerprint) of the SLA."""
+
+    TABLE: ClassVar[str] = "sla_signatures"
+    role: str = SALES  # sales, marketing or witness
+    name: str = ""
+    title: str = ""
+    signed_on: str = ""  # ISO date as typed next to the signature
+    signed_at: str = ""  # ISO timestamp with UTC offset, when the signature was drawn
+    strokes: str = "[]"  # JSON: list of strokes, each a list of [x, y] in 0..1 of the pad
+    sla_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class SlaRecord(Record):
+    """The signed PDF of one version of the SLA, kept as the record even after later edits."""
+
+    TABLE: ClassVar[str] = "sla_records"
+    sla_sha256: str = ""
+    signed_at: str = ""
+    signers: str = ""  # names in signing order, "; "-separated
+    pdf: str = ""  # the signed PDF, base64
+
+
 R = TypeVar("R", bound=Record)
 
 LIST_TYPES: tuple[type[Record], ...] = (
@@ -245,6 +281,9 @@ LIST_TYPES: tuple[type[Record], ...] = (
     Goal,
     LeadStage,
     MqlState,
+    SlaClause,
+    SlaSignature,
+    SlaRecord,
 )
 ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
@@ -291,6 +330,9 @@ class WorkshopContent:
     goals: list[Goal] = field(default_factory=list)
     lead_stages: list[LeadStage] = field(default_factory=list)
     mql: list[MqlState] = field(default_factory=list)  # none, or the one definition
+    sla_clauses: list[SlaClause] = field(default_factory=list)
+    sla_signatures: list[SlaSignature] = field(default_factory=list)
+    sla_records: list[SlaRecord] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         """Table name -> its records, in list order, ids and positions filled in."""
@@ -306,6 +348,9 @@ class WorkshopContent:
             Goal.TABLE: list(self.goals),
             LeadStage.TABLE: list(self.lead_stages),
             MqlState.TABLE: list(self.mql),
+            SlaClause.TABLE: list(self.sla_clauses),
+            SlaSignature.TABLE: list(self.sla_signatures),
+            SlaRecord.TABLE: list(self.sla_records),
         }
         for name, records in lists.items():
             if name == WorkshopInfo.TABLE:

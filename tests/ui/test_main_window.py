@@ -52,6 +52,7 @@ FIXED_DIGITS = {
 
 
 def test_ctrl_digits_jump_to_the_stages(window: MainWindow, qtbot: QtBot) -> None:
+
     assert window.view is not None
     shortcuts = {a.text(): a.shortcut().toString() for a in window.stage_actions}
     assert {"Setup", "Agenda", "Run", "Actions"} <= set(shortcuts)

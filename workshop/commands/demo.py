@@ -28,5 +28,22 @@ def run(args: argparse.Namespace) -> int:
         files.write_new(path.absolute(), demo_content().tables())
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    _record_signed_sla(path)
     print(f"Wrote the demo workshop to {path}")
     return 0
+
+
+def _record_signed_sla(path: Path) -> None:
+    """Keep the demo's signed SLA in the file, as the Sign-off page does after the last signature."""
+    from workshop.document import WorkshopDocument
+    from workshop.report.paper import default_paper
+    from workshop.signing import LocalAuthority
+    from workshop.signoff import record_signed_pdf
+
+    document = WorkshopDocument.open(path)
+    try:
+        record_signed_pdf(document, LocalAuthority(), default_paper())
+    except OSError as error:
+        raise CommandError(f"cannot sign the demo SLA: {error.strerror or error}") from None
+    finally:
+        document.close()

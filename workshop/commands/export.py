@@ -1,4 +1,4 @@
-"""``smarketing-workshop export FILE --json OUT``: the whole workshop as JSON."""
+"""``smarketing-workshop export FILE``: JSON, speaking turns, SLA and goals PDFs, the CA certificate."""
 
 from __future__ import annotations
 
@@ -13,39 +13,64 @@ from workshop.export import workshop_json
 from workshop.run_report import turns_csv
 
 NAME = "export"
-HELP = "export a workshop file (JSON)"
+HELP = "export a workshop file (JSON, speaking turns, SLA PDF, goals PDF)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the workshop file (.smw)")
     parser.add_argument("--json", metavar="OUT", help="write the workshop as JSON to OUT ('-' for stdout)")
+    parser.add_argument("--turns-csv", metavar="OUT", help="write the run's speaking turns as CSV to OUT")
     parser.add_argument(
-        "--turns-csv", metavar="OUT", help="write every speaking turn of the run as CSV to OUT"
+        "--sla", metavar="OUT.pdf", help="write the SLA: the signed record when signed, else a DRAFT"
+    )
+    parser.add_argument("--goals", metavar="OUT.pdf", help="write the goals PDF")
+    parser.add_argument(
+        "--ca",
+        metavar="CA.pem",
+        help="write the certificate of this installation's signing authority (to trust the signatures)",
+    )
+    parser.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size of a PDF made now (default: from the locale)"
     )
 
 
-def _write(target: str, text: str, what: str, source: str, encoding: str = "utf-8") -> None:
+def _write(target: str, data: bytes) -> None:
     if target == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
         return
     try:
-        Path(target).write_text(text, encoding=encoding, newline="")
+        Path(target).write_bytes(data)
     except OSError as error:
         raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
-    print(f"Exported {what} of {source} to {target}")
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.json or args.turns_csv):
-        raise CommandError("say what to export: --json OUT and/or --turns-csv OUT")
+    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca):
+        raise CommandError(
+            "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf or --ca CA.pem"
+        )
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
         content, log = document.content(), document.run_log
     finally:
         document.close()
+    said = sys.stderr if "-" in (args.json, args.turns_csv) else sys.stdout
     if args.json:
         text = json.dumps(workshop_json(content, log), ensure_ascii=False, indent=2) + "\n"
-        _write(args.json, text, "the workshop", args.file)
+        _write(args.json, text.encode("utf-8"))
+        print(f"Exported {args.file} to {args.json}", file=said)
     if args.turns_csv:
-        _write(args.turns_csv, turns_csv(content, log), "the speaking turns", args.file, "utf-8-sig")
+        _write(args.turns_csv, turns_csv(content, log).encode("utf-8-sig"))
+        print(f"Exported the speaking turns of {args.file} to {args.turns_csv}", file=said)
+    if args.sla or args.goals:
+        from workshop.report.exporting import export_pdfs
+
+        for path, data, what in export_pdfs(content, args.sla, args.goals, args.paper):
+            _write(str(path), data)
+            print(f"Wrote {what} to {path}", file=said)
+    if args.ca:
+        from workshop.signing import LocalAuthority
+
+        _write(args.ca, LocalAuthority().certificate_pem())
+        print(f"Wrote the signing authority's certificate to {args.ca}", file=said)
     return 0

@@ -154,11 +154,35 @@ def _add_leads_v5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_sla_v6(db: sqlite_utils.Database) -> None:
+    """Version 6: the SLA's clauses, the drawn signatures, and the signed records (PDFs)."""
+    db["sla_clauses"].create(  # type: ignore[union-attr]
+        {**_LIST, "key": str, "heading": str, "wording": str, "parameters": str}, pk="id"
+    )
+    db["sla_signatures"].create(  # type: ignore[union-attr]
+        {
+            **_LIST,
+            "role": str,
+            "name": str,
+            "title": str,
+            "signed_on": str,
+            "signed_at": str,
+            "strokes": str,
+            "sla_sha256": str,
+        },
+        pk="id",
+    )
+    db["sla_records"].create(  # type: ignore[union-attr]
+        {**_LIST, "sla_sha256": str, "signed_at": str, "signers": str, "pdf": str}, pk="id"
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _create_tables_v1,
     _add_live_run_v2,
     _add_funnel_v3,
     _add_goals_v4,
     _add_leads_v5,
+    _add_sla_v6,
 )
 CURRENT_VERSION = len(MIGRATIONS)

@@ -1,0 +1,82 @@
+"""The goals PDF: the agreed goals, one team per section, with a sign-off line per owner.
+
+The goals themselves come from the Goals stage. It plugs in by setting
+:data:`GOAL_SECTION`, a function ``(ctx, team_key) -> (flowables, owners)`` that returns
+the team's goals (with their SMART and FAST findings and the other team's verdict) and the
+people who own them. Until then each team's section says that no goals are recorded and
+offers the team's signatory a sign-off line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
+
+from workshop import sla
+from workshop.model import MARKETING, SALES, WorkshopContent
+from workshop.report.layout import RULE, PageDecor, build, para, styles
+from workshop.report.sections import ReportContext, date_range
+from workshop.report.text import SANS
+
+GoalSection = Callable[[ReportContext, str], tuple[list[Flowable], list[tuple[str, str]]]]
+GOAL_SECTION: GoalSection | None = None
+
+
+def _no_goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
+    person = sla.signatory_of(ctx.content, team)
+    owners = [(person.name, person.title)] if person else []
+    return [para("No goals are recorded for this team in the workshop yet.", ctx.st.warn)], owners
+
+
+def _sign_off_line(ctx: ReportContext, name: str, title: str) -> Flowable:
+    half = ctx.width / 2
+    cells = [
+        [para(f"{name}, {title}" if title else name, ctx.st.cell), para("Signature and date", ctx.st.small)]
+    ]
+    line = Table(cells, colWidths=[half, half], rowHeights=[16 * mm])
+    line.setStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), SANS),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
+            ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ]
+    )
+    return line
+
+
+def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
+    """The goals PDF for ``paper`` ("a4" or "letter")."""
+    ctx = ReportContext(content=content, paper=paper, st=styles())
+    st, info = ctx.st, content.info
+    story: list[Flowable] = [
+        para(info.company or "Company not named", st.subtitle),
+        para("Agreed goals", st.title),
+        Spacer(1, 2 * mm),
+        para(f"{info.title} · {date_range(info.start_date, info.end_date)}", st.subtitle),
+        Spacer(1, 8 * mm),
+    ]
+    section = GOAL_SECTION or _no_goals
+    for team in (SALES, MARKETING):
+        flowables, owners = section(ctx, team)
+        story += [
+            CondPageBreak(60 * mm),
+            para(f"{ctx.team(team)} goals", st.h1),
+            *flowables,
+            Spacer(1, 4 * mm),
+        ]
+        if owners:
+            sign_offs: list[Flowable] = [para("Sign-off", st.h2, bold=True)]
+            sign_offs += [_sign_off_line(ctx, name, title) for name, title in owners]
+            story.append(KeepTogether(sign_offs))
+        else:
+            story.append(para("No owner to sign off: name a signatory for this team in Setup.", st.warn))
+        story.append(Spacer(1, 8 * mm))
+    decor = PageDecor(
+        header=f"{info.company} · Agreed goals · {info.title}".strip(" ·"), footer=info.title, draft=False
+    )
+    return build(
+        story, paper, decor, title=f"Agreed goals: {info.title}", subject="Goals", author=info.facilitator
+    )

@@ -1,0 +1,187 @@
+"""The SLA report's sections, one function each: content in, flowables out.
+
+A section function takes a :class:`ReportContext` and returns its flowables, or an
+empty list when the workshop has nothing for it. Sections whose data comes from other
+stages (goals, MQL definition, funnel, airtime) are in :data:`PLUGIN_SECTIONS`: each
+stage registers its function there when it lands, in the order the report prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+
+from workshop import sla
+from workshop.export import agenda_times
+from workshop.model import MARKETING, SALES, WorkshopContent
+from workshop.report.layout import Styles, content_width, para, table
+
+Section = Callable[["ReportContext"], list[Flowable]]
+
+
+@dataclass
+class ReportContext:
+    content: WorkshopContent
+    paper: str
+    st: Styles
+    final: bool = False  # True: the signed version (signature boxes left for the digital stamps)
+    charts: bool = True
+    stamp_boxes: dict[str, tuple[int, tuple[float, float, float, float]]] = field(default_factory=dict)
+
+    @property
+    def width(self) -> float:
+        return content_width(self.paper)
+
+    def team(self, key: str) -> str:
+        if key in (SALES, MARKETING):
+            return sla.team_name(self.content, key)
+        return key.capitalize()
+
+
+def nice_date(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%-d %b %Y")
+    except ValueError:
+        return iso or "not set"
+
+
+def date_range(start: str, end: str) -> str:
+    if not start:
+        return "Dates not set"
+    return nice_date(start) if end in ("", start) else f"{nice_date(start)} to {nice_date(end)}"
+
+
+def cover(ctx: ReportContext) -> list[Flowable]:
+    info, st = ctx.content.info, ctx.st
+    story: list[Flowable] = [
+        Spacer(1, 30 * mm),
+        para(info.company or "Company not named", st.subtitle),
+        Spacer(1, 4 * mm),
+        para("Service level agreement", st.title),
+        Spacer(1, 2 * mm),
+        para(f"between {ctx.team(SALES)} and {ctx.team(MARKETING)}", st.subtitle),
+        Spacer(1, 14 * mm),
+    ]
+    rows = [
+        ["Workshop", info.title],
+        ["Dates", date_range(info.start_date, info.end_date)],
+        ["Venue", info.venue or "not set"],
+        ["Facilitator", info.facilitator or "not named"],
+    ]
+    for person in sla.signatories(ctx.content):
+        label = f"For {person.team_name}" if person.team_name else "Witness"
+        rows.append([label, f"{person.name}, {person.title}" if person.title else person.name])
+    story.append(table(None, rows, [40 * mm, ctx.width - 40 * mm], st))
+    sha = sla.fingerprint(ctx.content)
+    story += [
+        Spacer(1, 10 * mm),
+        para(f"SLA fingerprint (SHA-256): {sla.short_fingerprint(sha)} …", st.small),
+        para("The full fingerprint and the signing timeline are on the audit page.", st.small),
+        PageBreak(),
+    ]
+    return story
+
+
+def clauses(ctx: ReportContext) -> list[Flowable]:
+    st = ctx.st
+    story: list[Flowable] = [para("The agreement", st.h1)]
+    if not ctx.content.sla_clauses:
+        return [*story, para("No clauses yet.", st.warn)]
+    for number, clause in enumerate(ctx.content.sla_clauses, 1):
+        heading = para(f"{number}. {clause.heading.strip() or 'Untitled clause'}", st.h2, bold=True)
+        story.append(KeepTogether([heading, para(sla.render(clause, ctx.content), st.body)]))
+    notes = [w.text for w in sla.warnings(ctx.content)]
+    if notes:
+        heading = para("Open points when this document was produced", st.h2, bold=True)
+        story += [Spacer(1, 4 * mm), KeepTogether([heading, *(para(f"• {n}", st.warn) for n in notes)])]
+    return story
+
+
+def agenda(ctx: ReportContext) -> list[Flowable]:
+    content, st = ctx.content, ctx.st
+    if not content.agenda:
+        return []
+    times = agenda_times(content)
+    rows = [
+        [f"{start}–{end}", item.title, ctx.team(item.owner), item.kind, f"{item.minutes} min"]
+        for item, (start, end) in zip(content.agenda, times, strict=True)
+    ]
+    total = sum(i.minutes for i in content.agenda)
+    rows.append(["", "Total planned", "", "", f"{total} min"])
+    w = ctx.width
+    story: list[Flowable] = [
+        CondPageBreak(80 * mm),
+        para("The agenda", st.h1),
+        para(
+            "Planned minutes per item. Actual minutes and airtime appear once the session has been run.",
+            st.small,
+        ),
+        Spacer(1, 2 * mm),
+        table(
+            ["Time", "Item", "Owner", "Kind", "Planned"],
+            rows,
+            [27 * mm, w - 101 * mm, 26 * mm, 28 * mm, 20 * mm],
+            st,
+        ),
+    ]
+    if ctx.charts:
+        from workshop.report.charts import planned_time_chart
+
+        story += [Spacer(1, 6 * mm), planned_time_chart(content, w)]
+    return story
+
+
+def actions(ctx: ReportContext) -> list[Flowable]:
+    content, st = ctx.content, ctx.st
+    if not content.actions:
+        return []
+    rows = [
+        [a.what, a.owner, ctx.team(a.team), nice_date(a.due) if a.due else "", a.status]
+        for a in content.actions
+    ]
+    w = ctx.width
+    return [
+        CondPageBreak(60 * mm),
+        Spacer(1, 4 * mm),
+        para("Action items", st.h1),
+        table(
+            ["What", "Owner", "Team", "Due", "Status"],
+            rows,
+            [w - 120 * mm, 38 * mm, 24 * mm, 34 * mm, 24 * mm],
+            st,
+        ),
+    ]
+
+
+def parking_lot(ctx: ReportContext) -> list[Flowable]:
+    content, st = ctx.content, ctx.st
+    if not content.parking_lot:
+        return []
+    rows = [[p.topic, p.raised_by, ctx.team(p.team), p.notes] for p in content.parking_lot]
+    w = ctx.width
+    return [
+        CondPageBreak(50 * mm),
+        Spacer(1, 4 * mm),
+        para("Parking lot", st.h1),
+        table(["Topic", "Raised by", "Team", "Notes"], rows, [w * 0.38, w * 0.2, w * 0.14, w * 0.28], st),
+    ]
+
+
+# Sections from other stages, in print order: goals, MQL definition, funnel, airtime.
+# Each stage appends (name, function) when it lands; see docs/developing.md.
+PLUGIN_SECTIONS: list[tuple[str, Section]] = []
+
+
+def plugin_sections(ctx: ReportContext) -> list[Flowable]:
+    story: list[Flowable] = []
+    for _name, section in PLUGIN_SECTIONS:
+        story += section(ctx)
+    return story
+
+
+def note(text: str, ctx: ReportContext) -> Paragraph:
+    return para(text, ctx.st.small)

@@ -1,0 +1,137 @@
+"""The SLA document: sections laid out in order, as a draft or as the version to be signed."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from workshop import sla
+from workshop.model import SlaRecord, WorkshopContent
+from workshop.pades import Box, SignRequest, sign_document
+from workshop.report import sections
+from workshop.report.layout import PageDecor, build, styles
+from workshop.report.sections import ReportContext
+from workshop.report.signature_page import audit_page, signature_page
+from workshop.signing import LocalAuthority, Person, parse_strokes
+
+Progress = Callable[[str], None]
+
+DRAFT, SIGNED_RECORD, SIGNED_NOW = "draft", "signed record", "signed now"
+
+
+def _story(ctx: ReportContext) -> list[Flowable]:
+    story: list[Flowable] = []
+    for section in (
+        sections.cover,
+        sections.clauses,
+        sections.plugin_sections,
+        sections.agenda,
+        sections.actions,
+        sections.parking_lot,
+        signature_page,
+        audit_page,
+    ):
+        story += section(ctx)
+    return story
+
+
+def render(
+    content: WorkshopContent, paper: str, *, final: bool, charts: bool = True
+) -> tuple[bytes, dict[str, Box]]:
+    """The SLA as PDF bytes; ``final`` leaves the signature boxes for the digital stamps.
+
+    Returns the PDF and, for the final version, where each role's signature box is.
+    """
+    ctx = ReportContext(content=content, paper=paper, st=styles(), final=final, charts=charts)
+    info = content.info
+    decor = PageDecor(
+        header=f"{info.company} · Service level agreement · {info.title}".strip(" ·"),
+        footer=f"SLA fingerprint {sla.short_fingerprint(sla.fingerprint(content))} …",
+        draft=not final,
+    )
+    pdf = build(
+        _story(ctx),
+        paper,
+        decor,
+        title=f"Service level agreement: {info.company}".rstrip(": "),
+        subject=f"SLA SHA-256 {sla.fingerprint(content)}",
+        author=info.facilitator,
+    )
+    return pdf, dict(ctx.stamp_boxes)
+
+
+def draft_pdf(content: WorkshopContent, paper: str) -> bytes:
+    """The SLA marked DRAFT on every page, with any signatures drawn so far."""
+    return render(content, paper, final=False)[0]
+
+
+def signed_pdf(
+    content: WorkshopContent,
+    paper: str,
+    authority: LocalAuthority,
+    *,
+    pkcs12: dict[str, tuple[str, str | None]] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The final SLA with one PAdES signature per signatory, in signing order.
+
+    ``pkcs12`` maps a role to (certificate file, password) for a signer who brings one.
+    """
+    if not sla.fully_signed(content):
+        raise ValueError("the SLA is not signed by every signatory")
+    report = progress or (lambda _text: None)
+    report("Laying out the agreement")
+    pdf, boxes = render(content, paper, final=True)
+    company = content.info.company.strip()
+    requests = []
+    for signature in sla.current_signatures(content):
+        certificate = (pkcs12 or {}).get(signature.role)
+        requests.append(
+            SignRequest(
+                role=signature.role,
+                person=Person(signature.name, signature.title, company),
+                strokes=parse_strokes(signature.strokes),
+                signed_at=_moment(signature.signed_at),
+                pkcs12=None if certificate is None else Path(certificate[0]),
+                pkcs12_passphrase=None if certificate is None else certificate[1],
+            )
+        )
+    report("Signing")
+    return sign_document(pdf, requests, boxes, authority)
+
+
+def _moment(iso: str) -> datetime:
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return datetime.now().astimezone()
+
+
+def current_record(content: WorkshopContent) -> SlaRecord | None:
+    """The stored signed PDF of the SLA as it stands, if there is one."""
+    sha = sla.fingerprint(content)
+    return next((r for r in reversed(content.sla_records) if r.sla_sha256 == sha and r.pdf), None)
+
+
+def record_bytes(record: SlaRecord) -> bytes:
+    try:
+        return base64.b64decode(record.pdf, validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def pdf_for_export(
+    content: WorkshopContent, paper: str, authority: LocalAuthority, progress: Progress | None = None
+) -> tuple[bytes, str]:
+    """What ``export --sla`` writes: the signed record, or signed now, or a draft."""
+    record = current_record(content)
+    if record is not None and (data := record_bytes(record)):
+        return data, SIGNED_RECORD
+    if sla.fully_signed(content):
+        return signed_pdf(content, paper, authority, progress=progress), SIGNED_NOW
+    return draft_pdf(content, paper), DRAFT
