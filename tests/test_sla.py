@@ -17,7 +17,8 @@ def test_every_template_becomes_a_clause_with_its_numbers_filled() -> None:
     content = demo_content(TODAY)
     texts = {c.key: sla.render(c, content) for c in content.sla_clauses}
     assert set(texts) == {t.key for t in sla.templates()}
-    assert "at least 250 marketing-qualified leads" in texts["marketing_commitment"]
+    assert "at least 183 marketing-qualified leads" in texts["marketing_commitment"]  # from the funnel
+    assert "approved MQL definition, version 2" in texts["marketing_commitment"]
     assert "within 24 business hours" in texts["sales_commitment"]
     assert "Dana Whitfield" in texts["signatories"] and "Claire Dubois" in texts["signatories"]
     assert "2027-07-01 to 2028-06-30" in texts["term"]
@@ -35,16 +36,31 @@ def test_numbers_from_missing_stages_say_not_agreed_yet() -> None:
     assert "Sales has no signatory" in warnings and "Marketing has no signatory" in warnings
 
 
+def test_numbers_come_from_the_funnel_and_the_approved_mql_definition() -> None:
+    content = demo_content(TODAY)
+    texts = " ".join(sla.render(c, content) for c in content.sla_clauses)
+    assert "at least 183 marketing-qualified leads (MQLs) per month" in texts
+    assert "version 2" in texts
+    assert not any("typed by hand" in w.text for w in sla.warnings(content))
+
+
 def test_a_number_typed_by_hand_is_flagged_until_its_stage_agrees_it() -> None:
     content = demo_content(TODAY)
+    content.funnel = [dataclasses.replace(content.funnel[0], deal_size="")]  # the funnel has an error
+    clause = next(c for c in content.sla_clauses if "mqls_per_month" in c.wording)
+    typed = dataclasses.replace(clause, parameters=json.dumps({"mqls_per_month": "250"}))
+    content.sla_clauses = [typed if c.id == clause.id else c for c in content.sla_clauses]
     warnings = [w.text for w in sla.warnings(content)]
     assert any("MQLs per month = 250 is typed by hand" in w for w in warnings)
-    sla.SOURCES["funnel.mqls_per_month"] = lambda c: "250"
-    try:
-        warnings = [w.text for w in sla.warnings(content)]
-        assert not any("MQLs per month" in w for w in warnings)
-    finally:
-        sla.SOURCES["funnel.mqls_per_month"] = lambda c: None
+
+
+def test_draft_goals_and_an_unapproved_definition_are_warned() -> None:
+    content = demo_content(TODAY)
+    warnings = " ".join(w.text for w in sla.warnings(content))
+    assert "still a draft" in warnings
+    state = content.mql[0]
+    content.mql = [dataclasses.replace(state, sales_approver="", sales_approved_at="")]
+    assert "not approved by both teams" in " ".join(w.text for w in sla.warnings(content))
 
 
 def test_a_clause_the_facilitator_writes_has_its_own_blanks() -> None:

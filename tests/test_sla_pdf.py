@@ -106,28 +106,29 @@ def test_arabic_letters_join_and_read_right_to_left() -> None:
 
 
 @needs_poppler
-def test_a_stage_plugs_its_section_and_goals_into_the_reports(tmp_path: Path) -> None:
-    from reportlab.platypus import Flowable
+def test_the_reports_carry_goals_mql_funnel_and_airtime(tmp_path: Path) -> None:
+    content = demo_content(TODAY)
+    sla_text = "\n".join(pages_text(draft_pdf(content, "a4"), tmp_path))
+    goals_text = "\n".join(pages_text(goals_pdf(content, "a4"), tmp_path))
+    assert "Agreed goals" in sla_text
+    assert "lead-to-MQL" in sla_text  # an agreed goal (a DRAFT watermark may split longer phrases)
+    assert "The MQL definition" in sla_text and "approved by both teams" in sla_text
+    assert "The reverse funnel" in sla_text and "183 MQLs a month" in sla_text
+    assert "Airtime: were both teams heard?" in sla_text
+    assert sla_text.index("Agreed goals") < sla_text.index("The reverse funnel")
+    assert "Grow marketing-sourced pipeline" in " ".join(goals_text.split())
+    assert "Priya Raman" in goals_text
 
-    from workshop.report import goals_pdf as goals_module
-    from workshop.report import sections
-    from workshop.report.layout import para
-    from workshop.report.sections import ReportContext
 
-    def funnel(ctx: ReportContext) -> list[Flowable]:
-        return [para("The funnel", ctx.st.h1), para("250 MQLs a month from 9 deals", ctx.st.body)]
+@needs_poppler
+def test_a_timed_day_prints_the_airtime_report(tmp_path: Path) -> None:
+    from datetime import date
 
-    def goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
-        return [para(f"Goal of {team}: 17% win rate by Q3", ctx.st.body)], [("Goal Owner", "Manager")]
+    from tests.timed_day import demo_run
 
-    sections.PLUGIN_SECTIONS.append(("funnel", funnel))
-    goals_module.GOAL_SECTION = goals
-    try:
-        sla_text = "\n".join(pages_text(draft_pdf(demo_content(TODAY), "a4"), tmp_path))
-        goals_text = "\n".join(pages_text(goals_pdf(demo_content(TODAY), "a4"), tmp_path))
-    finally:
-        sections.PLUGIN_SECTIONS.remove(("funnel", funnel))
-        goals_module.GOAL_SECTION = None
-    assert "250 MQLs a month from 9 deals" in sla_text
-    assert sla_text.index("The funnel") < sla_text.index("The agenda")
-    assert "Goal of sales: 17% win rate by Q3" in goals_text and "Goal Owner, Manager" in goals_text
+    content = demo_content(TODAY)
+    content.run_log = demo_run(content, date(2027, 6, 14))
+    text = " ".join(" ".join(pages_text(draft_pdf(content, "a4"), tmp_path)).split())
+    assert "Airtime: were both teams heard?" in text
+    assert "The timer ran" in text and "of the teams' time" in text
+    assert "Per person" in text and "Dana Whitfield" in text

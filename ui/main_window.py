@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             from workshop.demo import demo_content  # noqa: PLC0415 - first start only
             from workshop.store import files  # noqa: PLC0415
 
-            files.write_new(demo, demo_content().tables())
+            files.write_content(demo, demo_content())
         self.open_path(demo)
 
     def new_workshop(self) -> None:

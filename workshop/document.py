@@ -105,7 +105,7 @@ class WorkshopDocument:
     def create(cls, path: Path | str, content: WorkshopContent) -> WorkshopDocument:
         """Write ``content`` as a new workshop file at ``path`` and open it for editing."""
         path = Path(path)
-        files.write_new(path, content.tables())
+        files.write_content(path, content)
         return cls.open(path)
 
     @classmethod
@@ -256,6 +256,7 @@ class WorkshopDocument:
             sla_clauses=self.typed(SlaClause),
             sla_signatures=self.typed(SlaSignature),
             sla_records=self.typed(SlaRecord),
+            run_log=self.run_log,
         )
 
     # -- editing ---------------------------------------------------------------------------

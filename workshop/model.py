@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from workshop.run_log import RunLog
+
 SALES = "sales"
 MARKETING = "marketing"
 JOINT = "joint"
@@ -333,6 +335,8 @@ class WorkshopContent:
     sla_clauses: list[SlaClause] = field(default_factory=list)
     sla_signatures: list[SlaSignature] = field(default_factory=list)
     sla_records: list[SlaRecord] = field(default_factory=list)
+
+    run_log: RunLog = field(default_factory=lambda: RunLog([], 0))  # the live run's events
 
     def tables(self) -> dict[str, list[Record]]:
         """Table name -> its records, in list order, ids and positions filled in."""

@@ -151,6 +151,23 @@ def _name(p: Participant | None) -> str | None:
     return p.name.strip() if p else None
 
 
+def _mqls_per_month(content: WorkshopContent) -> str | None:
+    """Marketing's MQLs a month from the reverse funnel; None while its inputs have errors."""
+    from workshop.funnel_plan import marketing_mql_quota  # noqa: PLC0415
+
+    quota = marketing_mql_quota(content)
+    return None if quota is None else f"{quota:,}"
+
+
+def _approved_version(content: WorkshopContent) -> str | None:
+    """The MQL definition's version when both teams have approved it, else None."""
+    from workshop.leads import fully_approved  # noqa: PLC0415
+
+    if content.mql and fully_approved(content.mql[0]):
+        return str(content.mql[0].version)
+    return None
+
+
 SOURCES: dict[str, Source] = {
     "setup.company": lambda c: c.info.company.strip() or None,
     "setup.sales_team": lambda c: team_name(c, SALES),
@@ -160,9 +177,8 @@ SOURCES: dict[str, Source] = {
     "setup.facilitator": lambda c: c.info.facilitator.strip() or None,
     "setup.term_start": lambda c: _term(c, 0),
     "setup.term_end": lambda c: _term(c, 12),
-    # Plug-in points: the funnel and Leads & MQL stages register their functions here.
-    "funnel.mqls_per_month": lambda c: None,
-    "mql.definition_version": lambda c: None,
+    "funnel.mqls_per_month": _mqls_per_month,
+    "mql.definition_version": _approved_version,
 }
 
 SOURCE_NAMES = {
@@ -171,9 +187,23 @@ SOURCE_NAMES = {
     "mql": "the Leads & MQL stage (an approved MQL definition)",
 }
 
-# Extra checks from other stages (a goal still draft, …): functions of the content that return
-# warnings. The goals stage adds its own here.
-EXTRA_CHECKS: list[Callable[[WorkshopContent], list[Warning]]] = []
+
+def _stage_warnings(content: WorkshopContent) -> list[Warning]:
+    """What the other stages have not settled: draft goals, an MQL definition not approved."""
+    from workshop.leads import fully_approved  # noqa: PLC0415
+
+    result = []
+    drafts = [g for g in content.goals if g.status != "agreed"]
+    if drafts:
+        result.append(
+            Warning(
+                f"{len(drafts)} goal{'s are' if len(drafts) != 1 else ' is'} still a draft: agree or remove "
+                "them on the Goals page (only agreed goals go into the SLA)."
+            )
+        )
+    if content.mql and not fully_approved(content.mql[0]):
+        result.append(Warning("The MQL definition is not approved by both teams yet (Leads & MQL page)."))
+    return result
 
 
 def source_value(content: WorkshopContent, source: str) -> str | None:
@@ -257,8 +287,7 @@ def warnings(content: WorkshopContent) -> list[Warning]:
                 )
             elif spec.kind == "int" and not _is_count(blank.value):
                 result.append(Warning(f"“{heading}”: {spec.label} should be a whole number.", clause.id))
-    for check in EXTRA_CHECKS:
-        result.extend(check(content))
+    result.extend(_stage_warnings(content))
     return result
 
 

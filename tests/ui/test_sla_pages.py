@@ -42,9 +42,9 @@ def document(window: MainWindow) -> WorkshopDocument:
 def test_sla_page_lists_clauses_warns_and_previews(window: MainWindow) -> None:
     page = sla_page(window)
     assert page.clause_list.count() == len(sla.templates())
-    assert "⚠" in page.clause_list.item(1).text()  # MQLs per month typed by hand, no funnel yet
-    assert "not agreed in the Funnel stage yet" in page.warnings.text()
-    assert "at least 250 marketing-qualified leads" in page.preview.toPlainText()
+    assert "⚠" not in page.clause_list.item(1).text()  # MQLs per month come from the funnel
+    assert "still a draft" in page.warnings.text()  # the demo's draft goals
+    assert "at least 183 marketing-qualified leads" in page.preview.toPlainText()
 
 
 def test_typing_a_number_updates_the_preview_and_undo_restores_it(window: MainWindow, qtbot: QtBot) -> None:

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.parent.is_dir():
         raise CommandError(f"there is no folder {path.parent}")
     try:
-        files.write_new(path.absolute(), demo_content().tables())
+        files.write_content(path.absolute(), demo_content())
     except OSError as error:
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
     _record_signed_sla(path)

@@ -9,8 +9,6 @@ offers the team's signatory a sign-off line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
@@ -19,9 +17,6 @@ from workshop.model import MARKETING, SALES, WorkshopContent
 from workshop.report.layout import RULE, PageDecor, build, para, styles
 from workshop.report.sections import ReportContext, date_range
 from workshop.report.text import SANS
-
-GoalSection = Callable[[ReportContext, str], tuple[list[Flowable], list[tuple[str, str]]]]
-GOAL_SECTION: GoalSection | None = None
 
 
 def _no_goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
@@ -58,7 +53,9 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
         para(f"{info.title} · {date_range(info.start_date, info.end_date)}", st.subtitle),
         Spacer(1, 8 * mm),
     ]
-    section = GOAL_SECTION or _no_goals
+    from workshop.report.stage_sections import goals_for_team
+
+    section = goals_for_team if content.goals else _no_goals
     for team in (SALES, MARKETING):
         flowables, owners = section(ctx, team)
         story += [

@@ -78,7 +78,11 @@ def table(
     """A striped table with a coloured header row; cells may be text or flowables."""
 
     def cell(value: Any, style: ParagraphStyle) -> Any:
-        return value if isinstance(value, Flowable) else para(str(value), style)
+        if isinstance(value, Flowable) or (
+            isinstance(value, list) and all(isinstance(v, Flowable) for v in value)
+        ):
+            return value  # a flowable, or a list of them stacked in the cell
+        return para(str(value), style)
 
     first = 0 if header is None else 1
     data = [] if header is None else [[cell(h, st.head_cell) for h in header]]

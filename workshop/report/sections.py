@@ -2,8 +2,7 @@
 
 A section function takes a :class:`ReportContext` and returns its flowables, or an
 empty list when the workshop has nothing for it. Sections whose data comes from other
-stages (goals, MQL definition, funnel, airtime) are in :data:`PLUGIN_SECTIONS`: each
-stage registers its function there when it lands, in the order the report prints them.
+stages (goals, MQL definition, funnel, airtime) are in ``workshop.report.stage_sections``.
 """
 
 from __future__ import annotations
@@ -105,28 +104,47 @@ def agenda(ctx: ReportContext) -> list[Flowable]:
     content, st = ctx.content, ctx.st
     if not content.agenda:
         return []
+    from workshop.run_report import replay
+
+    runner = replay(content, content.run_log)
     times = agenda_times(content)
-    rows = [
-        [f"{start}–{end}", item.title, ctx.team(item.owner), item.kind, f"{item.minutes} min"]
-        for item, (start, end) in zip(content.agenda, times, strict=True)
-    ]
-    total = sum(i.minutes for i in content.agenda)
-    rows.append(["", "Total planned", "", "", f"{total} min"])
     w = ctx.width
+    items = [(i, t) for i, t in zip(content.agenda, times, strict=True) if i.kind != "next day"]
+    total = sum(i.minutes for i, _ in items)
+    if runner.started:  # planned, re-planned and actual minutes side by side
+        rows = [
+            [
+                f"{start}–{end}",
+                item.title,
+                ctx.team(item.owner),
+                f"{item.minutes}",
+                f"{item.replanned_minutes}" if item.replanned_minutes else "–",
+                f"{runner.elapsed_ms(item.id) / 60_000:.0f}" if runner.elapsed_ms(item.id) else "–",
+            ]
+            for item, (start, end) in items
+        ]
+        actual = sum(runner.elapsed_ms(i.id) for i, _ in items) / 60_000
+        rows.append(["", "Total", "", f"{total}", "", f"{actual:.0f}"])
+        header = ["Time", "Item", "Owner", "Planned", "Re-planned", "Actual"]
+        widths = [27 * mm, w - 128 * mm, 26 * mm, 23 * mm, 27 * mm, 25 * mm]
+        intro = "Minutes per item: as planned, as re-planned during the day, and as actually run."
+    else:
+        rows = [
+            [f"{start}–{end}", item.title, ctx.team(item.owner), item.kind, f"{item.minutes} min"]
+            for item, (start, end) in items
+        ]
+        rows.append(["", "Total planned", "", "", f"{total} min"])
+        header = ["Time", "Item", "Owner", "Kind", "Planned"]
+        widths = [27 * mm, w - 101 * mm, 26 * mm, 28 * mm, 20 * mm]
+        intro = (
+            "Planned minutes per item. The session was not timed in the app, so there are no actual minutes."
+        )
     story: list[Flowable] = [
         CondPageBreak(80 * mm),
         para("The agenda", st.h1),
-        para(
-            "Planned minutes per item. Actual minutes and airtime appear once the session has been run.",
-            st.small,
-        ),
+        para(intro, st.small),
         Spacer(1, 2 * mm),
-        table(
-            ["Time", "Item", "Owner", "Kind", "Planned"],
-            rows,
-            [27 * mm, w - 101 * mm, 26 * mm, 28 * mm, 20 * mm],
-            st,
-        ),
+        table(header, rows, widths, st),
     ]
     if ctx.charts:
         from workshop.report.charts import planned_time_chart
@@ -171,14 +189,12 @@ def parking_lot(ctx: ReportContext) -> list[Flowable]:
     ]
 
 
-# Sections from other stages, in print order: goals, MQL definition, funnel, airtime.
-# Each stage appends (name, function) when it lands; see docs/developing.md.
-PLUGIN_SECTIONS: list[tuple[str, Section]] = []
-
-
 def plugin_sections(ctx: ReportContext) -> list[Flowable]:
+    """The sections from the workshop's stages, in print order: goals, MQL, funnel, airtime."""
+    from workshop.report.stage_sections import STAGE_SECTIONS
+
     story: list[Flowable] = []
-    for _name, section in PLUGIN_SECTIONS:
+    for section in STAGE_SECTIONS:
         story += section(ctx)
     return story
 

@@ -128,10 +128,6 @@ def _when(signature: SlaSignature | None) -> str:
     return f"Dated {nice_date(signature.signed_on)}, signed {_time(signature.signed_at)}"
 
 
-# Other stages add (time ISO, what) events for the audit timeline (approvals of goals, MQL).
-AUDIT_EVENTS: list[Any] = []
-
-
 def audit_page(ctx: ReportContext) -> list[Flowable]:
     st, content = ctx.st, ctx.content
     info = content.info
@@ -141,8 +137,9 @@ def audit_page(ctx: ReportContext) -> list[Flowable]:
         events.append((info.start_date, f"Workshop “{info.title}” starts"))
     if info.end_date and info.end_date != info.start_date:
         events.append((info.end_date, "Workshop ends"))
-    for provider in AUDIT_EVENTS:
-        events += provider(content)
+    from workshop.report.stage_sections import mql_approval_events
+
+    events += mql_approval_events(ctx)
     for signature in sla.current_signatures(content):
         events.append((signature.signed_at, f"{signature.name} signs ({_role_word(signature.role)})"))
     for signature in sla.voided_signatures(content):

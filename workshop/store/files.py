@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop import APP_NAME
-from workshop.model import TYPE_BY_TABLE, Record, column_types, record_from_row
+from workshop.model import TYPE_BY_TABLE, Record, WorkshopContent, column_types, record_from_row
 from workshop.run_log import RunEvent, RunLog
 from workshop.store.errors import (
     DamagedFileError,
@@ -268,6 +268,11 @@ def write_new(
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def write_content(path: Path, content: WorkshopContent) -> None:
+    """Write a whole workshop, its records and its run's log, as a new file at ``path``."""
+    write_new(path, content.tables(), run=content.run_log)
 
 
 def write_records(

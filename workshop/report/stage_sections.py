@@ -1,0 +1,421 @@
+"""The SLA report's sections that come from the workshop's stages: goals, MQL, funnel, airtime.
+
+Each takes the report's context and returns reportlab flowables (nothing when the stage
+has nothing to show). Charts are reportlab vector drawings: sharp when printed and no
+matplotlib import in the export.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from workshop.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
+from workshop.funnel_plan import funnel_json
+from workshop.goals import check_in_workshop, other_team_key, team_label
+from workshop.leads import approvals, definition_of, fully_approved, test_results_of
+from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant
+from workshop.mql import rules_in
+from workshop.report.charts import INK, MUTED
+from workshop.report.layout import para, table
+from workshop.report.sections import ReportContext
+from workshop.report.text import SANS, clean
+from workshop.run_report import replay
+from workshop.smart import FAST_KEYS, SMART_KEYS
+
+GREY, LIGHT = "#8a8f98", "#d6d9de"
+MARK = {"pass": "✓", "fail": "✗", "unknown": "?"}
+STAGE_TITLES = {
+    "visitor": "Visitors",
+    "lead": "Leads",
+    "mql": "MQLs",
+    "sal": "SALs",
+    "sql": "SQLs",
+    "opportunity": "Opportunities",
+    "won": "Deals won",
+}
+
+
+def _letters(findings: dict[str, object], keys: tuple[str, ...], letters: str) -> str:
+    marks = []
+    for key, letter in zip(keys, letters, strict=True):
+        status = getattr(findings[key], "status", "unknown")
+        marks.append(f"{letter}{MARK.get(status, '?')}")
+    return " ".join(marks)
+
+
+def _goal_rows(ctx: ReportContext, goals: list[Goal]) -> list[list[Any]]:
+    content = ctx.content
+    rows = []
+    for goal in goals:
+        check = check_in_workshop(goal, content.info, content.teams, content.goals)
+        judge = team_label(content.teams, other_team_key(goal.team))
+        verdict = f"{judge}: {goal.verdict}" if goal.verdict else f"{judge}: not judged"
+        if goal.verdict_comment:
+            verdict += f" — “{goal.verdict_comment}”"
+        who = ", ".join(
+            part for part in (goal.owner, check.deadline.isoformat() if check.deadline else "") if part
+        )
+        rows.append(
+            [
+                [para(goal.statement, ctx.st.cell), para(who, ctx.st.small)] if who else goal.statement,
+                _letters(dict(check.smart), SMART_KEYS, "SMART"),
+                _letters(dict(check.fast), FAST_KEYS, "FAST"),
+                verdict,
+            ]
+        )
+    return rows
+
+
+def goals(ctx: ReportContext) -> list[Flowable]:
+    """The agreed goals with their SMART and FAST findings and the other team's verdict."""
+    content, st, w = ctx.content, ctx.st, ctx.width
+    if not content.goals:
+        return []
+    agreed = [g for g in content.goals if g.status == "agreed"]
+    drafts = len(content.goals) - len(agreed)
+    story: list[Flowable] = [CondPageBreak(70 * mm), Spacer(1, 4 * mm), para("Agreed goals", st.h1)]
+    story.append(
+        para(
+            "✓ passes, ✗ fails, ? not known from what was written. "
+            + (
+                f"{drafts} further goal{'s are' if drafts != 1 else ' is'} still a draft "
+                "and not part of this agreement."
+                if drafts
+                else "Every goal drafted at the workshop was agreed."
+            ),
+            st.small,
+        )
+    )
+    for team in (SALES, MARKETING, JOINT):
+        rows = _goal_rows(ctx, [g for g in agreed if g.team == team])
+        if rows:
+            story += [
+                Spacer(1, 2 * mm),
+                CondPageBreak(45 * mm),
+                para(ctx.team(team) if team != JOINT else "Joint goals", st.h2),
+                table(
+                    ["Goal, owner and deadline", "SMART", "FAST", "The other team's check"],
+                    rows,
+                    [w * 0.42, w * 0.17, w * 0.14, w * 0.27],
+                    st,
+                ),
+            ]
+    return story
+
+
+def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
+    """One team's agreed goals for the goals PDF, each letter explained, and who signs them off."""
+    content, st, w = ctx.content, ctx.st, ctx.width
+    agreed = [g for g in content.goals if g.status == "agreed" and g.team in (team, JOINT)]
+    lead = next((p for p in content.participants if p.team == team and p.signatory), None)
+    owners: list[tuple[str, str]] = (
+        [(lead.name.strip(), lead.title)] if lead else []
+    )  # the lead signs off too
+    if not agreed:
+        return [para("No goal of this team was agreed at the workshop.", st.warn)], owners
+    titles = {p.name.strip(): p.title for p in content.participants if isinstance(p, Participant)}
+    story: list[Flowable] = []
+    for goal in agreed:
+        check = check_in_workshop(goal, content.info, content.teams, content.goals)
+        rows = [
+            [f"{letter} · {key.replace('_', '-')}", f"{MARK[c.status]} {c.reason}"]
+            for key, letter in zip(SMART_KEYS, "SMART", strict=True)
+            for c in [check.smart[key]]
+        ]
+        heading = goal.statement + (" (joint goal)" if goal.team == JOINT else "")
+        details = " · ".join(
+            part
+            for part in (
+                f"Owner: {goal.owner}" if goal.owner else "",
+                f"Deadline: {check.deadline.isoformat()}" if check.deadline else "",
+                f"Reviewed {goal.review_cadence}" if goal.review_cadence else "",
+            )
+            if part
+        )
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 3 * mm),
+                    para(heading, st.h2),
+                    para(details, st.small),
+                    table(None, rows, [w * 0.22, w * 0.78], st),
+                ]
+            )
+        )
+        if goal.owner.strip() and goal.owner.strip() not in [o for o, _ in owners]:
+            owners.append((goal.owner.strip(), titles.get(goal.owner.strip(), "")))
+    return story, owners
+
+
+def mql(ctx: ReportContext) -> list[Flowable]:
+    """The MQL definition both teams approved: version, approvals, rules and its test results."""
+    content, st, w = ctx.content, ctx.st, ctx.width
+    if not content.mql:
+        return []
+    state = content.mql[0]
+    definition = definition_of(state)
+    agreed = approvals(state)
+    approved = "; ".join(
+        f"{ctx.team(team)}: {who['name']} on {who['at'].replace('T', ' ')}" for team, who in agreed.items()
+    )
+    status = (
+        f"Version {state.version}, approved by both teams ({approved})."
+        if fully_approved(state)
+        else (
+            f"Version {state.version} is NOT approved by both teams yet"
+            + (f" ({approved})." if approved else ".")
+        )
+    )
+    rows = []
+    for group, label in (
+        ("gate", "Must have"),
+        ("fit", "Fit"),
+        ("engagement", "Engagement"),
+        ("negative", "Negative"),
+    ):
+        for rule in rules_in(definition, group):
+            points = (
+                "gate"
+                if group == "gate"
+                else f"−{abs(rule.points)}"
+                if group == "negative"
+                else f"+{rule.points}"
+            )
+            rows.append([label, rule.describe(), points])
+    story: list[Flowable] = [
+        CondPageBreak(70 * mm),
+        Spacer(1, 4 * mm),
+        para("The MQL definition", st.h1),
+        para(
+            f"“{definition.name}”. {status} A lead is an MQL at {definition.threshold} points or more.",
+            st.body if fully_approved(state) else st.warn,
+        ),
+    ]
+    if rows:
+        story.append(table(["Kind", "Rule", "Points"], rows, [w * 0.16, w * 0.7, w * 0.14], st))
+    results = test_results_of(state)
+    metrics = results.get("metrics") if isinstance(results.get("metrics"), dict) else None
+    if metrics:
+
+        def pct(key: str) -> str:
+            value = metrics.get(key)
+            return "–" if value is None else f"{float(value):.1%}"
+
+        lift = metrics.get("lift")
+        story += [
+            Spacer(1, 3 * mm),
+            para(
+                f"Tested on {results.get('source', 'a lead history')} "
+                f"(version {results.get('version', '?')}, "
+                f"threshold {results.get('threshold', definition.threshold)})",
+                st.h2,
+            ),
+            table(
+                ["Leads", "Qualified", "MQLs converting", "Others converting", "Lift", "Precision", "Recall"],
+                [
+                    [
+                        f"{metrics.get('leads', 0):,}",
+                        f"{metrics.get('qualified', 0):,}",
+                        pct("mql_conversion"),
+                        pct("other_conversion"),
+                        "–" if lift is None else f"{float(lift):.2f}×",
+                        pct("precision"),
+                        pct("recall"),
+                    ]
+                ],
+                [w / 7] * 7,
+                st,
+            ),
+        ]
+    return story
+
+
+def _funnel_chart(counts: list[tuple[str, int]], width: float) -> Drawing:
+    """Centred bars, one per stage, widths on a log scale so 89,000 visitors and 48 deals both show."""
+    import math
+
+    row = 17.0
+    drawing = Drawing(width, row * len(counts) + 6)
+    top = max(math.log10(max(c, 1)) + 1 for _, c in counts)
+    shades = ["#1e3a5f", "#1f6fb2", "#3b82c4", "#60a5d8", "#93c5e8", "#b9dcf1", "#d9ecf8"]
+    for index, (label, count) in enumerate(counts):
+        y = drawing.height - row * (index + 1)
+        share = (math.log10(max(count, 1)) + 1) / top
+        bar = max(4.0, (width - 170) * share)
+        x = 110 + ((width - 170) - bar) / 2
+        drawing.add(String(104, y + 4, label, fontName=SANS, fontSize=8, fillColor=INK, textAnchor="end"))
+        drawing.add(
+            Rect(
+                x, y + 1, bar, row - 4, fillColor=colors.HexColor(shades[min(index, 6)][:7]), strokeColor=None
+            )
+        )
+        drawing.add(String(width - 52, y + 4, f"{count:,}", fontName=SANS, fontSize=8, fillColor=INK))
+    return drawing
+
+
+def funnel(ctx: ReportContext) -> list[Flowable]:
+    """The reverse funnel: each stage for the period and per month, and its chart."""
+    st, w = ctx.st, ctx.width
+    data = funnel_json(ctx.content)
+    result = data.get("result")
+    if not result:
+        return []
+    stages = [s for s in data["stages"] if s in result["period"]]
+    months = result["months"]
+    header = ["Stage", data["period_label"], *[m["label"] for m in months]]
+    rows = [
+        [STAGE_TITLES.get(s, s), f"{result['period'][s]:,}", *[f"{m.get(s, 0):,}" for m in months]]
+        for s in stages
+    ]
+    quota = data.get("marketing_mql_quota_per_month")
+    first = w * 0.2
+    rest = (w - first) / (len(header) - 1)
+    story: list[Flowable] = [
+        CondPageBreak(90 * mm),
+        Spacer(1, 4 * mm),
+        para("The reverse funnel", st.h1),
+        para(
+            f"What the revenue target needs at each stage, every step rounded up; months before the deals "
+            f"close by the sales cycle ({result.get('months_earlier', 0)} months). Marketing's quota: "
+            f"{quota:,} MQLs a month."
+            if quota
+            else "What the revenue target needs at each stage.",
+            st.small,
+        ),
+        table(header, rows, [first] + [rest] * (len(header) - 1), st),
+    ]
+    if ctx.charts:
+        story += [
+            Spacer(1, 4 * mm),
+            _funnel_chart([(STAGE_TITLES.get(s, s), result["period"][s]) for s in stages], w),
+        ]
+    return story
+
+
+def _airtime_chart(ctx: ReportContext, rows: list[tuple[str, dict[str, int]]]) -> Drawing:
+    """Stacked bars per agenda item: Sales, Marketing, facilitator, silence (minutes)."""
+    colours = {t.key: t.colour for t in ctx.content.teams}
+    fills = {
+        SALES: colours.get(SALES, "#1f6fb2"),
+        MARKETING: colours.get(MARKETING, "#d9731a"),
+        FACILITATOR: GREY,
+        SILENCE: LIGHT,
+    }
+    row, label_width = 15.0, 150.0
+    drawing = Drawing(ctx.width, row * len(rows) + 30)
+    longest = max((sum(groups.values()) for _, groups in rows), default=1) or 1
+    space = ctx.width - label_width - 40
+    for index, (title, groups) in enumerate(rows):
+        y = drawing.height - 22 - row * (index + 1)
+        label = clean(title)
+        drawing.add(
+            String(
+                label_width - 6,
+                y + 3,
+                label if len(label) <= 34 else label[:33] + "…",
+                fontName=SANS,
+                fontSize=7.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        x = label_width
+        for group in GROUPS:
+            length = space * groups[group] / longest
+            if length > 0:
+                drawing.add(
+                    Rect(x, y + 1, length, row - 4, fillColor=colors.HexColor(fills[group]), strokeColor=None)
+                )
+            x += length
+        drawing.add(
+            String(
+                x + 4,
+                y + 3,
+                describe_minutes(sum(groups.values())),
+                fontName=SANS,
+                fontSize=7,
+                fillColor=MUTED,
+            )
+        )
+    x = label_width
+    for group, name in (
+        (SALES, ctx.team(SALES)),
+        (MARKETING, ctx.team(MARKETING)),
+        (FACILITATOR, "Facilitator"),
+        (SILENCE, "Silence"),
+    ):
+        drawing.add(
+            Rect(x, drawing.height - 10, 8, 8, fillColor=colors.HexColor(fills[group]), strokeColor=None)
+        )
+        drawing.add(String(x + 11, drawing.height - 9, name, fontName=SANS, fontSize=7.5, fillColor=INK))
+        x += 90
+    return drawing
+
+
+def airtime(ctx: ReportContext) -> list[Flowable]:
+    """The airtime report: both teams' share of the day, per item and per person."""
+    content, st, w = ctx.content, ctx.st, ctx.width
+    runner = replay(content, content.run_log)
+    story: list[Flowable] = [
+        CondPageBreak(80 * mm),
+        Spacer(1, 4 * mm),
+        para("Airtime: were both teams heard?", st.h1),
+    ]
+    if not runner.started:
+        return [*story, para("The session was not timed in the app, so no airtime was recorded.", st.small)]
+    totals = runner.group_totals()
+    balance = runner.balance()
+    share = balance.sales_share
+    shared = (
+        ""
+        if share is None
+        else (
+            f" {ctx.team(SALES)} spoke {share:.0%} and {ctx.team(MARKETING)} "
+            f"{1 - share:.0%} of the teams' time."
+        )
+    )
+    story.append(
+        para(
+            f"The timer ran {describe_minutes(runner.now_ms())}.{shared} "
+            f"Facilitator {describe_minutes(totals[FACILITATOR])}, "
+            f"silence {describe_minutes(totals[SILENCE])}.",
+            st.body,
+        )
+    )
+    items = [i for i in content.agenda if i.kind != NEXT_DAY and runner.elapsed_ms(i.id) > 0]
+    rows = [(i.title, runner.group_totals(i.id)) for i in items]
+    if ctx.charts and rows:
+        story += [Spacer(1, 3 * mm), _airtime_chart(ctx, rows)]
+    speakers = runner.speaker_totals()
+    people = [
+        [p.name, ctx.team(p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
+        for p in content.participants
+        if speakers.get(person_key(p.id), 0) >= 1000
+    ]
+    if people:
+        story += [
+            Spacer(1, 3 * mm),
+            para("Per person (time credited to a named speaker)", st.h2),
+            table(["Person", "Team", "Spoke"], people, [w * 0.5, w * 0.25, w * 0.25], st),
+        ]
+    return story
+
+
+def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
+    """The MQL definition's approvals, for the audit timeline."""
+    if not ctx.content.mql:
+        return []
+    state = ctx.content.mql[0]
+    return [
+        (who["at"], f"{who['name']} approves MQL definition version {state.version} for {ctx.team(team)}")
+        for team, who in approvals(state).items()
+        if who.get("at")
+    ]
+
+
+STAGE_SECTIONS = (goals, mql, funnel, airtime)
