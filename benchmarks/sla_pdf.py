@@ -36,6 +36,22 @@ def timed(args: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def add_a_timed_day(source: Path, target: Path) -> None:
+    """A copy of ``source`` whose run holds a whole timed day (so the airtime report prints)."""
+    from datetime import date
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for tests.timed_day
+    from tests.timed_day import demo_run
+    from workshop.document import WorkshopDocument
+    from workshop.store import files
+
+    document = WorkshopDocument.open(source, read_only=True)
+    content = document.content()
+    document.close()
+    content.run_log = demo_run(content, date.fromisoformat(content.info.start_date))
+    files.write_content(target, content)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -53,8 +69,11 @@ def main() -> None:
             conn.execute("DELETE FROM sla_records")
         with sqlite3.connect(draft) as conn:
             conn.execute("UPDATE sla_clauses SET heading = heading || ' (edited)' WHERE position = 0")
+        timed_day = base / "timed.smw"
+        add_a_timed_day(unrecorded, timed_day)
         cases = {
-            "signing now (layout, chart, 3 signatures)": unrecorded,
+            "signing now (layout, charts, 3 signatures)": unrecorded,
+            "signing now, with a timed day's airtime": timed_day,
             "signed record": demo,
             "draft": draft,
         }
