@@ -176,7 +176,9 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     fields = goal.target.strip() and goal.metric.strip()
     if fields:
         base = f" from {goal.baseline.strip()}" if goal.baseline.strip() else ""
-        unit = f" {goal.unit.strip()}" if goal.unit.strip() else ""
+        shown = goal.unit.strip()
+        said = f"{goal.baseline} {goal.target}"
+        unit = f" {shown}" if shown and shown not in said else ""  # not "$1.6M $" nor "17% %"
         hint = "" if base else "Add the baseline: where you are today."
         return Criterion("pass", f"{goal.metric.strip()}{base} to {goal.target.strip()}{unit}.", hint)
     targets = [q for q in r.quantities if not (q.kind == "count" and q.value == 0)]

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from workshop import sla
-from workshop.model import MARKETING, SALES, WorkshopContent
+from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
 from workshop.report.layout import RULE, PageDecor, build, para, styles
 from workshop.report.sections import ReportContext, date_range
 from workshop.report.text import SANS
@@ -56,11 +56,11 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
     from workshop.report.stage_sections import goals_for_team
 
     section = goals_for_team if content.goals else _no_goals
-    for team in (SALES, MARKETING):
+    for team in (SALES, MARKETING, JOINT):
         flowables, owners = section(ctx, team)
         story += [
             CondPageBreak(60 * mm),
-            para(f"{ctx.team(team)} goals", st.h1),
+            para("Joint goals" if team == JOINT else f"{ctx.team(team)} goals", st.h1),
             *flowables,
             Spacer(1, 4 * mm),
         ]

@@ -38,7 +38,7 @@ class ReportContext:
     def team(self, key: str) -> str:
         if key in (SALES, MARKETING):
             return sla.team_name(self.content, key)
-        return key.capitalize()
+        return "Both teams" if key == "joint" else key.capitalize()
 
 
 def nice_date(iso: str) -> str:

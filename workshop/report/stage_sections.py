@@ -111,11 +111,9 @@ def goals(ctx: ReportContext) -> list[Flowable]:
 def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
     """One team's agreed goals for the goals PDF, each letter explained, and who signs them off."""
     content, st, w = ctx.content, ctx.st, ctx.width
-    agreed = [g for g in content.goals if g.status == "agreed" and g.team in (team, JOINT)]
-    lead = next((p for p in content.participants if p.team == team and p.signatory), None)
-    owners: list[tuple[str, str]] = (
-        [(lead.name.strip(), lead.title)] if lead else []
-    )  # the lead signs off too
+    agreed = [g for g in content.goals if g.status == "agreed" and g.team == team]
+    leads = [p for p in content.participants if p.signatory and team in (p.team, JOINT)]
+    owners: list[tuple[str, str]] = [(p.name.strip(), p.title) for p in leads]  # the team leads sign off too
     if not agreed:
         return [para("No goal of this team was agreed at the workshop.", st.warn)], owners
     titles = {p.name.strip(): p.title for p in content.participants if isinstance(p, Participant)}
@@ -127,7 +125,7 @@ def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[
             for key, letter in zip(SMART_KEYS, "SMART", strict=True)
             for c in [check.smart[key]]
         ]
-        heading = goal.statement + (" (joint goal)" if goal.team == JOINT else "")
+        heading = goal.statement
         details = " · ".join(
             part
             for part in (
