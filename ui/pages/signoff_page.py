@@ -163,7 +163,12 @@ class SignoffPage(QWidget):
         if missing:
             text = "⚠ " + escape(" ".join(missing))
         elif nxt is None:
-            text = "✓ Signed by every signatory. The signed PDF is kept below."
+            kept = any(r.sla_sha256 == sha for r in content.sla_records)
+            text = "✓ Signed by every signatory. " + (
+                "The signed PDF is kept below."
+                if kept
+                else "Press “Make the signed PDF” to apply the digital signatures and keep the record."
+            )
         else:
             text = f"Next to sign: <b>{escape(nxt.name)}</b>. Read the SLA on the left, then sign below."
         if voided and not signed:
