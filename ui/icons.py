@@ -1,23 +1,39 @@
-"""The app's SVG icons, loaded once each, with a light variant for selected items."""
+"""The app's SVG icons, loaded once each, with a light variant for selected items.
+
+Both variants are SVG files that Qt renders lazily at whatever size is painted: the
+light one is written once to a cache folder (the temporary folder, by content hash),
+so start-up renders nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from functools import cache
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 
 from workshop.resources import resource_path
 
 _STROKE = b'stroke="#64748b"'
 
 
-def _render(data: bytes, size: int) -> QPixmap:
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer, QByteArray(b"svg"))
-    reader.setScaledSize(QSize(size, size))
-    return QPixmap.fromImage(reader.read())
+def _light_variant(name: str, data: bytes) -> Path | None:
+    """A white-stroked copy of an icon, written once; None if it cannot be written."""
+    light = data.replace(_STROKE, b'stroke="#ffffff"')
+    digest = hashlib.sha1(light, usedforsecurity=False).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / "smarketing-workshop-icons" / f"{name}-{digest}.svg"
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(light)
+            temporary.replace(path)
+    except OSError:
+        return None  # selected items then keep the grey icon
+    return path
 
 
 @cache
@@ -27,7 +43,7 @@ def icon(name: str) -> QIcon:
     result = QIcon(str(path))
     data = path.read_bytes()
     if _STROKE in data:
-        light = data.replace(_STROKE, b'stroke="#ffffff"')
-        for size in (16, 20, 24, 32, 40, 48):
-            result.addPixmap(_render(light, size), QIcon.Mode.Selected)
+        light = _light_variant(name, data)
+        if light is not None:
+            result.addFile(str(light), QSize(), QIcon.Mode.Selected)
     return result
