@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui import icons
 from ui.delegates import RecordDelegate
 from ui.models.record_table import SORT_ROLE, RecordTableModel
+from ui.widgets.tool_buttons import add_tool_buttons
 from workshop.model import Record
 
 
@@ -84,18 +84,11 @@ class RecordTableEditor(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for action in (
-            self.add_action,
-            self.duplicate_action,
-            self.remove_action,
-            self.up_action,
-            self.down_action,
-        ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            buttons.addWidget(button)
+        add_tool_buttons(
+            buttons,
+            self,
+            (self.add_action, self.duplicate_action, self.remove_action, self.up_action, self.down_action),
+        )
         buttons.addStretch(1)
         self.buttons = buttons
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from ui.goal_card import GoalCardDelegate, make_board_view
 from ui.goal_wizard import GoalWizard
 from ui.models.goal_board import GoalBoardModel, TeamGoals
 from ui.page_context import PageContext
+from ui.widgets.tool_buttons import add_tool_buttons
 from workshop.edits import Delete, Insert, Move, Update
 from workshop.goals import agree_problem, copy_of
 from workshop.model import GOAL_TEAMS, JOINT, Goal, Team
@@ -79,21 +79,20 @@ class GoalsPage(QWidget):
         self.agree_action = self._action("Mark agreed…", "ok", "Ctrl+Shift+A", lambda: self.mark_agreed())  # noqa: PLW0108
         self.draft_action = self._action("Back to draft", "warning", "Ctrl+Shift+D", self.back_to_draft)
         toolbar = QHBoxLayout()
-        for action in (
-            self.new_action,
-            self.edit_action,
-            self.duplicate_action,
-            self.remove_action,
-            self.up_action,
-            self.down_action,
-            self.agree_action,
-            self.draft_action,
-        ):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            toolbar.addWidget(button)
+        add_tool_buttons(
+            toolbar,
+            self,
+            (
+                self.new_action,
+                self.edit_action,
+                self.duplicate_action,
+                self.remove_action,
+                self.up_action,
+                self.down_action,
+                self.agree_action,
+                self.draft_action,
+            ),
+        )
         toolbar.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setAccessibleName("Goals summary")

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from workshop.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
+from workshop.funnel import STAGE_TITLES
 from workshop.funnel_plan import funnel_json
 from workshop.goals import check_in_workshop, other_team_key, team_label
 from workshop.leads import approvals, definition_of, fully_approved, test_results_of
@@ -29,15 +30,6 @@ from workshop.smart import FAST_KEYS, SMART_KEYS
 
 GREY, LIGHT = "#8a8f98", "#d6d9de"
 MARK = {"pass": "✓", "fail": "✗", "unknown": "?"}
-STAGE_TITLES = {
-    "visitor": "Visitors",
-    "lead": "Leads",
-    "mql": "MQLs",
-    "sal": "SALs",
-    "sql": "SQLs",
-    "opportunity": "Opportunities",
-    "won": "Deals won",
-}
 
 
 def _letters(findings: dict[str, object], keys: tuple[str, ...], letters: str) -> str:
