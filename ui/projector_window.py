@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from ui.models.run_models import clock_text
 from ui.pages.run_page import status_colour
+from ui.run_keys import install_run_keys
 from ui.run_session import RunSession
 from ui.widgets.balance_bar import BalanceBar
 from workshop import APP_NAME
@@ -55,6 +56,7 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.on_top, 0, Qt.AlignmentFlag.AlignRight)
         session.ticked.connect(self.refresh)
         session.changed.connect(self.refresh)
+        self.shortcuts = install_run_keys(self, session.act)  # the room window obeys the same keys
         self.resize(1280, 720)
         self._fonts()
         self.refresh()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop.agenda_run import AgendaRunner, Cue
+from workshop.airtime import person_key
 from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
 from workshop.model import AgendaItem, Participant
@@ -65,6 +66,10 @@ class RunSession(QObject):
             runner.correct_elapsed(int(value))
         elif action == "speaker":
             runner.set_speaker(str(value))
+        elif action == "slot":  # digit keys 1-9: the people in Setup's order
+            people = self.document.typed(Participant)
+            if 1 <= int(value) <= min(9, len(people)):
+                runner.set_speaker(person_key(people[int(value) - 1].id))
         elif action == "start_at":
             runner.start(int(value))
         self.changed.emit()

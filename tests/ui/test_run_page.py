@@ -185,3 +185,18 @@ def test_reopening_after_an_interrupted_run_says_so(
     session = window.run_session(window.document)  # type: ignore[arg-type]
     assert not session.runner.running
     assert session.runner.elapsed_ms() == 30_000
+
+
+def test_the_projector_window_obeys_the_run_keys(window: MainWindow, qtbot: QtBot) -> None:
+    page, clock = open_run(window, qtbot)
+    window.projector_action.trigger()
+    projector = window.projector
+    assert projector is not None
+    projector.activateWindow()
+    QTest.keyClick(projector, Qt.Key.Key_Space)
+    QTest.keyClick(projector, Qt.Key.Key_M)
+    clock.advance(2)
+    assert page.runner.running
+    assert page.runner.group_totals()["marketing"] == 2000
+    QTest.keyClick(projector, Qt.Key.Key_1)  # slot 1: Dana Whitfield, Sales
+    assert page.runner.speaker.startswith("p:")

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from ui.models.run_models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.page_context import PageContext
+from ui.run_keys import install_run_keys
 from ui.run_session import RunSession, cue_text
 from ui.widgets.airtime_summary import AirtimeSummary
 from ui.widgets.balance_bar import BalanceBar
 from ui.widgets.speaker_chips import SpeakerChips
 from workshop.agenda_run import Cue
-from workshop.airtime import FACILITATOR, NOBODY, describe_minutes, person_key
+from workshop.airtime import NOBODY, describe_minutes
 from workshop.edits import Change
 from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo
 from workshop.replan import replan_for_run
@@ -158,27 +159,13 @@ class RunPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.shortcuts: list[QShortcut] = []
-        for keys, action in (
-            ("Space", lambda: self.act("toggle")),
-            ("N", lambda: self.act("next")),
-            ("P", lambda: self.act("previous")),
-            ("+", lambda: self.act("extend", 1)),
-            ("=", lambda: self.act("extend", 1)),
-            ("Shift++", lambda: self.act("extend", 5)),
-            ("S", lambda: self.act("speaker", SALES)),
-            ("Left", lambda: self.act("speaker", SALES)),
-            ("M", lambda: self.act("speaker", MARKETING)),
-            ("Right", lambda: self.act("speaker", MARKETING)),
-            ("F", lambda: self.act("speaker", FACILITATOR)),
-            ("0", lambda: self.act("speaker", NOBODY)),
-            ("Escape", lambda: self.act("speaker", NOBODY)),
-            ("?", self.show_keys),
-            ("Shift+?", self.show_keys),
-        ):
-            self._shortcut(keys, action)
-        for digit in range(1, 10):
-            self._shortcut(str(digit), lambda d=digit: self.speak_slot(d))
+        self.shortcuts = install_run_keys(context.window, self.act)
+        for keys in ("?", "Shift+?"):
+            shortcut = QShortcut(QKeySequence(keys), context.window)
+            shortcut.activated.connect(self.show_keys)
+            self.shortcuts.append(shortcut)
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)  # only while this page is shown
 
         self.session.ticked.connect(self.refresh)
         self.session.changed.connect(self.refresh)  # at once, so the key press shows
@@ -216,13 +203,6 @@ class RunPage(QWidget):
             view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return view
 
-    def _shortcut(self, keys: str, slot: object) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self.context.window)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(slot)
-        shortcut.setEnabled(False)  # only while this page is shown
-        self.shortcuts.append(shortcut)
-
     def showEvent(self, event: QShowEvent) -> None:
         for shortcut in self.shortcuts:
             shortcut.setEnabled(True)
@@ -239,15 +219,10 @@ class RunPage(QWidget):
         if self.document.read_only:
             self.context.report("This workshop is read-only: the timer cannot run.")
             return
-        if action == "speaker" and not self.runner.running and value != NOBODY:
+        if action in ("speaker", "slot") and not self.runner.running and value != NOBODY:
             self.context.report("Start the timer (Space) first: airtime counts only while it runs.")
             return
         self.session.act(action, value)
-
-    def speak_slot(self, digit: int) -> None:
-        people = self.document.typed(Participant)
-        if digit <= len(people):
-            self.act("speaker", person_key(people[digit - 1].id))
 
     def _start_at(self, index: QModelIndex) -> None:
         if index.isValid() and not self.document.read_only:
