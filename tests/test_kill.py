@@ -124,7 +124,7 @@ def test_a_kill_while_someone_speaks_loses_at_most_a_second(demo_file: Path, tmp
         assert airtime["interrupted"]  # the app died with the timer running
     finally:
         doc.close()
-    assert spoken - 1.0 <= marketing <= spoken + 0.5
+    assert spoken - 1.0 <= marketing <= spoken + 3.0  # more may be spoken before the kill lands
 
 
 def test_text_typed_in_the_window_survives_kill_9(demo_file: Path, tmp_path: Path) -> None:
