@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from workshop import APP_NAME
+from workshop.folders import user_data_folder
 
 MAX_RECENT = 10
 
@@ -24,7 +25,7 @@ class AppPaths:
         import platformdirs  # noqa: PLC0415 - only when the real user's folders are wanted
 
         return cls(
-            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            data_dir=user_data_folder(),
             workshops_dir=Path(platformdirs.user_documents_dir()) / APP_NAME,
         )
 

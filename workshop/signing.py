@@ -20,9 +20,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workshop.folders import user_data_folder
+
 Stroke = list[tuple[float, float]]
-APP_FOLDER = "smarketing-workshop"
-DATA_FOLDER_VARIABLE = "SMARKETING_WORKSHOP_DATA"  # overrides the user data folder (tests, kiosks)
 
 
 # -- drawn strokes --------------------------------------------------------------------------
@@ -92,13 +92,8 @@ def synthetic_signature(name: str, seed: int = 0) -> list[Stroke]:
 
 
 def default_data_folder() -> Path:
-    """Where the app keeps its certificate authority: the user's data folder."""
-    override = os.environ.get(DATA_FOLDER_VARIABLE)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
+    """Where the app keeps its certificate authority: the user's data folder (beside the demo)."""
+    return user_data_folder()
 
 
 @dataclass(frozen=True)
