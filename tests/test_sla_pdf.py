@@ -132,3 +132,15 @@ def test_a_timed_day_prints_the_airtime_report(tmp_path: Path) -> None:
     assert "Airtime: were both teams heard?" in text
     assert "The timer ran" in text and "of the teams' time" in text
     assert "Per person" in text and "Dana Whitfield" in text
+
+
+def test_a_5000_character_name_and_action_still_make_both_pdfs() -> None:
+    content = demo_content(TODAY)
+    content.participants = [
+        dataclasses.replace(content.participants[0], name="Dana " + "W" * 5000, title="VP " * 900),
+        *content.participants[1:],
+    ]
+    content.actions = [dataclasses.replace(content.actions[0], what="Follow up " * 600, owner="Z" * 5000)]
+    content.goals = [dataclasses.replace(g, owner="O" * 5000) for g in content.goals]
+    assert draft_pdf(content, "a4").startswith(b"%PDF")
+    assert goals_pdf(content, "letter").startswith(b"%PDF")

@@ -16,7 +16,7 @@ from workshop import sla
 from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
 from workshop.report.layout import RULE, PageDecor, build, para, styles
 from workshop.report.sections import ReportContext, date_range
-from workshop.report.text import SANS
+from workshop.report.text import NAME_LIMIT, SANS, shorten
 
 
 def _no_goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
@@ -28,7 +28,10 @@ def _no_goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple
 def _sign_off_line(ctx: ReportContext, name: str, title: str) -> Flowable:
     half = ctx.width / 2
     cells = [
-        [para(f"{name}, {title}" if title else name, ctx.st.cell), para("Signature and date", ctx.st.small)]
+        [
+            para(shorten(f"{name}, {title}" if title else name, 2 * NAME_LIMIT), ctx.st.cell),
+            para("Signature and date", ctx.st.small),
+        ]
     ]
     line = Table(cells, colWidths=[half, half], rowHeights=[16 * mm])
     line.setStyle(

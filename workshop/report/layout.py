@@ -14,7 +14,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from workshop.report.paper import page_size
-from workshop.report.text import SANS, SANS_BOLD, SANS_ITALIC, markup, plain_runs, register_fonts
+from workshop.report.text import (
+    CELL_LIMIT,
+    SANS,
+    SANS_BOLD,
+    SANS_ITALIC,
+    markup,
+    plain_runs,
+    register_fonts,
+    shorten,
+)
 
 INK = colors.HexColor("#1e293b")
 MUTED = colors.HexColor("#64748b")
@@ -82,7 +91,7 @@ def table(
             isinstance(value, list) and all(isinstance(v, Flowable) for v in value)
         ):
             return value  # a flowable, or a list of them stacked in the cell
-        return para(str(value), style)
+        return para(shorten(str(value), CELL_LIMIT), style)
 
     first = 0 if header is None else 1
     data = [] if header is None else [[cell(h, st.head_cell) for h in header]]

@@ -12,7 +12,7 @@ from workshop import sla
 from workshop.model import SlaSignature
 from workshop.report.layout import MUTED, RULE, para, table
 from workshop.report.sections import ReportContext, nice_date
-from workshop.report.text import SANS
+from workshop.report.text import NAME_LIMIT, SANS, shorten
 from workshop.signing import parse_strokes
 
 BOX_HEIGHT = 26 * mm
@@ -102,8 +102,8 @@ def signature_page(ctx: ReportContext) -> list[Flowable]:
         when = _when(signature)
         details = [
             para(role, st.small),
-            para(person.name, st.h2, bold=True),
-            para(person.title, st.cell),
+            para(shorten(person.name, NAME_LIMIT), st.h2, bold=True),
+            para(shorten(person.title, NAME_LIMIT), st.cell),
             para(when, st.small),
         ]
         block = Table(

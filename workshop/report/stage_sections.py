@@ -24,7 +24,7 @@ from workshop.mql import rules_in
 from workshop.report.charts import INK, MUTED
 from workshop.report.layout import para, table
 from workshop.report.sections import ReportContext
-from workshop.report.text import SANS, clean
+from workshop.report.text import CELL_LIMIT, NAME_LIMIT, SANS, clean, shorten
 from workshop.run_report import replay
 from workshop.smart import FAST_KEYS, SMART_KEYS
 
@@ -49,12 +49,15 @@ def _goal_rows(ctx: ReportContext, goals: list[Goal]) -> list[list[Any]]:
         verdict = f"{judge}: {goal.verdict}" if goal.verdict else f"{judge}: not judged"
         if goal.verdict_comment:
             verdict += f" — “{goal.verdict_comment}”"
+        owner = shorten(goal.owner, NAME_LIMIT)
         who = ", ".join(
-            part for part in (goal.owner, check.deadline.isoformat() if check.deadline else "") if part
+            part for part in (owner, check.deadline.isoformat() if check.deadline else "") if part
         )
         rows.append(
             [
-                [para(goal.statement, ctx.st.cell), para(who, ctx.st.small)] if who else goal.statement,
+                [para(shorten(goal.statement, CELL_LIMIT), ctx.st.cell), para(who, ctx.st.small)]
+                if who
+                else goal.statement,
                 _letters(dict(check.smart), SMART_KEYS, "SMART"),
                 _letters(dict(check.fast), FAST_KEYS, "FAST"),
                 verdict,
@@ -117,11 +120,11 @@ def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[
             for key, letter in zip(SMART_KEYS, "SMART", strict=True)
             for c in [check.smart[key]]
         ]
-        heading = goal.statement
+        heading = shorten(goal.statement, CELL_LIMIT)
         details = " · ".join(
             part
             for part in (
-                f"Owner: {goal.owner}" if goal.owner else "",
+                f"Owner: {shorten(goal.owner, NAME_LIMIT)}" if goal.owner else "",
                 f"Deadline: {check.deadline.isoformat()}" if check.deadline else "",
                 f"Reviewed {goal.review_cadence}" if goal.review_cadence else "",
             )

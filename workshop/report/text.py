@@ -69,6 +69,16 @@ def _is_emoji(code: int) -> bool:
     )
 
 
+NAME_LIMIT = 120  # Setup warns above this; a longer name is cut so it fits its box
+CELL_LIMIT = 600  # a table cell cannot run onto the next page: longer text is cut
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, so a box never outgrows its page."""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def clean(text: str) -> str:
     """The text with emoji and control characters removed, spaces tidied, never empty if it was not."""
     text = unicodedata.normalize("NFC", text)
