@@ -200,3 +200,20 @@ def test_the_projector_window_obeys_the_run_keys(window: MainWindow, qtbot: QtBo
     assert page.runner.group_totals()["marketing"] == 2000
     QTest.keyClick(projector, Qt.Key.Key_1)  # slot 1: Dana Whitfield, Sales
     assert page.runner.speaker.startswith("p:")
+
+
+def test_the_airtime_summary_draws_its_charts_without_freezing_the_window(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    page, clock = open_run(window, qtbot)
+    press(window, Qt.Key.Key_Space)
+    press(window, Qt.Key.Key_S)
+    clock.advance(90)
+    press(window, Qt.Key.Key_M)
+    clock.advance(60)
+    page.tabs.setCurrentWidget(page.summary)
+    assert page.summary.note.text() == "Drawing the charts…"  # the window goes on while they draw
+    qtbot.waitUntil(lambda: page.summary.drawn, timeout=20_000)
+    assert not page.summary.per_item.pixmap().isNull()
+    assert not page.summary.over_time.pixmap().isNull()
+    assert "events so far" in page.summary.note.text()
