@@ -193,6 +193,7 @@ signals = DocumentSignals(document)
 page = FunnelPage(PageContext(signals, host, Dialogs(), print), host)
 before = "matplotlib" in sys.modules
 page.chart.draw()
+page.chart._pool.shutdown(wait=True)  # the chart draws in a worker thread
 print(before, "matplotlib" in sys.modules)
 """
     result = subprocess.run(
