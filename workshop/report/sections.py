@@ -43,7 +43,8 @@ class ReportContext:
 
 def nice_date(iso: str) -> str:
     try:
-        return date.fromisoformat(iso).strftime("%-d %b %Y")
+        day = date.fromisoformat(iso)
+        return f"{day.day} {day:%b %Y}"  # "%-d" does not exist on Windows
     except ValueError:
         return iso or "not set"
 

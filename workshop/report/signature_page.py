@@ -78,7 +78,7 @@ def _time(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.strftime("%-d %b %Y, %H:%M %Z").strip().removesuffix(",")
+    return f"{moment.day} {moment:%b %Y, %H:%M %Z}".strip().removesuffix(",")  # no "%-d" on Windows
 
 
 def signature_page(ctx: ReportContext) -> list[Flowable]:
