@@ -141,9 +141,13 @@ def test_a_fully_signed_sla_without_a_record_offers_to_make_it(window: MainWindo
     signoff = signoff_page(window)
     assert not doc.typed(SlaRecord)  # the demo as the app writes it: signatures drawn, no PDF yet
     assert signoff.make_record.isVisibleTo(signoff)
+    assert "Make the signed PDF" in signoff.status.text()
+    assert not signoff.save_button.isEnabled()  # nothing to save yet
     signoff.make_record.click()
     assert len(doc.typed(SlaRecord)) == 1
     assert not signoff.make_record.isVisibleTo(signoff)
+    assert signoff.save_button.isEnabled()
+    assert "kept below" in signoff.status.text()
     assert "(current version)" in signoff.records.item(0).text()
 
 

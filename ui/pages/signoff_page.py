@@ -100,6 +100,7 @@ class SignoffPage(QWidget):
         self.records.setMaximumHeight(100)
         save = QPushButton("Save signed PDF…")
         save.clicked.connect(self.save_record)
+        self.save_button = save
         export_ca = QPushButton("Export CA certificate…")
         export_ca.setToolTip("Recipients import it in their PDF reader to see the signatures as trusted")
         export_ca.clicked.connect(self.export_ca)
@@ -190,6 +191,9 @@ class SignoffPage(QWidget):
         self.make_record.setVisible(sla.fully_signed(content) and current_record(content) is None)
         self.make_record.setEnabled(not self.document.read_only)
         self.own_certificate.setEnabled(not self.document.read_only)
+        self.save_button.setEnabled(
+            bool(self.document.typed(SlaRecord))
+        )  # nothing to save before one is made
         self.records.clear()
         for record in reversed(self.document.typed(SlaRecord)):
             current = " (current version)" if record.sla_sha256 == sha else " (earlier version)"
