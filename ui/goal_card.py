@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import (
     QApplication,
     QListView,
@@ -67,7 +67,26 @@ class GoalCardDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         width = self._text_width() - BADGE_ROOM
         rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
-        return min(rect.height(), metrics.lineSpacing() * MAX_LINES)
+        return min(rect.height(), metrics.lineSpacing() * (MAX_LINES - 1) + metrics.height() + 2)
+
+    def _fit(self, font: QFont, text: str, width: int) -> str:
+        """The statement as it fits in MAX_LINES lines, the last one ending in "…" when cut."""
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        starts = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        if len(starts) <= MAX_LINES:
+            return text
+        last = starts[MAX_LINES - 1]
+        # a little room to spare, so the wrapped drawing keeps the cut line on one line
+        rest = QFontMetrics(font).elidedText(text[last:].strip(), Qt.TextElideMode.ElideRight, width - 8)
+        return text[:last] + rest
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         title, _body, small = self._fonts(option)
@@ -126,7 +145,7 @@ class GoalCardDelegate(QStyledItemDelegate):
 
         painter.setFont(title)
         painter.setPen(text if goal.statement else muted)
-        statement = goal.statement or "(no statement yet)"
+        statement = self._fit(title, goal.statement or "(no statement yet)", width - BADGE_ROOM)
         height = self._statement_height(title, statement)
         painter.drawText(
             QRect(left, top, width - BADGE_ROOM, height),
