@@ -74,19 +74,23 @@ app.exec()
 """
 
 
-def kill_after(script: str, marker: str, *args: str) -> None:
-    """Run ``script``, wait until it prints ``marker`` (its edit is on screen), then kill -9 it."""
+def kill_after(script: str, marker: str, *args: str) -> str:
+    """Run ``script``, wait until it prints a line starting with ``marker``, then kill -9 it.
+
+    Returns that line (it may carry what the child had on screen when it was killed).
+    """
     with subprocess.Popen(
         [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         line = proc.stdout.readline()
-        if line.strip() != marker:
+        if not line.startswith(marker):
             proc.kill()
-            pytest.fail(f"the child did not get to its edit: {proc.stderr.read()}")
+            pytest.fail(f"the child did not get to {marker!r}: {proc.stderr.read()}")
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    return line
 
 
 def test_edits_survive_kill_9(demo_file: Path) -> None:
@@ -101,19 +105,7 @@ def test_edits_survive_kill_9(demo_file: Path) -> None:
 
 
 def test_a_kill_while_someone_speaks_loses_at_most_a_second(demo_file: Path, tmp_path: Path) -> None:
-    with subprocess.Popen(
-        [sys.executable, "-c", RUN_THEN_WAIT, str(demo_file), str(tmp_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as proc:
-        assert proc.stdout is not None and proc.stderr is not None
-        line = proc.stdout.readline()
-        if not line.startswith("speaking"):
-            proc.kill()
-            pytest.fail(f"the app did not get to speaking: {proc.stderr.read()}")
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+    line = kill_after(RUN_THEN_WAIT, "speaking", str(demo_file), str(tmp_path))
     spoken = float(line.split()[1])  # seconds Marketing had been speaking when killed (at least)
     from workshop.run_report import run_summary
 
