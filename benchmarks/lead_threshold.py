@@ -48,10 +48,10 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from workshop.lead_chart import ScoreChart
-    from workshop.lead_eval import Evaluation
-    from workshop.lead_import import leads_from, read_table, suggest_mapping
-    from workshop.mql_templates import x_education_definition
+    from workshop.charts.leads import ScoreChart
+    from workshop.leads.evaluation import Evaluation
+    from workshop.leads.reader import leads_from, read_table, suggest_mapping
+    from workshop.leads.templates import x_education_definition
 
     definition = x_education_definition()
     with tempfile.TemporaryDirectory() as folder:
@@ -96,8 +96,8 @@ def page_times(path: Path, thresholds: list[int]) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import start
-    from ui.dialogs import Dialogs
-    from ui.pages.leads_page import LeadsPage
+    from ui.common.dialogs import Dialogs
+    from ui.leads.page import LeadsPage
     from ui.settings import AppPaths, AppSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -22,10 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def make_workshop(path: Path, events: int) -> None:
     """The demo workshop with a run of ``events`` speaker changes, pauses and item switches."""
-    from workshop.agenda_run import AgendaRunner
     from workshop.clock import FakeClock
-    from workshop.demo import demo_content
+    from workshop.demo.content import demo_content
     from workshop.model import AgendaItem, Participant
+    from workshop.run.runner import AgendaRunner
     from workshop.run_log import RunLog
     from workshop.store import files
 
@@ -53,8 +53,8 @@ def measure(events: int, repeat: int) -> tuple[float, float, float]:
     from PySide6.QtCore import QSettings
 
     from ui.app import create_application, start
-    from ui.dialogs import Dialogs
-    from ui.pages.run_page import RunPage
+    from ui.common.dialogs import Dialogs
+    from ui.run.page import RunPage
     from ui.settings import AppPaths, AppSettings
 
     app = create_application()
@@ -90,10 +90,10 @@ def measure(events: int, repeat: int) -> tuple[float, float, float]:
 
 def measure_domain(events: int, repeat: int) -> tuple[float, float]:
     """Speaker change and everything a repaint reads, in the domain alone (no file, no Qt)."""
-    from workshop.agenda_run import AgendaRunner
     from workshop.clock import FakeClock
-    from workshop.demo import demo_content
+    from workshop.demo.content import demo_content
     from workshop.model import AgendaItem, Participant
+    from workshop.run.runner import AgendaRunner
     from workshop.store import files
 
     with tempfile.TemporaryDirectory() as folder_name:

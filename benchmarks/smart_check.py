@@ -17,12 +17,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-CORPUS = Path(__file__).parents[1] / "tests" / "data" / "goal_corpus.json"
+CORPUS = Path(__file__).parents[1] / "tests" / "goals" / "data" / "goal_corpus.json"
 
 
 def import_ms() -> float:
     """Milliseconds to import the checker in a fresh process (what the Goals page and CLI pay)."""
-    code = "import time; t = time.perf_counter(); import workshop.smart; print(time.perf_counter() - t)"
+    code = (
+        "import time; t = time.perf_counter(); import workshop.goals.checker; print(time.perf_counter() - t)"
+    )
     runs = [
         float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
         for _ in range(5)
@@ -36,7 +38,7 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    from workshop.smart import check_statement
+    from workshop.goals.checker import check_statement
 
     texts = [row["text"] for row in json.loads(CORPUS.read_text(encoding="utf-8"))["statements"]]
     today = date(2027, 6, 1)
@@ -56,7 +58,7 @@ def main() -> None:
     print(f"median per check:   {median:6.2f} ms   (target < 5 ms)")
     print(f"95th percentile:    {p95:6.2f} ms")
     print(f"slowest:            {times[-1] * 1000:6.2f} ms")
-    print(f"import workshop.smart in a new process: {import_ms():6.1f} ms")
+    print(f"import workshop.goals.checker in a new process: {import_ms():6.1f} ms")
 
 
 if __name__ == "__main__":

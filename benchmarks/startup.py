@@ -35,7 +35,7 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from ui.app import create_application, start
-from ui.dialogs import Dialogs
+from ui.common.dialogs import Dialogs
 from ui.settings import AppPaths, AppSettings
 folder = Path(sys.argv[1])
 app = create_application()

@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from workshop.demo import demo_content
+from workshop.demo.content import demo_content
 from workshop.document import WorkshopDocument
 from workshop.store import files
 

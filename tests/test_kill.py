@@ -34,7 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtTest import QTest
 from ui.app import create_application, start
-from ui.dialogs import Dialogs
+from ui.common.dialogs import Dialogs
 from ui.settings import AppPaths, AppSettings
 app = create_application()
 folder = Path(sys.argv[2])
@@ -55,7 +55,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from ui.app import create_application, start
-from ui.dialogs import Dialogs
+from ui.common.dialogs import Dialogs
 from ui.settings import AppPaths, AppSettings
 app = create_application()
 folder = Path(sys.argv[2])
@@ -107,7 +107,7 @@ def test_edits_survive_kill_9(demo_file: Path) -> None:
 def test_a_kill_while_someone_speaks_loses_at_most_a_second(demo_file: Path, tmp_path: Path) -> None:
     line = kill_after(RUN_THEN_WAIT, "speaking", str(demo_file), str(tmp_path))
     spoken = float(line.split()[1])  # seconds Marketing had been speaking when killed (at least)
-    from workshop.run_report import run_summary
+    from workshop.run.report import run_summary
 
     doc = WorkshopDocument.open(demo_file)
     try:

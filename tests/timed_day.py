@@ -10,11 +10,11 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from workshop.agenda import parse_clock
-from workshop.agenda_run import AgendaRunner
-from workshop.airtime import FACILITATOR, NOBODY, person_key
+from workshop.agenda.plan import parse_clock
 from workshop.clock import FakeClock
 from workshop.model import FACILITATOR_OWNER, JOINT, MARKETING, NEXT_DAY, SALES, WorkshopContent
+from workshop.run.airtime import FACILITATOR, NOBODY, person_key
+from workshop.run.runner import AgendaRunner
 from workshop.run_log import RunLog
 
 # Who tends to speak in an item of each owner: (speaker kind, weight).

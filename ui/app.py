@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import icons
-from ui.dialogs import Dialogs
+from ui.common import icons
+from ui.common.dialogs import Dialogs
 from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings

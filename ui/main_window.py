@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
 
-from ui import icons
-from ui.dialogs import WORKSHOP_FILTER, Dialogs
-from ui.document_signals import DocumentSignals
-from ui.page_context import PageContext
+from ui.common import icons
+from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
+from ui.common.document_signals import DocumentSignals
+from ui.common.page_context import PageContext
 from ui.pdf_export import PdfExporter
+from ui.run.sound import Chime
 from ui.settings import AppPaths, AppSettings
-from ui.sound import Chime
 from ui.workshop_view import STAGES, WorkshopView
 
 if TYPE_CHECKING:
-    from ui.projector_window import ProjectorWindow
-    from ui.run_session import RunSession
+    from ui.run.projector import ProjectorWindow
+    from ui.run.session import RunSession
     from ui.welcome_page import WelcomePage
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         demo = self.paths.demo_file
         if not demo.exists():
             demo.parent.mkdir(parents=True, exist_ok=True)
-            from workshop.demo import demo_content  # noqa: PLC0415 - first start only
+            from workshop.demo.content import demo_content  # noqa: PLC0415 - first start only
             from workshop.store import files  # noqa: PLC0415
 
             files.write_content(demo, demo_content())
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         path = self.dialogs.save_path(self, "New workshop: where to keep it", suggested, WORKSHOP_FILTER)
         if path is None:
             return
-        from workshop.demo import blank_content  # noqa: PLC0415 - not needed to start
+        from workshop.demo.content import blank_content  # noqa: PLC0415 - not needed to start
 
         try:
             document = WorkshopDocument.create(path, blank_content())
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             return
         import json  # noqa: PLC0415 - not needed to start
 
-        from workshop.export import workshop_json  # noqa: PLC0415
+        from workshop.report.json_export import workshop_json  # noqa: PLC0415
 
         text = json.dumps(workshop_json(self.document.content()), ensure_ascii=False, indent=2)
         try:
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
     def run_session(self, document: WorkshopDocument) -> RunSession:
         """The live run of the open workshop, made on first use."""
         if self.session is None or self.session.document is not document:
-            from ui.run_session import RunSession  # noqa: PLC0415 - only once the run is looked at
+            from ui.run.session import RunSession  # noqa: PLC0415 - only once the run is looked at
 
             self.session = RunSession(document, self.clock, parent=self)
             self.session.cue.connect(lambda _cue: self.chime.play())
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
             self.projector.hide()
             return
         if self.projector is None:
-            from ui.projector_window import ProjectorWindow  # noqa: PLC0415 - built on first use
+            from ui.run.projector import ProjectorWindow  # noqa: PLC0415 - built on first use
 
             self.projector = ProjectorWindow(self.run_session(self.document))
         self.projector.place()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSettings, QThread, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
 
-from ui.dialogs import Dialogs
+from ui.common.dialogs import Dialogs
 from workshop.document import WorkshopDocument
 from workshop.model import WorkshopContent
 from workshop.report.paper import PAPERS, default_paper
@@ -86,7 +86,7 @@ class PdfExporter(QObject):
     def export_sla(self) -> None:
         def make(content: WorkshopContent, paper: str) -> tuple[bytes, str]:
             from workshop.report.sla_pdf import pdf_for_export  # noqa: PLC0415 - loads reportlab
-            from workshop.signing import LocalAuthority  # noqa: PLC0415
+            from workshop.signoff.signing import LocalAuthority  # noqa: PLC0415
 
             return pdf_for_export(content, paper, LocalAuthority())
 

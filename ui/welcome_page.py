@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import icons
+from ui.common import icons
 from workshop import APP_NAME
 
 

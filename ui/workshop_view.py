@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import icons
-from ui.banner import Banner
-from ui.page_context import PageContext
+from ui.common import icons
+from ui.common.banner import Banner
+from ui.common.page_context import PageContext
 
 if TYPE_CHECKING:
-    from ui.pages.actions_page import ActionsPage
-    from ui.pages.goals_page import GoalsPage
-    from ui.pages.setup_page import SetupPage
+    from ui.actions.page import ActionsPage
+    from ui.goals.page import GoalsPage
+    from ui.setup.page import SetupPage
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,15 @@ class Stage:
 # In the method's order; Ctrl+digit numbers are fixed even while some stages are not built.
 # A page class is imported only when its stage is first shown; it takes (PageContext, parent).
 STAGES = (
-    Stage("setup", "Setup", 1, "setup", "ui.pages.setup_page:SetupPage"),
-    Stage("agenda", "Agenda", 2, "agenda", "ui.pages.agenda_page:AgendaPage"),
-    Stage("run", "Run", 3, "run", "ui.pages.run_page:RunPage"),
-    Stage("goals", "Goals", 4, "goals", "ui.pages.goals_page:GoalsPage"),
-    Stage("funnel", "Funnel", 5, "funnel", "ui.pages.funnel_page:FunnelPage"),
-    Stage("leads", "Leads & MQL", 6, "leads", "ui.pages.leads_page:LeadsPage"),
-    Stage("sla", "SLA", 7, "sla", "ui.pages.sla_page:SlaPage"),
-    Stage("signoff", "Sign-off", 8, "signoff", "ui.pages.signoff_page:SignoffPage"),
-    Stage("actions", "Actions", 9, "actions", "ui.pages.actions_page:ActionsPage"),
+    Stage("setup", "Setup", 1, "setup", "ui.setup.page:SetupPage"),
+    Stage("agenda", "Agenda", 2, "agenda", "ui.agenda.page:AgendaPage"),
+    Stage("run", "Run", 3, "run", "ui.run.page:RunPage"),
+    Stage("goals", "Goals", 4, "goals", "ui.goals.page:GoalsPage"),
+    Stage("funnel", "Funnel", 5, "funnel", "ui.funnel.page:FunnelPage"),
+    Stage("leads", "Leads & MQL", 6, "leads", "ui.leads.page:LeadsPage"),
+    Stage("sla", "SLA", 7, "sla", "ui.sla.page:SlaPage"),
+    Stage("signoff", "Sign-off", 8, "signoff", "ui.signoff.page:SignoffPage"),
+    Stage("actions", "Actions", 9, "actions", "ui.actions.page:ActionsPage"),
 )
 
 
@@ -104,7 +104,7 @@ class WorkshopView(QWidget):
 
     @property
     def setup_page(self) -> SetupPage:
-        from ui.pages.setup_page import SetupPage  # noqa: PLC0415
+        from ui.setup.page import SetupPage  # noqa: PLC0415
 
         page = self.page("setup")
         assert isinstance(page, SetupPage)
@@ -112,7 +112,7 @@ class WorkshopView(QWidget):
 
     @property
     def goals_page(self) -> GoalsPage:
-        from ui.pages.goals_page import GoalsPage  # noqa: PLC0415
+        from ui.goals.page import GoalsPage  # noqa: PLC0415
 
         page = self.page("goals")
         assert isinstance(page, GoalsPage)
@@ -120,7 +120,7 @@ class WorkshopView(QWidget):
 
     @property
     def actions_page(self) -> ActionsPage:
-        from ui.pages.actions_page import ActionsPage  # noqa: PLC0415
+        from ui.actions.page import ActionsPage  # noqa: PLC0415
 
         page = self.page("actions")
         assert isinstance(page, ActionsPage)

@@ -126,7 +126,7 @@ QUOTA_PERIODS = ("day", "week", "month", "quarter")
 class FunnelSettings(Record):
     """The reverse funnel's inputs, kept as typed (amounts as text, rates in percent).
 
-    One per workshop; ``workshop.funnel_plan`` reads it and says what is wrong with it.
+    One per workshop; ``workshop.funnel.plan`` reads it and says what is wrong with it.
     """
 
     TABLE: ClassVar[str] = "funnel"
@@ -155,7 +155,7 @@ class QuotaLine(Record):
 
     TABLE: ClassVar[str] = "quota_lines"
     team: str = MARKETING
-    amount: str = "1"  # as typed; checked by workshop.funnel_plan.quota_problems
+    amount: str = "1"  # as typed; checked by workshop.funnel.plan.quota_problems
     what: str = ""
     per: str = "month"
     notes: str = ""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.app import start
-from ui.dialogs import UnsavedChoice
+from ui.common.dialogs import UnsavedChoice
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.leads.definition_link import DefinitionLink, now_text
-from workshop.leads import approvals, approve, definition_of, describe_changes, history_of, withdraw
+from workshop.leads.definition import DefinitionError, definition_from_json
+from workshop.leads.state import approvals, approve, definition_of, describe_changes, history_of, withdraw
 from workshop.model import TEAM_KEYS, Participant
-from workshop.mql import DefinitionError, definition_from_json
 
 
 def when(at: str) -> str:

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import icons
+from ui.common import icons
+from ui.common.page_context import PageContext
 from ui.leads.approval_panel import ApprovalPanel
 from ui.leads.definition_link import DefinitionLink
 from ui.leads.rule_delegate import RuleDelegate
 from ui.leads.rules_model import RulesModel
-from ui.page_context import PageContext
-from workshop.mql import Decay, DefinitionError, definition_from_json, definition_json
+from workshop.leads.definition import Decay, DefinitionError, definition_from_json, definition_json
 
 FILTER = "MQL definition (*.json);;All files (*)"
 

@@ -6,12 +6,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.document_signals import DocumentSignals
+from ui.common.document_signals import DocumentSignals
 from workshop.edits import Change, Insert, Operation
-from workshop.leads import approvals, change_definition, definition_of, state_for
+from workshop.leads.definition import MqlDefinition
+from workshop.leads.state import approvals, change_definition, definition_of, state_for
+from workshop.leads.templates import starting_template
 from workshop.model import MqlState
-from workshop.mql import MqlDefinition
-from workshop.mql_templates import starting_template
 
 
 def now_text() -> str:

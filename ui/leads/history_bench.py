@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.page_context import PageContext
 from ui.leads.definition_link import DefinitionLink, now_text
 from ui.leads.mapping_panel import MappingPanel
-from ui.page_context import PageContext
-from workshop.lead_eval import Evaluation, Metrics, percent, times
-from workshop.lead_import import (
+from workshop.leads.evaluation import Evaluation, Metrics, percent, times
+from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
     LeadTable,
@@ -32,11 +32,11 @@ from workshop.lead_import import (
     read_table,
     suggest_mapping,
 )
-from workshop.leads import mapping_of, remember, test_results_of
+from workshop.leads.state import mapping_of, remember, test_results_of
 from workshop.resources import resource_path
 
 if TYPE_CHECKING:
-    from workshop.lead_chart import ScoreChart
+    from workshop.charts.leads import ScoreChart
 
 SAMPLE = ("data", "leads-x-education.csv")
 FIGURES = (
@@ -235,7 +235,7 @@ class HistoryBench(QWidget):
         self._show_saved()
 
     def _draw_chart(self) -> None:
-        from workshop.lead_chart import ChartColours, ScoreChart  # noqa: PLC0415 - matplotlib on demand
+        from workshop.charts.leads import ChartColours, ScoreChart  # noqa: PLC0415 - matplotlib on demand
 
         assert self.evaluation is not None
         palette = self.palette()

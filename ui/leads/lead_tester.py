@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.leads.definition_link import DefinitionLink
-from workshop.lead_values import clean, number_of
-from workshop.mql import GROUP_TITLES, MqlDefinition, Score, Value, score_lead
+from workshop.leads.definition import GROUP_TITLES, MqlDefinition, Score, Value, score_lead
+from workshop.leads.values import clean, number_of
 
 
 def lead_from(definition: MqlDefinition, typed: dict[str, str]) -> tuple[dict[str, Value], list[str]]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
-from workshop.lead_import import ColumnMapping
+from workshop.leads.reader import ColumnMapping
 
 NOT_IN_FILE = "(not in the file: treated as missing)"
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.leads.rules_model import FIELD_COLUMN, KIND_COLUMN, KINDS, TEST_COLUMN
-from workshop.mql import OPERATOR_TITLES
+from workshop.leads.definition import OPERATOR_TITLES
 
 Index = QModelIndex | QPersistentModelIndex
 

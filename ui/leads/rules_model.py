@@ -8,8 +8,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ui.leads.definition_link import DefinitionLink
-from workshop.lead_values import number_of
-from workshop.mql import GROUP_TITLES, MAX_POINTS, NUMBER_OPERATORS, OPERATOR_TITLES, MqlDefinition, Rule
+from workshop.leads.definition import (
+    GROUP_TITLES,
+    MAX_POINTS,
+    NUMBER_OPERATORS,
+    OPERATOR_TITLES,
+    MqlDefinition,
+    Rule,
+)
+from workshop.leads.values import number_of
 
 Index = QModelIndex | QPersistentModelIndex
 KINDS = {**GROUP_TITLES, "gate": "Must have"}

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from workshop.commands import CommandError
-from workshop.smart import SMART_KEYS, SMART_LETTERS, check_statement
+from workshop.goals.checker import SMART_KEYS, SMART_LETTERS, check_statement
 
 NAME = "check-goal"
 HELP = "check a goal statement against SMART (Specific, Measurable, Attainable, Relevant, Time-bound)"

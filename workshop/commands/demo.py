@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from workshop.commands import CommandError
-from workshop.demo import demo_content
+from workshop.demo.content import demo_content
 from workshop.store import files
 
 NAME = "demo"
@@ -37,8 +37,8 @@ def _record_signed_sla(path: Path) -> None:
     """Keep the demo's signed SLA in the file, as the Sign-off page does after the last signature."""
     from workshop.document import WorkshopDocument
     from workshop.report.paper import default_paper
-    from workshop.signing import LocalAuthority
-    from workshop.signoff import record_signed_pdf
+    from workshop.signoff.record import record_signed_pdf
+    from workshop.signoff.signing import LocalAuthority
 
     document = WorkshopDocument.open(path)
     try:

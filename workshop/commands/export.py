@@ -9,8 +9,8 @@ from pathlib import Path
 
 from workshop.commands import CommandError
 from workshop.document import WorkshopDocument
-from workshop.export import workshop_json
-from workshop.run_report import turns_csv
+from workshop.report.json_export import workshop_json
+from workshop.run.report import turns_csv
 
 NAME = "export"
 HELP = "export a workshop file (JSON, speaking turns, SLA PDF, goals PDF)"
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             _write(str(path), data)
             print(f"Wrote {what} to {path}", file=said)
     if args.ca:
-        from workshop.signing import LocalAuthority
+        from workshop.signoff.signing import LocalAuthority
 
         _write(args.ca, LocalAuthority().certificate_pem())
         print(f"Wrote the signing authority's certificate to {args.ca}", file=said)

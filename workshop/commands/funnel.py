@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from workshop.commands import CommandError
-from workshop.funnel import (
+from workshop.funnel.reverse import (
     STAGE_TITLES,
     STEPS,
     FunnelError,

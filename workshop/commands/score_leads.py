@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from workshop.commands import CommandError
-from workshop.lead_eval import Evaluation, percent, times
-from workshop.lead_import import ColumnMapping, LeadFileError, leads_from, read_table, suggest_mapping
-from workshop.mql import DefinitionError, MqlDefinition, definition_from_json
+from workshop.leads.definition import DefinitionError, MqlDefinition, definition_from_json
+from workshop.leads.evaluation import Evaluation, percent, times
+from workshop.leads.reader import ColumnMapping, LeadFileError, leads_from, read_table, suggest_mapping
 
 NAME = "score-leads"
 HELP = "score a CRM lead history (CSV) with an MQL definition and report how well it separates"

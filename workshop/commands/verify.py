@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workshop.verification import verify_pdf
+    from workshop.signoff.verification import verify_pdf
 
     path = Path(args.file)
     try:

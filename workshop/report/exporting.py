@@ -14,7 +14,7 @@ def export_pdfs(
     from workshop.report.goals_pdf import goals_pdf
     from workshop.report.paper import default_paper
     from workshop.report.sla_pdf import DRAFT, SIGNED_NOW, pdf_for_export
-    from workshop.signing import LocalAuthority
+    from workshop.signoff.signing import LocalAuthority
 
     paper = paper or default_paper()
     if sla_out:

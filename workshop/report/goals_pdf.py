@@ -12,11 +12,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from workshop import sla
 from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
 from workshop.report.layout import RULE, PageDecor, build, para, styles
 from workshop.report.sections import ReportContext, date_range
 from workshop.report.text import NAME_LIMIT, SANS, shorten
+from workshop.sla import agreement as sla
 
 
 def _no_goals(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:

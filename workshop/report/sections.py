@@ -14,10 +14,10 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
-from workshop import sla
-from workshop.export import agenda_times
 from workshop.model import MARKETING, SALES, WorkshopContent
+from workshop.report.json_export import agenda_times
 from workshop.report.layout import Styles, content_width, para, table
+from workshop.sla import agreement as sla
 
 Section = Callable[["ReportContext"], list[Flowable]]
 
@@ -105,7 +105,7 @@ def agenda(ctx: ReportContext) -> list[Flowable]:
     content, st = ctx.content, ctx.st
     if not content.agenda:
         return []
-    from workshop.run_report import replay
+    from workshop.run.report import replay
 
     runner = replay(content, content.run_log)
     times = agenda_times(content)

@@ -8,12 +8,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
-from workshop import sla
 from workshop.model import SlaSignature
 from workshop.report.layout import MUTED, RULE, para, table
 from workshop.report.sections import ReportContext, nice_date
 from workshop.report.text import NAME_LIMIT, SANS, shorten
-from workshop.signing import parse_strokes
+from workshop.signoff.signing import parse_strokes
+from workshop.sla import agreement as sla
 
 BOX_HEIGHT = 26 * mm
 PAD_RATIO = 3.0  # the signature pad is three times as wide as it is high

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from workshop import sla
 from workshop.model import SlaRecord, WorkshopContent
-from workshop.pades import Box, SignRequest, sign_document
 from workshop.report import sections
 from workshop.report.layout import PageDecor, build, styles
 from workshop.report.sections import ReportContext
 from workshop.report.signature_page import audit_page, signature_page
-from workshop.signing import LocalAuthority, Person, parse_strokes
+from workshop.signoff.pades import Box, SignRequest, sign_document
+from workshop.signoff.signing import LocalAuthority, Person, parse_strokes
+from workshop.sla import agreement as sla
 
 Progress = Callable[[str], None]
 

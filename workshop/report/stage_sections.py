@@ -14,19 +14,19 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from workshop.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
-from workshop.funnel import STAGE_TITLES
-from workshop.funnel_plan import funnel_json
-from workshop.goals import check_in_workshop, other_team_key, team_label
-from workshop.leads import approvals, definition_of, fully_approved, test_results_of
+from workshop.funnel.plan import funnel_json
+from workshop.funnel.reverse import STAGE_TITLES
+from workshop.goals.checker import FAST_KEYS, SMART_KEYS
+from workshop.goals.records import check_in_workshop, other_team_key, team_label
+from workshop.leads.definition import rules_in
+from workshop.leads.state import approvals, definition_of, fully_approved, test_results_of
 from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant
-from workshop.mql import rules_in
 from workshop.report.charts import INK, MUTED
 from workshop.report.layout import para, table
 from workshop.report.sections import ReportContext
 from workshop.report.text import CELL_LIMIT, NAME_LIMIT, SANS, clean, shorten
-from workshop.run_report import replay
-from workshop.smart import FAST_KEYS, SMART_KEYS
+from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
+from workshop.run.report import replay
 
 GREY, LIGHT = "#8a8f98", "#d6d9de"
 MARK = {"pass": "✓", "fail": "✗", "unknown": "?"}

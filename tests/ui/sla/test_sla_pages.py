@@ -1,0 +1,177 @@
+"""The SLA page (Ctrl+7), the Sign-off page (Ctrl+8) and File ▸ Export SLA / Goals PDF."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import ScriptedDialogs
+from ui.main_window import MainWindow
+from ui.signoff.page import SignoffPage
+from ui.sla.page import SlaPage
+from workshop.document import WorkshopDocument
+from workshop.model import SlaClause, SlaRecord
+from workshop.signoff.signing import synthetic_signature
+from workshop.sla import agreement as sla
+
+
+def sla_page(window: MainWindow) -> SlaPage:
+    assert window.view is not None
+    window.show_stage("sla")
+    page = window.view.page("sla")
+    assert isinstance(page, SlaPage)
+    return page
+
+
+def signoff_page(window: MainWindow) -> SignoffPage:
+    assert window.view is not None
+    window.show_stage("signoff")
+    page = window.view.page("signoff")
+    assert isinstance(page, SignoffPage)
+    return page
+
+
+def document(window: MainWindow) -> WorkshopDocument:
+    assert window.document is not None
+    return window.document
+
+
+def test_sla_page_lists_clauses_warns_and_previews(window: MainWindow) -> None:
+    page = sla_page(window)
+    assert page.clause_list.count() == len(sla.templates())
+    assert "⚠" not in page.clause_list.item(1).text()  # MQLs per month come from the funnel
+    assert "still a draft" in page.warnings.text()  # the demo's draft goals
+    assert "at least 183 marketing-qualified leads" in page.preview.toPlainText()
+
+
+def test_typing_a_number_updates_the_preview_and_undo_restores_it(window: MainWindow, qtbot: QtBot) -> None:
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(2)
+    field = page._blank_fields["first_contact_hours"]
+    field.selectAll()
+    qtbot.keyClicks(field, "8")
+    assert "within 8 business hours" in page.preview.toPlainText()
+    clause = document(window).typed(SlaClause)[2]
+    assert json.loads(clause.parameters)["first_contact_hours"] == "8"
+    window.undo()
+    assert "within 24 business hours" in page.preview.toPlainText()
+
+
+def test_add_and_remove_a_clause(window: MainWindow, qtbot: QtBot) -> None:
+    page = sla_page(window)
+    page._add(None)
+    assert page.clause_list.count() == len(sla.templates()) + 1
+    page.wording.setPlainText("Marketing runs {events} events a year.")
+    assert "[not agreed yet: Events]" in page.preview.toPlainText()
+    assert "Events" in page._blank_fields["events"].accessibleName()
+    page._remove()
+    assert page.clause_list.count() == len(sla.templates())
+
+
+def test_keyboard_adds_moves_and_removes_clauses(window: MainWindow, qtbot: QtBot) -> None:
+    page = sla_page(window)
+    page.clause_list.setFocus()
+    page.clause_list.setCurrentRow(0)
+    qtbot.keyClick(page.clause_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert document(window).typed(SlaClause)[1].key == "parties"
+    qtbot.keyClick(
+        page.clause_list,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(document(window).typed(SlaClause)) == len(sla.templates()) + 1
+    page.clause_list.setFocus()
+    qtbot.keyClick(page.clause_list, Qt.Key.Key_Delete)
+    assert len(document(window).typed(SlaClause)) == len(sla.templates())
+
+
+def test_an_edit_voids_the_signatures_and_keeps_the_old_record(window: MainWindow, qtbot: QtBot) -> None:
+    doc = document(window)
+    signoff = signoff_page(window)
+    assert "Signed by every signatory" in signoff.status.text()
+    assert not signoff.signer_box.isVisibleTo(signoff)
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(0)
+    qtbot.keyClicks(page.heading, " (revised)")
+    signoff = signoff_page(window)
+    assert "they are void" in signoff.status.text()
+    assert signoff.signer_box.isVisibleTo(signoff)
+    assert signoff.name.text() == "Dana Whitfield" and signoff.title.text() == "VP Sales"
+    assert not signoff.sign_button.isEnabled()  # nothing drawn yet
+    assert sla.next_to_sign(doc.content()) is not None
+
+
+def test_each_signatory_signs_in_turn_and_the_signed_pdf_is_recorded(
+    window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    doc = document(window)
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(0)
+    qtbot.keyClicks(page.heading, " v2")
+    signoff = signoff_page(window)
+    records_before = len(doc.typed(SlaRecord))
+    for name in ("Dana Whitfield", "Priya Raman", "Claire Dubois"):
+        assert signoff.name.text() == name
+        pad = signoff.pad
+        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
+        for x in range(45, 300, 15):
+            qtbot.mouseMove(pad, QPoint(x, 60 + (x % 30)))
+        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+        assert signoff.sign_button.isEnabled()
+        signoff.sign_button.click()
+    assert not dialogs.errors
+    assert "Signed by every signatory" in signoff.status.text()
+    assert len(doc.typed(SlaRecord)) == records_before + 1
+    assert "(current version)" in signoff.records.item(0).text()
+    assert signoff.records.count() == records_before + 1
+    dialogs.paths.append(tmp_path / "signed.pdf")
+    signoff.save_record()
+    from workshop.signoff.verification import verify_pdf
+
+    result = verify_pdf((tmp_path / "signed.pdf").read_bytes())
+    assert result.ok
+    assert [s.signer for s in result.signatures] == ["Dana Whitfield", "Priya Raman", "Claire Dubois"]
+
+
+def test_a_fully_signed_sla_without_a_record_offers_to_make_it(window: MainWindow) -> None:
+    doc = document(window)
+    signoff = signoff_page(window)
+    assert not doc.typed(SlaRecord)  # the demo as the app writes it: signatures drawn, no PDF yet
+    assert signoff.make_record.isVisibleTo(signoff)
+    assert "Make the signed PDF" in signoff.status.text()
+    assert not signoff.save_button.isEnabled()  # nothing to save yet
+    signoff.make_record.click()
+    assert len(doc.typed(SlaRecord)) == 1
+    assert not signoff.make_record.isVisibleTo(signoff)
+    assert signoff.save_button.isEnabled()
+    assert "kept below" in signoff.status.text()
+    assert "(current version)" in signoff.records.item(0).text()
+
+
+def test_pad_clears_and_redraws(qtbot: QtBot) -> None:
+    from ui.signoff.signature_pad import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.set_strokes(synthetic_signature("Zoë"))
+    assert pad.strokes
+    pad.clear()
+    assert pad.strokes == []
+
+
+def test_file_menu_exports_the_sla_pdf_in_the_background(
+    window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.pdf"
+    dialogs.paths.append(target)
+    with qtbot.waitSignal(window.pdf_exporter.finished, timeout=20000):
+        window.pdf_exporter.export_sla()
+    assert target.read_bytes().startswith(b"%PDF")
+    dialogs.paths.append(tmp_path / "goals.pdf")
+    with qtbot.waitSignal(window.pdf_exporter.finished, timeout=20000):
+        window.pdf_exporter.export_goals()
+    assert (tmp_path / "goals.pdf").stat().st_size > 1000
+    assert not dialogs.errors

@@ -1,0 +1,1 @@
+"""The Actions page: action items and the parking lot."""

@@ -1,0 +1,1 @@
+"""The Agenda page: the day's time boxes."""

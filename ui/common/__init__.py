@@ -1,0 +1,1 @@
+"""What every page shares: document signals, bindings, delegates, record tables, dialogs, icons."""

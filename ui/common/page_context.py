@@ -1,0 +1,53 @@
+"""What every stage page is given: the open document and the window's services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from ui.common.document_signals import DocumentSignals
+from workshop.document import WorkshopDocument
+
+if TYPE_CHECKING:
+    from ui.common.dialogs import Dialogs
+    from ui.run.session import RunSession
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """A page's link to the document (through its Qt signals) and to the window.
+
+    ``report`` shows a short message in the status bar; ``dialogs`` asks for
+    files and shows errors (tests replace it).
+    """
+
+    signals: DocumentSignals
+    window: QWidget
+    dialogs: Dialogs
+    report: Callable[[str], None]
+    sessions: Callable[[WorkshopDocument], RunSession] | None = None  # the window's; None: a page of its own
+
+    @property
+    def document(self) -> WorkshopDocument:
+        return self.signals.document
+
+    def ask_save_path(self, title: str, suggested: str, filter_: str) -> Path | None:
+        return self.dialogs.save_path(self.window, title, suggested, filter_)
+
+    def ask_open_path(self, title: str, directory: str, filter_: str) -> Path | None:
+        return self.dialogs.open_path(self.window, title, directory, filter_)
+
+    def run_session(self) -> RunSession:
+        """The live run of this workshop (made on first use, shared by its views)."""
+        if self.sessions is None:
+            from ui.run.session import RunSession  # noqa: PLC0415
+
+            return RunSession(self.signals.document, parent=self.window)
+        return self.sessions(self.signals.document)
+
+    def show_error(self, title: str, text: str) -> None:
+        self.dialogs.error(self.window, title, text)

@@ -1,0 +1,1 @@
+"""The Funnel page: inputs, the stage table and the chart."""

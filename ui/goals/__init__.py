@@ -1,0 +1,1 @@
+"""The Goals page: the goal board, goal cards and the goal wizard."""

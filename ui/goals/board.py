@@ -1,0 +1,117 @@
+"""The goals as an item model for the board: one row per goal, with its checks, and a team filter.
+
+The model reads the document's goals and keeps each goal's SMART and FAST
+findings up to date as goals, teams or the workshop date change; the board
+shows one :class:`TeamGoals` filter per column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from ui.common.document_signals import DocumentSignals
+from ui.common.row_signals import RowSignals
+from workshop.edits import Change
+from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
+from workshop.goals.records import check_in_workshop, team_label
+from workshop.model import Goal, Team, WorkshopInfo
+
+Index = QModelIndex | QPersistentModelIndex
+GOAL_ROLE = Qt.ItemDataRole.UserRole + 10
+CHECK_ROLE = Qt.ItemDataRole.UserRole + 11
+TEAM_ROLE = Qt.ItemDataRole.UserRole + 12
+WATCHED = (Goal.TABLE, Team.TABLE, WorkshopInfo.TABLE)
+
+
+def check_tooltip(check: GoalCheck) -> str:
+    """Every letter's finding on its own line, for a card's tooltip."""
+    lines = [f"{SMART_LETTERS[k]}  {check.smart[k].status}: {check.smart[k].reason}" for k in SMART_KEYS]
+    lines.append("")
+    lines += [f"{FAST_LETTERS[k]}  {check.fast[k].status}: {check.fast[k].reason}" for k in FAST_KEYS]
+    return "\n".join(lines)
+
+
+class GoalBoardModel(QAbstractListModel):
+    """All goals in list order; ``data`` gives the goal, its checks and a tooltip."""
+
+    def __init__(self, signals: DocumentSignals) -> None:
+        super().__init__()
+        self.signals = signals
+        self.document = signals.document
+        self._checks: dict[int, GoalCheck] = {}
+        self.rows = RowSignals(self, Goal.TABLE)
+        signals.aboutToChange.connect(self._about_to_change)
+        signals.changed.connect(self._changed)
+
+    def goals(self) -> list[Goal]:
+        return self.document.typed(Goal)
+
+    def goal(self, row: int) -> Goal:
+        return self.goals()[row]
+
+    def row_of(self, goal_id: int) -> int:
+        return self.document.find(Goal.TABLE, goal_id)[0]
+
+    def check(self, goal: Goal) -> GoalCheck:
+        """The findings for ``goal``, computed once per change."""
+        if goal.id not in self._checks:
+            document = self.document
+            self._checks[goal.id] = check_in_workshop(goal, document.info, document.typed(Team), self.goals())
+        return self._checks[goal.id]
+
+    def team_name(self, key: str) -> str:
+        return team_label(self.document.typed(Team), key)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.document.records(Goal.TABLE))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        goal = self.goal(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return goal.statement or "(no statement yet)"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            check = self.check(goal)
+            letters = ", ".join(f"{SMART_LETTERS[k]} {check.smart[k].status}" for k in SMART_KEYS)
+            return f"{goal.statement or 'Untitled goal'}; {goal.status}; {letters}"
+        if role == GOAL_ROLE:
+            return goal
+        if role == CHECK_ROLE:
+            return self.check(goal)
+        if role == TEAM_ROLE:
+            return goal.team
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return check_tooltip(self.check(goal))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _about_to_change(self, change: Change) -> None:
+        self.rows.before(change)
+
+    def _changed(self, change: Change) -> None:
+        if change.table not in WATCHED:
+            return
+        self._checks.clear()  # a goal's checks depend on the joint goals, teams and workshop date
+        self.rows.after(change)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+
+class TeamGoals(QSortFilterProxyModel):
+    """One column of the board: the goals of one team, in the list's order."""
+
+    def __init__(self, model: GoalBoardModel, team: str) -> None:
+        super().__init__()
+        self.team = team
+        self.board = model
+        self.setSourceModel(model)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        return self.board.goal(source_row).team == self.team

@@ -1,0 +1,235 @@
+"""Paints a goal as a card on the board: statement, owner and deadline, letters, verdict, status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ui.common.record_table import JOINT_COLOUR
+from ui.goals.board import CHECK_ROLE, GOAL_ROLE
+from workshop.document import WorkshopDocument
+from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
+from workshop.goals.records import other_team_key, team_label
+from workshop.model import Goal, Team
+
+Index = QModelIndex | QPersistentModelIndex
+STATUS_COLOURS = {"pass": QColor("#1a7f37"), "fail": QColor("#c62828"), "unknown": QColor("#8a8f98")}
+VERDICT_COLOURS = {"attainable": "#1a7f37", "stretch": "#b26a00", "not attainable": "#c62828"}
+PAD = 10
+CHIP = 20
+MAX_LINES = 3
+BADGE_ROOM = 90  # the status badge beside the statement
+
+
+def due_text(goal: Goal, check: GoalCheck) -> str:
+    if check.deadline:
+        return f"due {check.deadline.day} {check.deadline:%b %Y}"
+    if goal.deadline_date:
+        try:
+            day = date.fromisoformat(goal.deadline_date)
+        except ValueError:
+            return "no deadline"
+        return f"due {day.day} {day:%b %Y}"
+    return "no deadline"
+
+
+class GoalCardDelegate(QStyledItemDelegate):
+    """Draws one card per goal; the card's height follows its statement."""
+
+    def __init__(self, view: QListView, document: WorkshopDocument) -> None:
+        super().__init__(view)
+        self.view = view
+        self.document = document
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        body = QFont(option.font)
+        title = QFont(body)
+        title.setBold(True)
+        title.setPointSizeF(body.pointSizeF() * 1.05)
+        small = QFont(body)
+        small.setPointSizeF(body.pointSizeF() * 0.9)
+        return title, body, small
+
+    def _text_width(self) -> int:
+        return max(120, self.view.viewport().width() - 2 * PAD - 16)
+
+    def _statement_height(self, font: QFont, text: str) -> int:
+        metrics = QFontMetrics(font)
+        width = self._text_width() - BADGE_ROOM
+        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return min(rect.height(), metrics.lineSpacing() * (MAX_LINES - 1) + metrics.height() + 2)
+
+    def _fit(self, font: QFont, text: str, width: int) -> str:
+        """The statement as it fits in MAX_LINES lines, the last one ending in "…" when cut."""
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        starts = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            starts.append(line.textStart())
+        layout.endLayout()
+        if len(starts) <= MAX_LINES:
+            return text
+        last = starts[MAX_LINES - 1]
+        # a little room to spare, so the wrapped drawing keeps the cut line on one line
+        rest = QFontMetrics(font).elidedText(text[last:].strip(), Qt.TextElideMode.ElideRight, width - 8)
+        return text[:last] + rest
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        title, _body, small = self._fonts(option)
+        statement = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        height = (
+            PAD
+            + self._statement_height(title, statement)
+            + 6
+            + QFontMetrics(small).lineSpacing()
+            + 8
+            + CHIP
+            + 8
+            + QFontMetrics(small).lineSpacing() * 2
+            + PAD
+        )
+        return QSize(self._text_width() + 2 * PAD, height + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        goal = index.data(GOAL_ROLE)
+        check = index.data(CHECK_ROLE)
+        if not isinstance(goal, Goal) or not isinstance(check, GoalCheck):
+            return
+        title, _body, small = self._fonts(option)
+        palette = QApplication.palette()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = option.rect.adjusted(4, 4, -4, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(
+            QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(QColor(0, 0, 0, 40))
+        )
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(card, 6, 6)
+        painter.fillRect(
+            QRect(card.left(), card.top() + 3, 5, card.height() - 6), self._team_colour(goal.team)
+        )
+
+        left, width = card.left() + PAD + 2, card.width() - 2 * PAD - 2
+        top = card.top() + PAD
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        text = palette.color(QPalette.ColorRole.Text)
+
+        badge = "AGREED" if goal.status == "agreed" else "DRAFT"
+        if goal.status == "agreed" and goal.override_reason.strip():
+            badge = "AGREED*"
+        painter.setFont(small)
+        badge_width = QFontMetrics(small).horizontalAdvance(badge) + 12
+        badge_rect = QRect(
+            card.right() - PAD - badge_width, top, badge_width, QFontMetrics(small).height() + 4
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#1a7f37") if goal.status == "agreed" else QColor("#e2e8f0"))
+        painter.drawRoundedRect(badge_rect, 4, 4)
+        painter.setPen(QColor("white") if goal.status == "agreed" else QColor("#334155"))
+        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+
+        painter.setFont(title)
+        painter.setPen(text if goal.statement else muted)
+        statement = self._fit(title, goal.statement or "(no statement yet)", width - BADGE_ROOM)
+        height = self._statement_height(title, statement)
+        painter.drawText(
+            QRect(left, top, width - BADGE_ROOM, height),
+            Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
+            statement,
+        )
+        top += height + 6
+
+        painter.setFont(small)
+        painter.setPen(muted)
+        line = QFontMetrics(small).lineSpacing()
+        owner = goal.owner.strip() or "no owner"
+        painter.drawText(
+            QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, f"{owner} · {due_text(goal, check)}"
+        )
+        top += line + 8
+
+        x = left
+        for key in SMART_KEYS:
+            x = self._chip(painter, x, top, SMART_LETTERS[key], check.smart[key].status, filled=True)
+        x += 14
+        painter.setPen(muted)
+        painter.drawText(QRect(x, top, 40, CHIP), Qt.AlignmentFlag.AlignVCenter, "FAST")
+        x += QFontMetrics(small).horizontalAdvance("FAST") + 6
+        for key in FAST_KEYS:
+            x = self._chip(painter, x, top, FAST_LETTERS[key], check.fast[key].status, filled=False)
+        top += CHIP + 8
+
+        judge = team_label(self.document.typed(Team), other_team_key(goal.team))
+        if goal.verdict:
+            comment = f": “{goal.verdict_comment.strip()}”" if goal.verdict_comment.strip() else ""
+            painter.setPen(QColor(VERDICT_COLOURS.get(goal.verdict, "#334155")))
+            verdict = f"{judge}: {goal.verdict}{comment}"
+        else:
+            painter.setPen(muted)
+            verdict = f"{judge}: not judged yet"
+        metrics = QFontMetrics(small)
+        painter.drawText(
+            QRect(left, top, width, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(verdict, Qt.TextElideMode.ElideRight, width),
+        )
+        top += line
+        if goal.status == "agreed" and goal.override_reason.strip():
+            painter.setPen(muted)
+            note = metrics.elidedText(
+                f"* agreed over the checker: {goal.override_reason.strip()}",
+                Qt.TextElideMode.ElideRight,
+                width,
+            )
+            painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, note)
+        painter.restore()
+
+    def _chip(self, painter: QPainter, x: int, y: int, letter: str, status: str, *, filled: bool) -> int:
+        colour = STATUS_COLOURS[status]
+        rect = QRect(x, y, CHIP, CHIP)
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
+        font = QFont(painter.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white") if filled else colour)
+        mark = letter if status != "unknown" else letter.lower()
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark)
+        font.setBold(False)
+        painter.setFont(font)
+        return x + CHIP + 3
+
+    def _team_colour(self, key: str) -> QColor:
+        try:
+            return QColor(self.document.team(key).colour)
+        except KeyError:
+            return QColor(JOINT_COLOUR)
+
+
+def make_board_view(parent: QWidget) -> QListView:
+    """A list view laid out for cards: full width, variable height, smooth scrolling."""
+    view = QListView(parent)
+    view.setUniformItemSizes(False)
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    view.setSpacing(0)
+    view.setFrameShape(QListView.Shape.NoFrame)
+    view.viewport().setAutoFillBackground(False)
+    return view

@@ -1,1 +1,0 @@
-"""One page per stage of the workshop."""

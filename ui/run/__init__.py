@@ -1,0 +1,1 @@
+"""The Run page, its session, keys, projector window, airtime widgets and chime."""

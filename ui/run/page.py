@@ -1,0 +1,378 @@
+"""Run (Ctrl+3): the live console — countdown, who speaks, the balance, the day's projection."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.page_context import PageContext
+from ui.run.airtime_summary import AirtimeSummary
+from ui.run.balance_bar import BalanceBar
+from ui.run.keys import install_run_keys
+from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
+from ui.run.session import RunSession, cue_text
+from ui.run.speaker_chips import SpeakerChips
+from workshop.edits import Change
+from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo
+from workshop.run.airtime import NOBODY, describe_minutes
+from workshop.run.replan import replan_for_run
+from workshop.run.runner import Cue
+
+AMBER, RED = "#d97706", "#dc2626"
+
+KEYS = [
+    ("Space", "start, pause or resume"),
+    ("N / P", "next / previous item"),
+    ("+ or =", "add 1 minute to this item"),
+    ("Shift + +", "add 5 minutes"),
+    ("S or ←", "Sales speaks"),
+    ("M or →", "Marketing speaks"),
+    ("F", "the facilitator speaks"),
+    ("1 – 9", "the person in that slot speaks (counts for their team)"),
+    ("0 or Esc", "nobody speaks"),
+    ("F5", "show or hide the projector window"),
+    ("?", "this list"),
+]
+
+
+def status_colour(remaining: int, allotted: int) -> str:
+    """Amber with 20% of the item left, red at 5% and in overrun; '' otherwise."""
+    if allotted <= 0 or remaining <= allotted * 0.05:
+        return RED
+    return AMBER if remaining <= allotted * 0.2 else ""
+
+
+class RunPage(QWidget):
+    """Everything the facilitator needs while the room talks, reachable from the keyboard."""
+
+    title = "Run"
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.document = context.document
+        self.session: RunSession = context.run_session()
+        self.runner = self.session.runner
+
+        self.item_title = QLabel(self)
+        self.item_title.setWordWrap(True)
+        self._scale(self.item_title, 1.6, bold=True)
+        self.state_label = QLabel(self)
+        self._scale(self.state_label, 1.1, bold=True)
+        self.countdown = QLabel("–:––", self)
+        self.countdown.setAccessibleName("Time left in this item")
+        countdown_font = QFont(self.font())
+        countdown_font.setPixelSize(96)
+        countdown_font.setBold(True)
+        countdown_font.setStyleHint(QFont.StyleHint.Monospace)
+        self.countdown.setFont(countdown_font)
+        self.item_detail = QLabel(self)
+        self.day_label = QLabel(self)
+        self.day_label.setWordWrap(True)
+        self.next_label = QLabel(self)
+        self.next_label.setWordWrap(True)
+        self.cue_label = QLabel(self)
+        self.cue_label.setWordWrap(True)
+        self._scale(self.cue_label, 1.15, bold=True)
+        self._countdown_style = ""
+        self.flash_timer = QTimer(self)
+        self.flash_timer.setSingleShot(True)
+        self.flash_timer.timeout.connect(lambda: self.countdown.setStyleSheet(self._countdown_style))
+
+        buttons = QHBoxLayout()
+        self.toggle_button = self._button("Start (Space)", lambda: self.act("toggle"), buttons)
+        self._button("◀ Previous (P)", lambda: self.act("previous"), buttons)
+        self._button("Next ▶ (N)", lambda: self.act("next"), buttons)
+        self._button("+1 min", lambda: self.act("extend", 1), buttons)
+        self._button("+5 min", lambda: self.act("extend", 5), buttons)
+        self._button("Correct time…", self.correct_time, buttons)
+        self._button("Re-plan…", self.replan, buttons)
+        self._button("Keys (?)", self.show_keys, buttons)
+        buttons.addStretch(1)
+
+        self.chips = SpeakerChips(self.document, self)
+        self.chips.speakerChosen.connect(lambda key: self.act("speaker", key))
+        self.item_bar = BalanceBar("This item", self)
+        self.day_bar = BalanceBar("Whole workshop", self)
+        self.owed_label = QLabel(self)
+        self.totals_label = QLabel(self)
+
+        airtime = QGroupBox("Airtime", self)
+        air = QGridLayout(airtime)
+        air.addWidget(self.chips, 0, 0, 1, 2)
+        air.addWidget(QLabel("This item", airtime), 1, 0)
+        air.addWidget(self.item_bar, 1, 1)
+        air.addWidget(QLabel("Workshop", airtime), 2, 0)
+        air.addWidget(self.day_bar, 2, 1)
+        air.addWidget(self.owed_label, 3, 0, 1, 2)
+        air.addWidget(self.cue_label, 4, 0, 1, 2)
+        air.addWidget(self.totals_label, 5, 0, 1, 2)
+
+        left = QVBoxLayout()
+        head = QHBoxLayout()
+        head.addWidget(self.item_title, 1)
+        head.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
+        left.addLayout(head)
+        left.addWidget(self.countdown)
+        left.addWidget(self.item_detail)
+        left.addWidget(self.day_label)
+        left.addWidget(self.next_label)
+        left.addLayout(buttons)
+        left.addWidget(airtime)
+        left.addStretch(1)
+
+        self.agenda_model = RunAgendaModel(self.session)
+        self.agenda_view = self._table(self.agenda_model, "Agenda: planned, re-planned and actual minutes")
+        self.agenda_view.doubleClicked.connect(self._start_at)
+        self.people_model = PeopleAirtimeModel(self.session)
+        self.people_view = self._table(self.people_model, "Speaking time per team and person")
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Agenda</b>  (double-click an item to run it)", self))
+        right.addWidget(self.agenda_view, 3)
+        right.addWidget(QLabel("<b>Speaking time</b>", self))
+        right.addWidget(self.people_view, 2)
+
+        live = QWidget(self)
+        live_layout = QHBoxLayout(live)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        live_layout.addLayout(left, 3)
+        live_layout.addLayout(right, 2)
+        self.summary = AirtimeSummary(self.session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(live, "Live")
+        self.tabs.addTab(self.summary, "Airtime summary")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.shortcuts = install_run_keys(context.window, self.act)
+        for keys in ("?", "Shift+?"):
+            shortcut = QShortcut(QKeySequence(keys), context.window)
+            shortcut.activated.connect(self.show_keys)
+            self.shortcuts.append(shortcut)
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)  # only while this page is shown
+
+        self.session.ticked.connect(self.refresh)
+        self.session.changed.connect(self.refresh)  # at once, so the key press shows
+        self.session.cue.connect(self.on_cue)
+        context.signals.changed.connect(self._document_changed)
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _scale(self, label: QLabel, factor: float, bold: bool = False) -> None:
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * factor)
+        font.setBold(bold)
+        label.setFont(font)
+
+    def _button(self, text: str, slot: object, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the timer's key
+        button.clicked.connect(slot)
+        button.setEnabled(not self.document.read_only)
+        row.addWidget(button)
+        return button
+
+    def _table(self, model: RunAgendaModel | PeopleAirtimeModel, name: str) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setAccessibleName(name)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, model.columnCount()):
+            view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)
+        super().hideEvent(event)
+
+    # -- acting ------------------------------------------------------------------------
+
+    def act(self, action: str, value: int | str = 0) -> None:
+        if self.document.read_only:
+            self.context.report("This workshop is read-only: the timer cannot run.")
+            return
+        if action in ("speaker", "slot") and not self.runner.running and value != NOBODY:
+            self.context.report("Start the timer (Space) first: airtime counts only while it runs.")
+            return
+        self.session.act(action, value)
+
+    def _start_at(self, index: QModelIndex) -> None:
+        if index.isValid() and not self.document.read_only:
+            self.session.act("start_at", self.agenda_model.item_at(index.row()).id)
+
+    def correct_time(self) -> None:
+        item = self.runner.item()
+        if item is None:
+            self.context.report("Start the agenda first: there is no current item to correct.")
+            return
+        minutes = self.context.dialogs.ask_minutes(
+            self.context.window,
+            "Correct the time",
+            f"How many minutes has “{item.title}” really been running?",
+            round(self.runner.elapsed_ms() / 60_000, 1),
+        )
+        if minutes is not None:
+            self.act("correct", int(minutes * 60_000))
+
+    def replan(self) -> None:
+        info = self.document.info
+        proposal = replan_for_run(self.document.typed(AgendaItem), self.runner, info)
+        if proposal.error:
+            choices = [("push", f"Push the end to {proposal.push_to}")]
+        else:
+            choices = [
+                ("shrink", "Shrink the remaining items"),
+                ("push", f"Push the end to {proposal.push_to}"),
+            ]
+        choice = self.context.dialogs.ask_choice(
+            self.context.window, "Re-plan the rest of the day", proposal.text, choices
+        )
+        if choice == "shrink" and proposal.changes:
+            self.document.apply("Re-plan remaining items", proposal.changes)
+        elif choice == "push":
+            self.document.apply("Push the end of the day", [proposal.push_end])
+        self.refresh()
+
+    def show_keys(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{t}</td></tr>" for k, t in KEYS)
+        self.context.dialogs.inform(self.context.window, "Run keys", f"<table>{rows}</table>")
+
+    def on_cue(self, cue: Cue) -> None:
+        item = self.runner.item(cue.item_id)
+        self.context.report(cue_text(cue, item))
+        colour = RED if cue.kind == "time_up" else AMBER
+        self.countdown.setStyleSheet(f"background: {colour}; color: white; border-radius: 8px;")
+        self.flash_timer.start(1500)
+
+    def _document_changed(self, change: Change) -> None:
+        if change.table in (AgendaItem.TABLE, WorkshopInfo.TABLE):
+            self.agenda_model.refresh(structure=change.kind != "update")
+        if change.table in (Participant.TABLE, Team.TABLE):
+            self.chips.rebuild()
+            self.people_model.refresh(structure=True)
+        self.refresh()
+
+    # -- showing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        runner, info = self.runner, self.document.info
+        item = runner.item()
+        if not runner.started:
+            state, title = "Not started", "Press Space to start the agenda"
+        elif item is None:
+            state, title = "Finished", "The agenda is complete"
+        else:
+            state, title = ("Running" if runner.running else "Paused"), item.title
+        self.state_label.setText(state)
+        self.item_title.setText(title)
+        self.toggle_button.setText(
+            "Pause (Space)" if runner.running else ("Resume (Space)" if runner.started else "Start (Space)")
+        )
+        remaining = runner.remaining_ms()
+        if item is None or remaining is None:
+            self.countdown.setText("–:––")
+            self._countdown_style = ""
+            self.item_detail.setText("")
+        else:
+            allotted = runner.allotted_ms(item)
+            over = remaining < 0
+            self.countdown.setText(("+" if over else "") + clock_text(abs(remaining)))
+            colour = status_colour(remaining, allotted)
+            self._countdown_style = f"color: {colour};" if colour else ""
+            extra = runner.extra_minutes[item.id]
+            extended = f" (+{extra} min)" if extra > 0 else f" ({extra} min)" if extra < 0 else ""
+            self.item_detail.setText(
+                f"{'Over time' if over else 'Left'} of {allotted // 60_000} min{extended} · "
+                f"{clock_text(runner.elapsed_ms())} run"
+            )
+        if not self.flash_timer.isActive() and self.countdown.styleSheet() != self._countdown_style:
+            self.countdown.setStyleSheet(self._countdown_style)  # restyling is costly: only on change
+        self.day_label.setText(self._day_text())
+        self.next_label.setText(self._next_text())
+        self._show_airtime(item, info)
+        self.chips.show_speaker(runner.speaker)
+        self.agenda_model.refresh()
+        self.people_model.refresh()
+
+    def _day_text(self) -> str:
+        from workshop.agenda.plan import format_clock, parse_clock, planned_end, schedule  # noqa: PLC0415
+
+        info = self.document.info
+        projected = self.runner.projected_end()
+        midnight = self.runner.wall().replace(hour=0, minute=0, second=0, microsecond=0)
+        end_min = (
+            projected - midnight
+        ).total_seconds() / 60  # may pass midnight: compare as minutes of today
+        items = self.document.typed(AgendaItem)
+        day = next((s.day for s in schedule(items, info.day_start) if s.item.id == self.runner.item_id), 1)
+        delta = round(end_min - planned_end(items, info.day_start, day))
+        versus = "on plan" if delta == 0 else f"{abs(delta)} min {'behind' if delta > 0 else 'ahead of'} plan"
+        day_end = parse_clock(info.day_end, 17 * 60)
+        past = (
+            f" · <span style='color:{RED}'>{round(end_min - day_end)} min past {info.day_end}: "
+            "re-plan?</span>"
+            if end_min > day_end + 0.5
+            else f" · day ends {info.day_end}"
+        )
+        return f"Projected end <b>{format_clock(end_min)}</b> · {versus}{past}"
+
+    def _next_text(self) -> str:
+        upcoming = self.runner.upcoming()
+        return f"Next: {upcoming.title} ({upcoming.effective_minutes} min)" if upcoming else "Next: —"
+
+    def _show_airtime(self, item: AgendaItem | None, info: WorkshopInfo) -> None:
+        runner = self.runner
+        names = (self.document.team_name(SALES), self.document.team_name(MARKETING))
+        colours = (self.document.team(SALES).colour, self.document.team(MARKETING).colour)
+        cue = runner.imbalance_cue()
+        item_balance = runner.balance(runner.item_id, info.balance_low)
+        self.item_bar.show_balance(item_balance, colours, names, cue)
+        self.day_bar.show_balance(runner.balance(None, info.balance_low), colours, names, False)
+        team, owed = runner.balance(None, info.balance_low).owed
+        self.owed_label.setText(
+            f"Minutes owed today: {self.document.team_name(team)} {describe_minutes(owed)}"
+            if owed >= 30_000
+            else "Minutes owed today: none"
+        )
+        if cue:
+            under, diff = item_balance.owed
+            over = MARKETING if under == SALES else SALES
+            self.cue_label.setText(
+                f"<span style='color:{AMBER}'>{self.document.team_name(over)} has had "
+                f"{describe_minutes(diff)} more; invite {self.document.team_name(under)}</span>"
+            )
+        else:
+            self.cue_label.setText("")
+        totals = runner.group_totals()
+        self.totals_label.setText(
+            f"{names[0]} {clock_text(totals['sales'])} · {names[1]} {clock_text(totals['marketing'])} · "
+            f"Facilitator {clock_text(totals['facilitator'])} · Silence {clock_text(totals['silence'])}"
+        )

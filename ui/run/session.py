@@ -1,0 +1,85 @@
+"""The live run of one open workshop, shared by the Run page and the projector window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from workshop.clock import Clock, MonotonicClock
+from workshop.document import WorkshopDocument
+from workshop.model import AgendaItem, Participant
+from workshop.run.airtime import person_key
+from workshop.run.runner import AgendaRunner, Cue
+
+TICK_MS = 200
+
+
+class RunSession(QObject):
+    """Owns the :class:`AgendaRunner` and the repaint tick.
+
+    Signals: ``ticked()`` about five times a second (repaint only: all timing
+    comes from the runner's clock), ``cue(Cue)`` when 2 minutes are left or time
+    is up, ``changed()`` after each action of the facilitator.
+    """
+
+    ticked = Signal()
+    cue = Signal(object)
+    changed = Signal()
+
+    def __init__(
+        self, document: WorkshopDocument, clock: Clock | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.runner = AgendaRunner(
+            document.run_log,
+            lambda: document.typed(AgendaItem),
+            self.team_of_person,
+            clock or MonotonicClock(),
+            read_only=document.read_only,
+        )
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def team_of_person(self) -> dict[int, str]:
+        return {p.id: p.team for p in self.document.typed(Participant)}
+
+    def tick(self) -> None:
+        info = self.document.info
+        for cue in self.runner.tick(info.balance_low, info.balance_delay):
+            self.cue.emit(cue)
+        self.ticked.emit()
+
+    def act(self, action: str, value: int | str = 0) -> None:
+        """Do one of the facilitator's actions by name, then tell the views."""
+        runner = self.runner
+        if action == "toggle":
+            runner.toggle()
+        elif action == "next":
+            runner.next_item()
+        elif action == "previous":
+            runner.previous_item()
+        elif action == "extend":
+            runner.extend(int(value))
+        elif action == "correct":
+            runner.correct_elapsed(int(value))
+        elif action == "speaker":
+            runner.set_speaker(str(value))
+        elif action == "slot":  # digit keys 1-9: the people in Setup's order
+            people = self.document.typed(Participant)
+            if 1 <= int(value) <= min(9, len(people)):
+                runner.set_speaker(person_key(people[int(value) - 1].id))
+        elif action == "start_at":
+            runner.start(int(value))
+        self.changed.emit()
+
+    def stop(self) -> None:
+        """Stop ticking: the workshop is closing, so a running timer pauses (and says so in the log)."""
+        self.timer.stop()
+        self.runner.pause()
+
+
+def cue_text(cue: Cue, item: AgendaItem | None) -> str:
+    title = item.title if item else "this item"
+    return f"2 minutes left for {title}" if cue.kind == "two_minutes" else f"Time is up for {title}"

@@ -1,0 +1,72 @@
+"""One button per possible speaker, with its key: the teams, the facilitator, people 1-9, nobody."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
+
+from workshop.document import WorkshopDocument
+from workshop.model import MARKETING, SALES, Participant
+from workshop.run.airtime import FACILITATOR, NOBODY, person_key
+
+
+class SpeakerChips(QWidget):
+    """Emits ``speakerChosen(key)`` when a chip is clicked; shows who speaks now."""
+
+    speakerChosen = Signal(str)
+
+    def __init__(self, document: WorkshopDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.chips: dict[str, QToolButton] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(6)
+        self.rebuild()
+
+    def slots(self) -> list[Participant]:
+        """The people on digit keys 1-9, in Setup's order."""
+        return self.document.typed(Participant)[:9]
+
+    def rebuild(self) -> None:
+        for chip in self.chips.values():
+            self.group.removeButton(chip)
+            chip.deleteLater()
+        self.chips = {}
+        entries = [
+            (SALES, f"S  {self.document.team_name(SALES)}", self.document.team(SALES).colour),
+            (MARKETING, f"M  {self.document.team_name(MARKETING)}", self.document.team(MARKETING).colour),
+            (FACILITATOR, "F  Facilitator", "#8a8f98"),
+            (NOBODY, "0  Nobody", ""),
+        ]
+        for digit, person in enumerate(self.slots(), start=1):
+            name = person.name.strip() or "(no name)"
+            short = name if len(name) <= 16 else name[:15] + "…"
+            entries.append(
+                (person_key(person.id), f"{digit}  {short}", self.document.team(person.team).colour)
+            )
+        for position, (key, text, colour) in enumerate(entries):
+            chip = QToolButton(self)
+            chip.setText(text)
+            chip.setCheckable(True)
+            chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            chip.setAccessibleName(f"Speaker: {text[3:]}")
+            chip.setToolTip(f"{text[3:]} speaks now (key {text[0]})")
+            border = colour or "palette(mid)"
+            chip.setStyleSheet(
+                f"QToolButton {{ border: 2px solid {border}; border-radius: 12px; padding: 3px 10px; }}"
+                f"QToolButton:checked {{ background: {colour or 'palette(mid)'}; color: white; "
+                "font-weight: bold; }"
+            )
+            chip.clicked.connect(lambda _c=False, k=key: self.speakerChosen.emit(k))
+            self.group.addButton(chip)
+            row, column = (0, position) if position < 4 else (1 + (position - 4) // 5, (position - 4) % 5)
+            self.grid.addWidget(chip, row, column)
+            self.chips[key] = chip
+
+    def show_speaker(self, key: str) -> None:
+        chip = self.chips.get(key)
+        if chip is not None and not chip.isChecked():
+            chip.setChecked(True)

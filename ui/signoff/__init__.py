@@ -1,0 +1,1 @@
+"""The Sign-off page: the frozen SLA, the signature pad, the signed records."""

@@ -1,0 +1,1 @@
+"""The SLA page: clauses and the preview."""

@@ -1,0 +1,283 @@
+"""SLA (Ctrl+7): the clauses, their numbers, what is not agreed yet, and a live preview."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.page_context import PageContext
+from ui.sla.preview import sla_html
+from workshop.edits import Change, Delete, Insert, Move, Update
+from workshop.model import SlaClause
+from workshop.sla import agreement as sla
+
+
+class SlaPage(QWidget):
+    """Clause list, the selected clause's wording and blanks, warnings, and the document preview."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.document = context.document
+        self._clause_id = 0
+        self._loading = False
+        self._shown_blanks: tuple[int, list[str]] = (-1, [])
+        self._blank_fields: dict[str, QLineEdit] = {}
+
+        self.clause_list = QListWidget()
+        self.clause_list.setAccessibleName("Clauses")
+        self.clause_list.currentRowChanged.connect(self._select)
+        add = QPushButton("Add clause")
+        add.setAccessibleName("Add a clause")
+        menu = QMenu(add)
+        menu.addAction("Blank clause").triggered.connect(lambda: self._add(None))
+        menu.addSeparator()
+        for template in sla.templates():
+            menu.addAction(template.heading).triggered.connect(lambda _=False, t=template.key: self._add(t))
+        add.setMenu(menu)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the clause")
+        self.remove_button.clicked.connect(self._remove)
+        self.up_button = QPushButton("Up")
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = QPushButton("Down")
+        self.down_button.clicked.connect(lambda: self._move(1))
+        for button, name in (
+            (self.up_button, "Move the clause up"),
+            (self.down_button, "Move the clause down"),
+        ):
+            button.setAccessibleName(name)
+        for keys, slot in (
+            ("Ctrl+Shift+N", lambda: self._add(None)),
+            ("Alt+Up", lambda: self._move(-1)),
+            ("Alt+Down", lambda: self._move(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.clause_list, self._remove)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        add.setToolTip("Add a clause (Ctrl+Shift+N for a blank one)")
+        self.up_button.setToolTip("Move up (Alt+Up)")
+        self.down_button.setToolTip("Move down (Alt+Down)")
+        self.remove_button.setToolTip("Remove the clause (Delete in the list)")
+        buttons = QHBoxLayout()
+        for button in (add, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.clause_list)
+        left_layout.addLayout(buttons)
+
+        self.heading = QLineEdit()
+        self.heading.setAccessibleName("Clause heading")
+        self.heading.textEdited.connect(lambda text: self._update("heading", text))
+        self.wording = QPlainTextEdit()
+        self.wording.setAccessibleName("Clause wording")
+        self.wording.setPlaceholderText("Wording; put a number to agree in braces, e.g. {mqls_per_month}.")
+        self.wording.textChanged.connect(self._wording_changed)
+        self.blanks_box = QGroupBox("Numbers and names in this clause")
+        self.blanks_form = QFormLayout(self.blanks_box)
+        editor = QWidget()
+        form = QFormLayout(editor)
+        form.addRow("&Heading", self.heading)
+        form.addRow("&Wording", self.wording)
+        form.addRow(self.blanks_box)
+
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("What is missing or not agreed")
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Preview of the SLA")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.warnings)
+        right_layout.addWidget(self.preview, 1)
+
+        splitter = QSplitter()
+        for widget, stretch in ((left, 2), (editor, 3), (right, 3)):
+            splitter.addWidget(widget)
+            splitter.setStretchFactor(splitter.count() - 1, stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        context.signals.changed.connect(self._changed)
+        self._refresh_list()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _clauses(self) -> list[SlaClause]:
+        return self.document.typed(SlaClause)
+
+    def _refresh_list(self) -> None:
+        clauses = self._clauses()
+        content = self.document.content()
+        flagged = {w.clause_id for w in sla.warnings(content)}
+        self._loading = True
+        self.clause_list.clear()
+        row = 0
+        for index, clause in enumerate(clauses):
+            mark = "  ⚠" if clause.id in flagged else ""
+            item = QListWidgetItem(f"{index + 1}. {clause.heading or 'Untitled clause'}{mark}")
+            item.setData(Qt.ItemDataRole.UserRole, clause.id)
+            self.clause_list.addItem(item)
+            if clause.id == self._clause_id:
+                row = index
+        self._loading = False
+        if clauses:
+            self.clause_list.setCurrentRow(row)
+        self._select(self.clause_list.currentRow())
+        self._refresh_preview()
+
+    def _select(self, row: int) -> None:
+        if self._loading:
+            return
+        clauses = self._clauses()
+        clause = clauses[row] if 0 <= row < len(clauses) else None
+        self._clause_id = clause.id if clause else 0
+        editable = clause is not None and not self.document.read_only
+        for widget in (self.heading, self.wording, self.remove_button, self.up_button, self.down_button):
+            widget.setEnabled(editable)
+        self._loading = True
+        if self.heading.text() != (clause.heading if clause else ""):
+            self.heading.setText(clause.heading if clause else "")
+        if self.wording.toPlainText() != (clause.wording if clause else ""):
+            self.wording.setPlainText(clause.wording if clause else "")
+        self._loading = False
+        self._fill_blanks(clause)
+
+    def _fill_blanks(self, clause: SlaClause | None) -> None:
+        blanks = sla.blanks(clause, self.document.content()) if clause else []
+        shown = (clause.id if clause else 0, [b.spec.name for b in blanks])
+        if shown == self._shown_blanks:  # same blanks: keep the fields (and the cursor) as they are
+            for blank in blanks:
+                field = self._blank_fields[blank.spec.name]
+                if field.text() != blank.typed and not field.hasFocus():
+                    field.setText(blank.typed)
+            return
+        self._shown_blanks = shown
+        self._blank_fields = {}
+        while self.blanks_form.rowCount():
+            self.blanks_form.removeRow(0)
+        if clause is None:
+            return
+        if not blanks:
+            self.blanks_form.addRow(QLabel("No blanks: write {name} in the wording to add one."))
+        for blank in blanks:
+            field = QLineEdit(blank.typed)
+            field.setAccessibleName(blank.spec.label)
+            if blank.source_value:
+                field.setPlaceholderText(f"{blank.source_value} (from the workshop)")
+            elif blank.spec.source:
+                field.setPlaceholderText("not agreed yet")
+            else:
+                field.setPlaceholderText("type the agreed value")
+            field.setReadOnly(self.document.read_only)
+            field.textEdited.connect(lambda text, name=blank.spec.name: self._set_blank(name, text))
+            self._blank_fields[blank.spec.name] = field
+            self.blanks_form.addRow(blank.spec.label, field)
+
+    def _refresh_preview(self) -> None:
+        content = self.document.content()
+        warnings = sla.warnings(content)
+        if warnings:
+            items = "".join(f"<li>{escape(w.text)}</li>" for w in warnings)
+            self.warnings.setText(f"<b>⚠ Not agreed or missing</b><ul style='margin:0'>{items}</ul>")
+        else:
+            self.warnings.setText("✓ Every number in the SLA is filled in and agreed.")
+        self.preview.setHtml(sla_html(content))
+
+    def _changed(self, change: Change) -> None:
+        if (
+            change.table == SlaClause.TABLE
+            and change.kind == "update"
+            and change.record_id == self._clause_id
+        ):
+            self._select(self.clause_list.currentRow())
+            self._refresh_titles()
+            self._refresh_preview()
+        else:
+            self._refresh_list()
+
+    def _refresh_titles(self) -> None:
+        for index, clause in enumerate(self._clauses()):
+            item = self.clause_list.item(index)
+            if item is not None:
+                text = f"{index + 1}. {clause.heading or 'Untitled clause'}"
+                if not item.text().startswith(text):
+                    item.setText(text)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _current(self) -> SlaClause | None:
+        return next((c for c in self._clauses() if c.id == self._clause_id), None)
+
+    def _update(self, field: str, value: str) -> None:
+        clause = self._current()
+        if clause is None or self._loading or self.document.read_only:
+            return
+        label = "Edit clause heading" if field == "heading" else "Edit clause"
+        self.document.apply(label, [Update.of(clause, **{field: value})], merge_key=("sla", clause.id, field))
+
+    def _wording_changed(self) -> None:
+        if not self._loading:
+            self._update("wording", self.wording.toPlainText())
+
+    def _set_blank(self, name: str, value: str) -> None:
+        clause = self._current()
+        if clause is None or self.document.read_only:
+            return
+        values = sla.typed_values(clause)
+        values[name] = value
+        self.document.apply(
+            "Edit an SLA number",
+            [Update.of(clause, parameters=json.dumps(values, ensure_ascii=False))],
+            merge_key=("sla", clause.id, name),
+        )
+
+    def _add(self, key: str | None) -> None:
+        if self.document.read_only:
+            return
+        template = sla.template(key) if key else None
+        if template is None:
+            new = SlaClause(heading="New clause", wording="")
+        else:
+            new = next(c for c in sla.clauses_from_templates() if c.key == key)
+        row = self.clause_list.currentRow() + 1
+        done = self.document.apply(f"Add clause “{new.heading}”", [Insert(new, row if row > 0 else -1)])
+        inserted = done[0]
+        if isinstance(inserted, Insert):
+            self._clause_id = inserted.record.id
+        self._refresh_list()
+        self.heading.setFocus()
+
+    def _remove(self) -> None:
+        clause = self._current()
+        if clause is not None and not self.document.read_only:
+            self.document.apply(f"Remove clause “{clause.heading}”", [Delete(SlaClause.TABLE, clause.id)])
+
+    def _move(self, step: int) -> None:
+        row = self.clause_list.currentRow()
+        clause = self._current()
+        if clause is None or not 0 <= row + step < len(self._clauses()):
+            return
+        self.document.apply("Move clause", [Move(SlaClause.TABLE, clause.id, row + step)])

@@ -1,0 +1,1 @@
+"""Actions: the action items the day produces, and their export."""

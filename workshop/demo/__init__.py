@@ -1,0 +1,1 @@
+"""The demo workshop (Fernhill Software) and its lead history."""

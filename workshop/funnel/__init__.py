@@ -1,0 +1,1 @@
+"""The reverse funnel: from a revenue target back to the MQLs a month, and its plan."""

@@ -1,0 +1,438 @@
+"""SMART and FAST checks of a goal: for each letter pass, fail or unknown, a reason and a hint.
+
+One code path for the wizard, the Goals board and ``smarketing-workshop
+check-goal``: :func:`check_goal` reads a :class:`~workshop.model.Goal` (the CLI
+passes one with only the statement filled in). Rule-based, no network, well
+under a millisecond a check; see ``tests/goals/data/goal_corpus.json`` for how it
+agrees with the verdicts of public SMART-goal guides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Literal
+
+from workshop.goals.deadlines import Calendar, Deadline, find_deadlines, main_deadline
+from workshop.goals.numbers import Quantity, find_quantities, words_to_digits
+from workshop.goals.vocabulary import (
+    BUNDLE_SPLIT,
+    DECREASE_WORDS,
+    FIRST_VERB,
+    PLACEHOLDER,
+    PURPOSE,
+    RATE_METRICS,
+    REVENUE_LINK,
+    REVIEW_WORDS,
+    VAGUE_WORD,
+    find_metric,
+)
+from workshop.model import Goal
+
+Status = Literal["pass", "fail", "unknown"]
+SMART_KEYS = ("specific", "measurable", "attainable", "relevant", "time_bound")
+FAST_KEYS = ("frequent", "ambitious", "specific", "transparent")
+SMART_LETTERS = dict(zip(SMART_KEYS, "SMART", strict=True))
+FAST_LETTERS = dict(zip(FAST_KEYS, "FAST", strict=True))
+SANDBAG = 0.02  # a change below 2% is no goal
+STRETCH = 0.05  # FAST "ambitious": at least 5% over the baseline
+MAX_PER_QUARTER = 3.0  # more than 3x in a quarter is beyond what history supports
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """How a goal fares on one letter: ``status``, a one-line ``reason`` and a ``hint`` to fix it."""
+
+    status: Status
+    reason: str
+    hint: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {"status": self.status, "reason": self.reason, "hint": self.hint}
+
+
+@dataclass(frozen=True)
+class GoalCheck:
+    """All findings for one goal: SMART letters, FAST letters, and what the checker read."""
+
+    text: str
+    deadline: date | None
+    deadline_text: str
+    metric: str | None
+    smart: dict[str, Criterion]
+    fast: dict[str, Criterion]
+
+    @property
+    def is_smart(self) -> bool:
+        """True when no SMART letter fails (unknown letters do not block)."""
+        return all(c.status != "fail" for c in self.smart.values())
+
+    def failing(self) -> list[str]:
+        return [key for key, c in self.smart.items() if c.status == "fail"]
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape ``check-goal --json`` prints (documented in docs/export-format.md)."""
+        return {
+            "text": self.text,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "metric": self.metric,
+            "criteria": {key: self.smart[key].as_json() for key in SMART_KEYS},
+            "smart": self.is_smart,
+        }
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the checker read from a goal before judging it."""
+
+    text: str
+    plain: str  # lower case, number words in digits, deadlines blanked out
+    quantities: list[Quantity]
+    metric: str | None
+    deadline: Deadline | None
+    today: date
+    cal: Calendar
+
+
+def _fmt(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _example_deadline(cal: Calendar) -> str:
+    quarter = cal.current_quarter() % 4 + 1
+    return f"by {_fmt(cal.quarter_end(quarter))}"
+
+
+def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
+    """Find the deadline, the numbers and the metric in a goal's statement and fields."""
+    cal = Calendar(today, fiscal_start_month)
+    text = goal.statement
+    deadlines = find_deadlines(text, today, fiscal_start_month)
+    chars = list(text)
+    for found in deadlines:
+        if found.kind != "vague":
+            chars[found.start : found.end] = " " * (found.end - found.start)
+    plain = words_to_digits("".join(chars).lower().replace("’", "'").replace("–", "-"))
+    quantities = find_quantities(plain)
+    field_deadline = main_deadline(find_deadlines(goal.deadline, today, fiscal_start_month))
+    deadline = field_deadline if field_deadline and field_deadline.date else main_deadline(deadlines)
+    if deadline is None and goal.deadline_date:
+        try:
+            resolved = date.fromisoformat(goal.deadline_date)
+        except ValueError:
+            pass
+        else:
+            deadline = Deadline(goal.deadline, "date", resolved, 0, 0)
+    metric = goal.metric.strip() or find_metric(plain, quantities)
+    return _Reading(text, plain, quantities, metric or None, deadline, today, cal)
+
+
+# -- the letters -----------------------------------------------------------------------------
+
+
+def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
+    text = r.text.strip()
+    example = "Name one outcome and its number, e.g. 'raise the lead-to-MQL rate from 12% to 17%'"
+    if not text:
+        return Criterion(
+            "fail",
+            "There is no goal statement yet.",
+            "Write what should happen, e.g. 'raise the lead-to-MQL rate from 12% to 17% by end of Q3'.",
+        )
+    if (found := PLACEHOLDER.search(text)) is not None:
+        return Criterion(
+            "fail",
+            f"“{found.group(0).strip()}” is a placeholder, not a goal.",
+            "Replace it with the real outcome.",
+        )
+    if len(re.findall(r"[a-z]+", r.plain)) < 3 and not r.quantities:
+        return Criterion("fail", "Too short to say what will happen.", example + ".")
+    numbered = [q for q in r.quantities if q.kind != "count" or q.value >= 1]
+    if (vague := VAGUE_WORD.search(r.plain)) is not None and not numbered and not goal.target.strip():
+        word = vague.group(0).strip()
+        return Criterion("fail", f"“{word}” says which way, not what or how far.", example + ".")
+    clauses = [c for c in BUNDLE_SPLIT.split(r.plain) if c.strip()]
+    acting = [c for c in clauses if FIRST_VERB.search(c)]
+    with_numbers = [c for c in acting if find_quantities(c)]
+    if len(with_numbers) >= 2 or len(acting) >= 3:
+        return Criterion(
+            "fail",
+            f"{max(len(with_numbers), len(acting))} goals in one: each needs its own owner and check.",
+            "Keep one outcome here and add the others as goals of their own (Duplicate helps).",
+        )
+    outcome = r.metric or "one outcome"
+    if owner_required and not goal.owner.strip():
+        return Criterion(
+            "fail",
+            f"{outcome[:1].upper()}{outcome[1:]}, but no owner.",
+            "Name one owner, e.g. the team lead.",
+        )
+    owner = f", owned by {goal.owner.strip()}" if goal.owner.strip() else ""
+    return Criterion("pass", f"One outcome: {outcome}{owner}.")
+
+
+def _measurable(goal: Goal, r: _Reading) -> Criterion:
+    fields = goal.target.strip() and goal.metric.strip()
+    if fields:
+        base = f" from {goal.baseline.strip()}" if goal.baseline.strip() else ""
+        shown = goal.unit.strip()
+        said = f"{goal.baseline} {goal.target}"
+        unit = f" {shown}" if shown and shown not in said else ""  # not "$1.6M $" nor "17% %"
+        hint = "" if base else "Add the baseline: where you are today."
+        return Criterion("pass", f"{goal.metric.strip()}{base} to {goal.target.strip()}{unit}.", hint)
+    targets = [q for q in r.quantities if not (q.kind == "count" and q.value == 0)]
+    if targets and r.metric:
+        has_base = bool(re.search(r"\bfrom\s+[$€£]?\d", r.plain)) or bool(goal.baseline.strip())
+        numbers = ", ".join(q.text for q in targets[:3])
+        hint = (
+            ""
+            if has_base or targets[0].kind in ("percent", "multiplier")
+            else (f"Best with a baseline: 'from … to {targets[-1].text}'.")
+        )
+        return Criterion("pass", f"{r.metric}: {numbers}.", hint)
+    if targets:
+        return Criterion(
+            "fail",
+            f"“{targets[0].text}” of what? A number alone does not say what it counts.",
+            f"Say what is counted, e.g. '{targets[0].text} more MQLs' or 'win rate to {targets[0].text}'.",
+        )
+    if r.metric:
+        rate = re.search(
+            r"rate|nps|csat|churn|share|retention|time|size|cycle|roi|cac|cost", r.metric.lower()
+        )
+        money = re.search(r"revenue|arr|mrr|pipeline|deal size|bookings", r.metric.lower())
+        example = (
+            "'from 12% to 17%'"
+            if rate
+            else "'from $1.2M to $1.5M'"
+            if money
+            else f"'from 180 to 250 {r.metric}'"
+        )
+        return Criterion(
+            "fail", f"Names {r.metric} but no number.", f"Add a target, best with today's figure: {example}."
+        )
+    return Criterion(
+        "fail", "No metric and no number.", "Add what you will count and the target, e.g. '250 MQLs a month'."
+    )
+
+
+def _change(goal: Goal, r: _Reading) -> tuple[float, float | None] | None:
+    """The step the goal asks for as (ratio, target) with ratio >= 1 either way, if it can be read."""
+    base = find_quantities(words_to_digits(goal.baseline.lower()))
+    aim = find_quantities(words_to_digits(goal.target.lower()))
+    if base and aim and base[0].value > 0:
+        b, t = base[0].value, aim[0].value
+        return (max(b, t) / min(b, t) if min(b, t) > 0 else float("inf")), t
+    m = re.search(
+        r"\bfrom\s+[$€£]?(?P<b>\d[\d,.]*)[^$€£\d]{0,40}?\bto\s+(?:under\s+|below\s+|over\s+|above\s+|at\s+least\s+|at\s+most\s+)?[$€£]?(?P<t>\d[\d,.]*)",
+        r.plain,
+    )
+    if m:
+        b, t = (float(m.group(g).replace(",", "").rstrip(".")) for g in ("b", "t"))
+        if b > 0 and t > 0:
+            return max(b, t) / min(b, t), t
+    down = bool(DECREASE_WORDS.search(r.plain))
+    for q in r.quantities:
+        if q.kind == "multiplier":
+            return q.value, None
+        if q.kind == "percent" and not re.search(rf"\b(?:to|at|of|than)\s+{re.escape(q.text)}", r.plain):
+            if down:
+                return (float("inf") if q.value >= 100 else 1 / (1 - q.value / 100)), None
+            return 1 + q.value / 100, None
+    return None
+
+
+def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
+    verdict, comment = goal.verdict.strip(), goal.verdict_comment.strip()
+    said = f"{other_team} says {verdict}" + (f": “{comment}”" if comment else "")
+    if verdict == "not attainable":
+        return Criterion(
+            "fail", said + ".", "Lower the target, move the deadline or add resources, then ask again."
+        )
+    perfect = re.search(
+        r"\b100(?:\.0)?\s?(?:%|percent)\s+(?:of\s+)?(?:\w+\s+)?" + RATE_METRICS, r.plain
+    ) or re.search(RATE_METRICS + r"\s+(?:of|to|at)\s+100(?:\.0)?\s?(?:%|percent)", r.plain)
+    if perfect:
+        return Criterion(
+            "fail", "100% is perfection, not a plan.", "Aim for a step up from today, e.g. 'from 20% to 25%'."
+        )
+    change = _change(goal, r)
+    if change is None:
+        if verdict:
+            return Criterion("pass", said + ".")
+        return Criterion(
+            "unknown",
+            "No baseline and target to judge the step by, and no verdict from the other team yet.",
+            f"Add today's figure and ask {other_team}: attainable, stretch or not attainable?",
+        )
+    ratio, _ = change
+    days = (r.deadline.date - r.today).days if r.deadline and r.deadline.date else 91
+    quarters = max(days, 7) / 91
+    per_quarter = ratio ** (1 / quarters) if ratio != float("inf") else ratio
+    ask = "" if verdict else f"Ask {other_team} whether it is attainable."
+    if ratio == float("inf") or per_quarter > MAX_PER_QUARTER:
+        size = "more than all of it" if ratio == float("inf") else f"{ratio:.1f}x"
+        span = "" if ratio == float("inf") else f" in {days} days"
+        return Criterion(
+            "fail",
+            f"A change of {size}{span} is far beyond what history supports.",
+            "Set a smaller step or a later deadline; more than 3x a quarter rarely happens.",
+        )
+    if ratio - 1 < SANDBAG:
+        return Criterion(
+            "fail",
+            f"A change of {(ratio - 1) * 100:.1f}% is within normal ups and downs: sandbagging.",
+            "Aim for a step the team has to work for, at least a few percent.",
+        )
+    step = f"{(ratio - 1) * 100:.0f}%" if ratio < 2 else f"{ratio:.1f}x"
+    return Criterion("pass", f"A {step} step" + (f"; {said}." if verdict else " looks plausible."), ask)
+
+
+def _relevant(goal: Goal, r: _Reading, joint_title: str) -> Criterion:
+    if goal.serves_goal:
+        return Criterion("pass", f"Serves the joint goal “{joint_title or goal.serves_goal}”.")
+    if goal.team == "joint":
+        return Criterion("pass", "A joint goal both teams share.")
+    link = REVENUE_LINK.search(r.plain) or REVENUE_LINK.search(goal.metric.lower())
+    if link:
+        return Criterion("pass", f"Feeds pipeline or revenue ({r.metric or link.group(0).strip()}).")
+    why = PURPOSE.search(r.plain) or (goal.accomplish.strip() and PURPOSE.search(goal.accomplish.lower()))
+    if why:
+        return Criterion("pass", "Says why it matters.")
+    if not r.text.strip():
+        return Criterion("unknown", "Nothing to judge yet.")
+    return Criterion(
+        "unknown",
+        "Nothing links it to revenue, pipeline or a joint goal yet.",
+        "Pick the joint goal it serves, or say what it feeds, "
+        "e.g. '… so that sales gets 40 more opportunities'.",
+    )
+
+
+def _time_bound(r: _Reading) -> Criterion:
+    example = _example_deadline(r.cal)
+    d = r.deadline
+    if d is None:
+        return Criterion(
+            "fail", "No deadline.", f"Add a deadline, for example '{example}' or 'by end of Q3'."
+        )
+    if d.kind == "vague":
+        return Criterion(
+            "fail", f"“{d.text.strip()}” is not a deadline.", f"Say when, for example '{example}'."
+        )
+    if d.kind == "recurring":
+        return Criterion(
+            "fail",
+            f"“{d.text.strip()}” says how often, not by when.",
+            f"Add by when the rate should be reached, e.g. '… a month {example}'.",
+        )
+    if d.kind == "event":
+        return Criterion(
+            "pass",
+            f"Due at “{d.text.strip()}”.",
+            "Put the event's date in the deadline field so it shows on the board.",
+        )
+    assert d.date is not None
+    if d.date < r.today:
+        return Criterion(
+            "fail", f"{_fmt(d.date)} has already passed.", f"Choose a date ahead, e.g. '{example}'."
+        )
+    return Criterion("pass", f"Due {_fmt(d.date)} (“{d.text.strip()}”).")
+
+
+def _fast(
+    goal: Goal, r: _Reading, measurable: Criterion, other_team: str, other_key: str
+) -> dict[str, Criterion]:
+    cadence = goal.review_cadence.strip()
+    review = REVIEW_WORDS.search(r.plain)
+    frequent = (
+        Criterion("pass", f"Reviewed {cadence}.")
+        if cadence
+        else Criterion("pass", f"Reviewed {review.group('how')}.")
+        if review
+        else Criterion(
+            "fail", "No review cadence.", "Set how often it is discussed, e.g. monthly at the SLA review."
+        )
+    )
+    change = _change(goal, r)
+    if change is None:
+        ambitious = Criterion(
+            "unknown", "No baseline and target to judge the stretch.", "Add today's figure and the target."
+        )
+    elif change[0] - 1 >= STRETCH:
+        ambitious = Criterion("pass", f"A real stretch over the baseline ({(change[0] - 1) * 100:.0f}%).")
+    else:
+        ambitious = Criterion(
+            "fail",
+            f"Only {(change[0] - 1) * 100:.1f}% over the baseline.",
+            "Stretch it: aim for at least 5% more.",
+        )
+    milestones = goal.milestones.strip() or len([q for q in r.quantities if q.kind != "multiplier"]) >= 3
+    if measurable.status != "pass":
+        specific = Criterion("fail", "No metric yet.", "Add the metric and target first.")
+    elif milestones:
+        specific = Criterion("pass", "Metric and milestones.")
+    else:
+        specific = Criterion(
+            "fail", "A metric but no milestones.", "Add checkpoints, e.g. 'one third by the end of month 1'."
+        )
+    shared = {s.strip() for s in goal.shared_with.split(",") if s.strip()}
+    if goal.team == "joint" or other_key in shared or "company" in shared:
+        transparent = Criterion(
+            "pass", "Shared with " + (other_team if other_key in shared else "everyone") + "."
+        )
+    else:
+        transparent = Criterion("fail", f"Not shared with {other_team}.", f"Share it with {other_team}.")
+    return {"frequent": frequent, "ambitious": ambitious, "specific": specific, "transparent": transparent}
+
+
+def check_goal(
+    goal: Goal,
+    today: date,
+    *,
+    other_team: str = "the other team",
+    other_key: str = "",
+    joint_title: str = "",
+    owner_required: bool = True,
+    fiscal_start_month: int = 1,
+) -> GoalCheck:
+    """Check ``goal`` as of ``today`` (the workshop's date): SMART and FAST findings.
+
+    ``other_team`` names the team that judges attainability (and whose key,
+    ``other_key``, counts as "shared" for FAST transparency); ``joint_title``
+    is the title of the joint goal it serves, for the reason text.
+    """
+    r = read_goal(goal, today, fiscal_start_month)
+    measurable = _measurable(goal, r)
+    smart = {
+        "specific": _specific(goal, r, owner_required),
+        "measurable": measurable,
+        "attainable": _attainable(goal, r, other_team),
+        "relevant": _relevant(goal, r, joint_title),
+        "time_bound": _time_bound(r),
+    }
+    deadline = (
+        r.deadline.date if r.deadline and r.deadline.date and smart["time_bound"].status == "pass" else None
+    )
+    return GoalCheck(
+        text=goal.statement,
+        deadline=deadline,
+        deadline_text=r.deadline.text.strip() if r.deadline else "",
+        metric=r.metric,
+        smart=smart,
+        fast=_fast(goal, r, measurable, other_team, other_key),
+    )
+
+
+def check_statement(text: str, today: date, fiscal_start_month: int = 1) -> GoalCheck:
+    """Check a goal statement alone (``check-goal``): the owner is not asked for."""
+    return check_goal(
+        replace(Goal(), statement=text), today, owner_required=False, fiscal_start_month=fiscal_start_month
+    )
+
+
+def resolve_deadline(text: str, today: date, fiscal_start_month: int = 1) -> date | None:
+    """The date a typed deadline means ("end of Q3", "within 90 days"), or None."""
+    found = main_deadline(find_deadlines(text, today, fiscal_start_month))
+    return found.date if found else None

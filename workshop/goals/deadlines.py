@@ -1,0 +1,347 @@
+"""Deadlines in goal statements: dates, quarters, fiscal years, halves and spans, resolved to a date.
+
+Rules written for how sales and marketing people write deadlines ("by end of Q3",
+"FY27", "H2", "within 90 days", "before the new year", "at the upcoming
+webinar"), resolved against the workshop's date. Standard library only: a
+general date library guesses wrongly in goal text ("by 20% by 30 September" is
+not 20 September), and these rules are quick to check (well under a
+millisecond).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from workshop.goals.numbers import number_value
+
+Kind = Literal["date", "quarter", "half", "year", "span", "event", "recurring", "vague"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>20\d\d|20xx|'\d\d)"
+_BY = r"(?:by|before|until|till|through|in|during|from|on|end\s+of|the\s+end\s+of|due)\s+(?:the\s+)?"
+_NUM = (
+    r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
+    r"|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|a\s+hundred)"
+)
+_UNIT = r"(?P<unit>day|week|month|quarter|year)s?(?:'|’)?(?:\s+time)?"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
+_F = re.IGNORECASE
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
+    ("slash", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:20)?\d\d)\b")),
+    ("day_month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", _F)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?(?!\s*%)", _F)),
+    ("month", re.compile(rf"\b{_BY}{_MONTH}(?:\s+{_YEAR})?\b", _F)),
+    (
+        "quarter",
+        re.compile(
+            r"\b(?:(?:fy\s*'?(?P<fy1>\d{2}|\d{4})\s*)?q(?P<q>[1-4])"
+            r"|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarters?(?:\s+of(?:\s+the\s+year)?)?)"
+            r"(?:\s*(?:of\s+|/|-|,)?\s*(?:fy\s*)?(?P<qy>20\d\d|'?\d\d)\b)?",
+            _F,
+        ),
+    ),
+    (
+        "half",
+        re.compile(
+            r"\b(?:h(?P<h>[12])|(?P<ho>first|second)\s+half)(?:\s+(?:of\s+)?(?:fy\s*)?(?P<hy>20\d\d|'?\d\d)\b)?",
+            _F,
+        ),
+    ),
+    ("fiscal", re.compile(r"\b(?:fy|fiscal\s+(?:year\s+)?)\s*'?(?P<fy>20\d\d|\d\d)\b", _F)),
+    ("year", re.compile(rf"\b{_BY}(?:calendar\s+year\s+)?(?P<y>20\d\d)\b", _F)),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>this|the\s+current|current|next|the\s+next|the\s+following|the\s+coming|end\s+of\s+(?:the\s+)?)"
+            r"\s*(?P<what>fiscal\s+year|financial\s+year|quarter|year|month|week|half)\b(?![-\s]+(?:over|on)\b)",
+            _F,
+        ),
+    ),
+    (
+        "end",
+        re.compile(
+            r"\b(?:(?P<pre>year|quarter|month|week)[\s-]?end|end\s+of\s+(?:the\s+)?(?P<post>year|quarter|month|week)"
+            r"|eo(?P<eo>y|q|m)|(?:by|before)\s+(?:the\s+)?new\s+year|by\s+year'?s\s+end|mid-?year)\b",
+            _F,
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+{_NUM}\s+{_UNIT}", _F
+        ),
+    ),
+    ("span", re.compile(rf"\b(?:within|in)\s+(?:the\s+)?{_NUM}\s+{_UNIT}", _F)),
+    ("span", re.compile(rf"\b(?:the\s+)?next\s+{_NUM}\s+{_UNIT}", _F)),
+    (
+        "within_unit",
+        re.compile(r"\bwithin\s+(?:the\s+)?(?:next\s+)?(?P<unit>day|week|month|quarter|year)\b", _F),
+    ),
+    (
+        "event",
+        re.compile(
+            r"\b(?:upcoming|next|(?:at|by|before|for)\s+(?:the|our))\s+(?:\w+\s+)?"
+            r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting)\b",
+            _F,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:by|before|on|until)\s+(?:next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b", _F
+        ),
+    ),
+]
+RECURRING = re.compile(
+    r"\b(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|quarter|year)\b|"
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b(?!\s+(?:recurring|active|contract))|"
+    r"\b(?:year|month|quarter|week)[\s-]+(?:over|on)[\s-]+(?:year|month|quarter|week)\b",
+    _F,
+)
+VAGUE = re.compile(
+    r"\b(?:soon|asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|ongoing|on\s+an\s+ongoing\s+basis|eventually|"
+    r"some\s*day|someday|one\s+day|in\s+the\s+(?:near\s+)?future|over\s+time|at\s+some\s+point|going\s+forward|"
+    r"when\s+possible|when\s+we\s+can|in\s+due\s+course|continuously|later|tbd|tbc|as\s+needed)\b",
+    _F,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time expression found in text: what it said, where, and the date it means (if one)."""
+
+    text: str
+    kind: Kind
+    date: date | None
+    start: int
+    end: int
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _year(text: str | None, default: int) -> int:
+    if not text:
+        return default
+    text = text.strip("'’ ").lower()
+    if text == "20xx":
+        return default
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+class Calendar:
+    """Quarters, halves and fiscal years as a company counts them, from the workshop's date."""
+
+    def __init__(self, today: date, fiscal_start_month: int = 1) -> None:
+        self.today = today
+        self.start_month = fiscal_start_month
+
+    def fiscal_year(self, day: date) -> int:
+        """The fiscal year ``day`` falls in, named by the calendar year it ends in."""
+        if self.start_month == 1:
+            return day.year
+        return day.year + 1 if day.month >= self.start_month else day.year
+
+    def period_end(self, fiscal_year: int, first_month: int, months: int) -> date:
+        """End of the period of ``months`` months that starts ``first_month`` months into a fiscal year."""
+        start_year = fiscal_year if self.start_month == 1 else fiscal_year - 1
+        start = date(start_year, self.start_month, 1)
+        last = _add_months(start, first_month + months - 1)
+        return month_end(last.year, last.month)
+
+    def quarter_end(self, quarter: int, fiscal_year: int | None = None) -> date:
+        if fiscal_year is not None:
+            return self.period_end(fiscal_year, (quarter - 1) * 3, 3)
+        year = self.fiscal_year(self.today)
+        end = self.period_end(year, (quarter - 1) * 3, 3)
+        return end if end >= self.today else self.period_end(year + 1, (quarter - 1) * 3, 3)
+
+    def current_quarter(self) -> int:
+        months = (self.today.month - self.start_month) % 12
+        return months // 3 + 1
+
+    def half_end(self, half: int, fiscal_year: int | None = None) -> date:
+        if fiscal_year is not None:
+            return self.period_end(fiscal_year, (half - 1) * 6, 6)
+        year = self.fiscal_year(self.today)
+        end = self.period_end(year, (half - 1) * 6, 6)
+        return end if end >= self.today else self.period_end(year + 1, (half - 1) * 6, 6)
+
+    def year_end(self, fiscal_year: int) -> date:
+        return self.period_end(fiscal_year, 0, 12)
+
+
+def _next_month_date(today: date, month: int, day: int | None, year: int | None) -> date | None:
+    if year is None:
+        year = today.year
+        last = calendar.monthrange(year, month)[1]
+        if (month, min(day or last, last)) < (today.month, today.day):
+            year += 1
+    last = calendar.monthrange(year, month)[1]
+    if day is not None and not 1 <= day <= last:
+        return None
+    return date(year, month, day or last)
+
+
+def _relative(rel: str, what: str, cal: Calendar) -> date:
+    today = cal.today
+    step = 1 if rel.startswith(("next", "the next", "the following", "the coming")) else 0
+    if "year" in what:
+        if what.startswith(("fiscal", "financial")):
+            return cal.year_end(cal.fiscal_year(today) + step)
+        return date(today.year + step, 12, 31)
+    if what == "quarter":
+        quarter, year = cal.current_quarter() + step, cal.fiscal_year(today)
+        if quarter > 4:
+            quarter, year = 1, year + 1
+        return cal.quarter_end(quarter, year)
+    if what == "half":
+        half = 1 if cal.current_quarter() <= 2 else 2
+        return cal.half_end(half + step) if half + step <= 2 else cal.half_end(1, cal.fiscal_year(today) + 1)
+    if what == "month":
+        later = _add_months(today.replace(day=1), step)
+        return month_end(later.year, later.month)
+    return today + timedelta(days=(4 - today.weekday()) % 7 + 7 * step)  # the Friday of that week
+
+
+def _span(count: float, unit: str, today: date) -> date:
+    unit = unit.lower()
+    if unit == "day":
+        return today + timedelta(days=round(count))
+    if unit == "week":
+        return today + timedelta(weeks=count)
+    months = {"month": 1, "quarter": 3, "year": 12}[unit] * count
+    return _add_months(today, round(months))
+
+
+def _resolve(kind: str, match: re.Match[str], cal: Calendar) -> tuple[Kind, date | None] | None:
+    g = match.groupdict()
+    today = cal.today
+    if kind == "iso":
+        try:
+            return "date", date(int(g["y"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+    if kind == "slash":
+        a, b, year = int(g["a"]), int(g["b"]), _year(g["y"], today.year)
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            return "date", date(year, month, day)
+        except ValueError:
+            return None
+    if kind in ("day_month", "month_day", "month"):
+        named_year = (
+            None if not g.get("year") or g["year"].lower() == "20xx" else _year(g["year"], today.year)
+        )
+        day_of_month = int(g["day"]) if g.get("day") else None
+        resolved = _next_month_date(today, MONTHS[g["month"].lower()], day_of_month, named_year)
+        return ("date", resolved) if resolved else None
+    if kind == "quarter":
+        quarter = int(g["q"]) if g["q"] else _ORD[g["qo"].lower()]
+        year_text = g["qy"] or g["fy1"]
+        return "quarter", cal.quarter_end(quarter, _year(year_text, 0) if year_text else None)
+    if kind == "half":
+        half = int(g["h"]) if g["h"] else (1 if g["ho"].lower() == "first" else 2)
+        return "half", cal.half_end(half, _year(g["hy"], 0) if g["hy"] else None)
+    if kind == "fiscal":
+        return "year", cal.year_end(_year(g["fy"], today.year))
+    if kind == "year":
+        return "year", date(int(g["y"]), 12, 31)
+    if kind == "relative":
+        rel = " ".join(g["rel"].lower().split())
+        return ("quarter" if g["what"].lower() == "quarter" else "year"), _relative(
+            "this" if rel.startswith("end") else rel, " ".join(g["what"].lower().split()), cal
+        )
+    if kind == "end":
+        text = match.group(0).lower()
+        what = g["pre"] or g["post"] or {"y": "year", "q": "quarter", "m": "month"}.get(g["eo"] or "", "year")
+        if "mid" in text:
+            return "half", cal.half_end(1)
+        return "year" if what == "year" else "quarter", _relative("this", what.lower(), cal)
+    if kind == "span":
+        count = number_value(g["n"])
+        return ("span", _span(count, g["unit"], today)) if count else None
+    if kind == "within_unit":
+        return "span", _span(1, g["unit"], today)
+    if kind == "event":
+        return "event", None
+    if kind == "weekday":
+        target = _WEEKDAYS.index(g["wd"].lower())
+        ahead = (target - today.weekday()) % 7 or 7
+        return "date", today + timedelta(days=ahead)
+    return None
+
+
+def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[Deadline]:
+    """Every time expression in ``text``, concrete ones first, each span of text used once."""
+    cal = Calendar(today, fiscal_start_month)
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            resolved = _resolve(kind, match, cal)
+            if resolved is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(Deadline(match.group(0), resolved[0], resolved[1], match.start(), match.end()))
+    for kind, pattern in (("recurring", RECURRING), ("vague", VAGUE)):
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                taken.append((match.start(), match.end()))
+                found.append(Deadline(match.group(0), kind, None, match.start(), match.end()))  # type: ignore[arg-type]
+    return found
+
+
+def main_deadline(deadlines: list[Deadline]) -> Deadline | None:
+    """The goal's deadline: the latest date found, else an event, a recurrence or a vague word."""
+    dated = [d for d in deadlines if d.date is not None]
+    if dated:
+        return max(dated, key=lambda d: d.date or date.min)
+    for kind in ("event", "recurring", "vague"):
+        for deadline in deadlines:
+            if deadline.kind == kind:
+                return deadline
+    return None

@@ -1,0 +1,215 @@
+"""Sales and marketing words the goal checker understands: metrics, verbs, vague words.
+
+Patterns work on lower-case text with number words already in digits
+(:func:`workshop.goals.numbers.words_to_digits`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workshop.goals.numbers import Quantity
+
+# (name shown to the user, pattern), most specific first
+METRICS: tuple[tuple[str, str], ...] = (
+    ("lead-to-MQL conversion rate", r"lead[- ]to[- ]mql(?:\s+conversion)?(?:\s+rate)?"),
+    ("MQL-to-SQL conversion rate", r"mql[- ]to[- ]sql(?:\s+conversion)?(?:\s+rate)?"),
+    ("MQLs", r"mqls?|marketing[- ]qualified[- ]leads?"),
+    ("SQLs", r"sqls?|sales[- ]qualified[- ]leads?"),
+    ("SALs", r"sals|sales[- ]accepted[- ]leads?"),
+    ("ARR", r"arr|annual[- ]recurring[- ]revenue"),
+    ("MRR", r"mrr|monthly[- ]recurring[- ]revenue"),
+    ("CAC", r"cac|customer[- ]acquisition[- ]costs?|cost[- ]per[- ]acquisition"),
+    ("cost per lead", r"cost[- ]per[- ](?:lead|mql)|cpl"),
+    ("win rate", r"win[- ]rates?|close[- ]rates?|closing[- ](?:ratio|rate)s?|close[- ]ratios?"),
+    ("open rate", r"(?:email\s+)?(?:overall\s+)?open[- ]rates?"),
+    ("click-through rate", r"click[- ]through[- ]rates?|ctr"),
+    ("conversion rate", r"(?:[a-z]+[- ]to[- ][a-z]+\s+)?conversion(?:\s+rates?)?|conversions"),
+    ("churn", r"(?:customer\s+|logo\s+|revenue\s+)?churn(?:\s+rate)?"),
+    ("NPS", r"nps|net[- ]promoter[- ]score"),
+    ("CSAT", r"csat|(?:customer\s+)?satisfaction(?:\s+(?:scores?|rates?))?"),
+    ("demo requests", r"demo[- ]requests?|demos?(?:\s+booked)?"),
+    ("pipeline", r"(?:sales\s+)?pipeline(?:\s+(?:value|coverage))?"),
+    ("opportunities", r"opportunit(?:y|ies)|opps"),
+    ("average deal size", r"(?:average\s+)?deal[- ]size|average\s+(?:contract|order)\s+value|acv|aov"),
+    ("sales cycle", r"sales[- ]cycle(?:\s+length)?"),
+    (
+        "response time",
+        r"(?:average\s+)?(?:customer\s+|first\s+|lead\s+)?(?:response|follow[- ]?up)[- ]times?"
+        r"|speed[- ]to[- ]lead",
+    ),
+    ("quota attainment", r"quota(?:\s+attainment)?"),
+    ("retention", r"(?:customer\s+)?retention(?:\s+rate)?|renewals?(?:\s+rate)?"),
+    ("revenue", r"revenue|sales|bookings|turnover|profits?|income"),
+    ("deals", r"deals?"),
+    ("leads", r"(?:[a-z]+\s+)?leads?"),
+    ("customers", r"customers?|clients?|accounts?|logos|donors?|buyers?"),
+    ("traffic", r"(?:web(?:site)?\s+|organic\s+|site\s+)?(?:traffic|visitors?|visits|sessions|page\s?views)"),
+    ("subscribers", r"subscribers?|sign[- ]?ups?|registrations?|email\s+list|newsletter"),
+    ("followers", r"followers?|fans"),
+    ("meetings", r"meetings?|calls?|appointments?|discussions?|conversations?"),
+    (
+        "content",
+        r"blog\s+(?:posts?|articles?)|posts?|articles?|webinars?|e-?books?|case\s+stud(?:y|ies)|videos?",
+    ),
+    ("downloads", r"downloads?|download\s+rates?"),
+    ("engagement", r"engagement(?:\s+rate)?|impressions|mentions|share\s+of\s+voice|backlinks"),
+    ("ROI", r"roi|roas|return\s+on\s+(?:ad\s+spend|investment)"),
+    ("market share", r"market\s+share"),
+    ("attendees", r"attendees|attendance|registrants"),
+    ("referrals", r"referrals?"),
+    ("units sold", r"units"),
+)
+METRIC_PATTERNS = tuple((name, re.compile(rf"\b(?:{pattern})\b")) for name, pattern in METRICS)
+METRIC_ORDER = {name: i for i, (name, _) in enumerate(METRICS)}
+
+RATE_METRICS = (
+    r"(?:(?:close|win|closing|conversion|open|click[- ]through|retention|renewal|response|churn)"
+    r"[- ]?(?:rates?|ratios?)"
+    r"|nps|satisfaction)"
+)
+REVENUE_LINK = re.compile(
+    r"\b(?:revenue|pipeline|bookings|arr|mrr|sales|deals?|win[- ]rate|close[- ]rate|quota|customers?|clients?"
+    r"|opportunit(?:y|ies)|sqls?|mqls?|sals|leads?|conversion|churn|retention|upsell|renewals?|cac|roi|acv"
+    r"|demo[- ]requests?|demos)\b"
+)
+PURPOSE = re.compile(
+    r"\b(?:so\s+that|in\s+order\s+to|because|to\s+(?:support|drive|grow|reach|hit|help|reduce|feed))\b"
+)
+REVIEW_WORDS = re.compile(
+    r"\b(?:review(?:ed)?|check(?:ed)?[- ]in|discuss(?:ed)?|report(?:ed)?)\s+"
+    r"(?P<how>weekly|monthly|fortnightly|quarterly|every\s+\w+)"
+)
+DECREASE_WORDS = re.compile(
+    r"\b(?:reduce[sd]?|reducing|cut(?:s|ting)?|decrease[sd]?|lower(?:s|ed|ing)?|drop|shrink|shorten|halve|less|fewer|down)\b"
+)
+VAGUE_WORD = re.compile(
+    r"\b(?:improve[sd]?|improving|boost(?:s|ed|ing)?|optimi[sz]e[sd]?|optimi[sz]ing|enhance[sd]?|enhancing|maximi[sz]e"
+    r"|strengthen|work\s+on|focus\s+on|more|better|less|fewer|higher|increase[sd]?|increasing|grow(?:s|ing)?"
+    r"|raise|reduce[sd]?|decrease[sd]?|go\s+up|get\s+more)\b"
+)
+PLACEHOLDER = re.compile(
+    r"\b(?:tbd|tbc|todo|n/a|to\s+be\s+(?:decided|confirmed|defined|agreed)|lorem\s+ipsum)\b"
+    r"|\bx{3,}\b|\bxx+\s?%|\?{2,}|^\s*(?:\.{3}|…|-+)\s*$|\[[^\]]*\]|<[^>]*>|⟨[^⟩]*⟩",
+    re.IGNORECASE,
+)
+ACTION_VERBS = (
+    "increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|launch|hire|build|create|publish|close|generate"
+    "|sign|win|book|achieve|reach|double|triple|add|acquire|get|run|host|implement|deliver|hit|expand|open|enter"
+    "|make|write|send|train|redesign|migrate|introduce|sell|drive|deploy|roll\\s+out|secure|convert|onboard"
+)
+FIRST_VERB = re.compile(
+    rf"^\W*(?:(?:we|i|the\s+\w+(?:\s+team)?|our\s+\w+|they)\s+(?:will|want\s+to|must|should)\s+)?(?:to\s+)?(?:{ACTION_VERBS})\b"
+)
+BUNDLE_SPLIT = re.compile(
+    r";|,?\s+\band\s+(?:also\s+)?|\bas\s+well\s+as\b|\bplus\b|\balso\b|\bwhile\s+also\b"
+)
+CHANGE_VERB = re.compile(
+    r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|double|triple|halve)[sd]?\s+"
+    r"(?P<object>(?:[a-z'-]+\s+){0,5}?)(?:by|from|to|in|within|over|at)\b"
+)
+NOUN_SKIP = frozenset(
+    [
+        "of",
+        "the",
+        "my",
+        "our",
+        "your",
+        "their",
+        "a",
+        "an",
+        "new",
+        "more",
+        "additional",
+        "qualified",
+        "key",
+        "paying",
+        "net",
+        "total",
+        "number",
+        "extra",
+    ]
+)
+NOUN_STOP = frozenset(
+    [
+        "by",
+        "to",
+        "from",
+        "in",
+        "within",
+        "over",
+        "at",
+        "on",
+        "for",
+        "per",
+        "each",
+        "and",
+        "or",
+        "with",
+        "this",
+        "that",
+        "it",
+        "them",
+        "than",
+        "more",
+        "less",
+        "percent",
+        "points",
+        "times",
+        "x",
+        "a",
+        "an",
+        "the",
+        "before",
+        "after",
+        "during",
+        "until",
+    ]
+)
+VAGUE_OBJECTS = frozenset(
+    ["it", "this", "that", "things", "stuff", "everything", "performance", "results", "numbers", "business"]
+)
+
+
+def _closest(plain: str, quantities: list[Quantity]) -> str | None:
+    best: tuple[int, int, int, str] | None = None
+    for name, pattern in METRIC_PATTERNS:
+        for match in pattern.finditer(plain):
+            distance = min(
+                (min(abs(match.start() - q.end), abs(match.end() - q.start)) for q in quantities), default=0
+            )
+            key = (distance, match.start() - match.end(), METRIC_ORDER[name], name)
+            if best is None or key < best:
+                best = key
+    return best[3] if best else None
+
+
+def _noun_after(plain: str, quantity: Quantity) -> str | None:
+    words = re.findall(r"[a-z][a-z'-]*|\d[\d,.]*", plain[quantity.end : quantity.end + 80])
+    picked: list[str] = []
+    for word in words[:8]:
+        if not picked and (word in NOUN_SKIP or word[0].isdigit()):
+            continue
+        if word in NOUN_STOP or word[0].isdigit() or len(picked) == 3:
+            break
+        picked.append(word.strip("'"))
+    while picked and (len(picked[-1]) < 3 or picked[-1] in VAGUE_OBJECTS):
+        picked.pop()
+    return " ".join(picked) or None
+
+
+def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
+    """What the goal counts: a known sales or marketing metric, else the noun its number counts."""
+    known = _closest(plain, quantities)
+    if known:
+        return known
+    for quantity in quantities:
+        noun = _noun_after(plain, quantity)
+        if noun:
+            return noun
+    change = CHANGE_VERB.search(plain)
+    if change:
+        words = [w for w in change.group("object").split() if w not in NOUN_SKIP]
+        if words and words[-1] not in VAGUE_OBJECTS and len(words[-1]) > 2:
+            return " ".join(words)
+    return None

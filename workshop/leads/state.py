@@ -1,0 +1,182 @@
+"""The MQL definition as kept in a workshop: current version, approvals, history, test results.
+
+One :class:`MqlState` record holds it all, nested data as JSON text. Changing an approved
+definition starts a new version: the approved one moves to the history with its approvals,
+and both teams must approve again.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from workshop.edits import Operation, Update
+from workshop.leads.definition import (
+    GROUP_TITLES,
+    DefinitionError,
+    MqlDefinition,
+    definition_from_json,
+    definition_json,
+)
+from workshop.leads.evaluation import Metrics
+from workshop.leads.reader import ColumnMapping
+from workshop.model import MARKETING, SALES, TEAM_KEYS, MqlState
+
+
+def state_for(definition: MqlDefinition) -> MqlState:
+    return MqlState(definition=json.dumps(definition_json(definition), ensure_ascii=False))
+
+
+def definition_of(state: MqlState) -> MqlDefinition:
+    """The current definition; a damaged one reads as an empty definition rather than failing."""
+    try:
+        return definition_from_json(json.loads(state.definition))
+    except (ValueError, DefinitionError):
+        return MqlDefinition(name="MQL definition (could not be read)")
+
+
+def approvals(state: MqlState) -> dict[str, dict[str, str]]:
+    """Team key -> {"name", "at"} for each team that approved the current version."""
+    out = {}
+    if state.sales_approver:
+        out[SALES] = {"name": state.sales_approver, "at": state.sales_approved_at}
+    if state.marketing_approver:
+        out[MARKETING] = {"name": state.marketing_approver, "at": state.marketing_approved_at}
+    return out
+
+
+def fully_approved(state: MqlState) -> bool:
+    return all(team in approvals(state) for team in TEAM_KEYS)
+
+
+def history_of(state: MqlState) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(state.history or "[]")
+    except ValueError:
+        return []
+    return [v for v in data if isinstance(v, dict)] if isinstance(data, list) else []
+
+
+def change_definition(state: MqlState, new: MqlDefinition, now: str) -> list[Operation]:
+    """The edit that makes ``new`` current; a new version if anyone had approved the old one."""
+    text = json.dumps(definition_json(new), ensure_ascii=False)
+    if text == state.definition or new == definition_of(state):
+        return []
+    if not approvals(state):
+        return [Update.of(state, definition=text)]
+    old = {
+        "version": state.version,
+        "definition": json.loads(state.definition),
+        "approvals": approvals(state),
+        "replaced_at": now,
+    }
+    return [
+        Update.of(
+            state,
+            definition=text,
+            version=state.version + 1,
+            history=json.dumps([*history_of(state), old], ensure_ascii=False),
+            sales_approver="",
+            sales_approved_at="",
+            marketing_approver="",
+            marketing_approved_at="",
+        )
+    ]
+
+
+def approve(state: MqlState, team: str, name: str, now: str) -> list[Operation]:
+    """A team's approval of the current version, by ``name`` at ``now``."""
+    if team not in TEAM_KEYS:
+        raise ValueError(team)
+    return [Update.of(state, **{f"{team}_approver": name.strip(), f"{team}_approved_at": now})]
+
+
+def withdraw(state: MqlState, team: str) -> list[Operation]:
+    return [Update.of(state, **{f"{team}_approver": "", f"{team}_approved_at": ""})]
+
+
+def mapping_of(state: MqlState) -> ColumnMapping:
+    try:
+        return ColumnMapping.from_json(json.loads(state.column_mapping or "{}"))
+    except ValueError:
+        return ColumnMapping()
+
+
+def remember(
+    state: MqlState, mapping: ColumnMapping, metrics: Metrics, threshold: int, source: str, now: str
+) -> list[Operation]:
+    """Keep the mapping for next time and the evaluation's results with the definition."""
+    results = {
+        "source": source,
+        "tested_at": now,
+        "version": state.version,
+        "threshold": threshold,
+        "metrics": metrics.as_json(),
+    }
+    return [
+        Update.of(
+            state,
+            column_mapping=json.dumps(mapping.to_json(), ensure_ascii=False),
+            test_results=json.dumps(results, ensure_ascii=False),
+        )
+    ]
+
+
+def test_results_of(state: MqlState) -> dict[str, Any]:
+    try:
+        data = json.loads(state.test_results or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def describe_changes(old: MqlDefinition, new: MqlDefinition) -> list[str]:
+    """What changed between two versions, one line each, in the users' words."""
+    lines = []
+    if old.name != new.name:
+        lines.append(f"Name: “{old.name}” → “{new.name}”")
+    if old.threshold != new.threshold:
+        lines.append(f"Threshold: {old.threshold} → {new.threshold} points")
+
+    def keyed(rules: Any) -> dict[str, int]:
+        return {
+            f"{GROUP_TITLES.get(r.group, 'Gate')}: {r.describe()}": -abs(r.points)
+            if r.group == "negative"
+            else r.points
+            for r in rules
+        }
+
+    before, after = keyed(old.rules), keyed(new.rules)
+    for text, points in after.items():
+        if text not in before:
+            lines.append(f"Added {text} ({points:+d})")
+        elif before[text] != points:
+            lines.append(f"Points for {text}: {before[text]} → {points}")
+    lines += [f"Removed {text}" for text in before if text not in after]
+    gates_before = {g.describe() for g in old.gates}
+    gates_after = {g.describe() for g in new.gates}
+    lines += [f"Added gate: {g}" for g in sorted(gates_after - gates_before)]
+    lines += [f"Removed gate: {g}" for g in sorted(gates_before - gates_after)]
+    if old.decay != new.decay:
+        lines.append(f"Decay: {_decay(old)} → {_decay(new)}")
+    if old.notes != new.notes:
+        lines.append("Notes edited")
+    return lines
+
+
+def _decay(definition: MqlDefinition) -> str:
+    if definition.decay is None:
+        return "off"
+    return f"engagement halves every {definition.decay.half_life_days:g} days of “{definition.decay.field}”"
+
+
+def mql_json(state: MqlState) -> dict[str, Any]:
+    """The ``mql`` section of ``export --json``: the definition file's object plus its record."""
+    return {
+        "version": state.version,
+        "definition": json.loads(state.definition) if state.definition else None,
+        "approvals": approvals(state),
+        "history": history_of(state),
+        "column_mapping": mapping_of(state).to_json(),
+        "test_results": test_results_of(state) or None,
+    }

@@ -1,0 +1,123 @@
+"""The workshop as JSON (documented in docs/export-format.md) and action items as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from workshop import __version__
+from workshop.agenda.plan import format_clock, schedule
+from workshop.funnel.plan import funnel_json
+from workshop.goals.records import check_in_workshop, goal_json
+from workshop.leads.state import mql_json
+from workshop.model import ActionItem, Record, WorkshopContent
+from workshop.run.report import run_summary
+from workshop.run_log import RunLog
+
+SCHEMA_VERSION = 1
+_INTERNAL = ("id", "position")
+
+
+def _plain(record: Record) -> dict[str, Any]:
+    values = record.values()
+    return {"id": values["id"], **{k: v for k, v in values.items() if k not in _INTERNAL}}
+
+
+def _agenda_times(content: WorkshopContent) -> list[tuple[str, str]]:
+    slots = schedule(content.agenda, content.info.day_start)
+    return [(format_clock(s.start), format_clock(s.end)) for s in slots]
+
+
+agenda_times = _agenda_times  # public: the reports print the same times
+
+
+def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[str, Any]:
+    """The whole workshop as a JSON-ready dict, stage by stage (with the live run when given)."""
+    summary = run_summary(content, run or RunLog([], 0))
+    team_names = {t.key: t.name for t in content.teams}
+    info = content.info.values()
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "workshop": {k: v for k, v in info.items() if k not in _INTERNAL},
+        "teams": [{"key": t.key, "name": t.name, "colour": t.colour} for t in content.teams],
+        "participants": [
+            {**_plain(p), "team_name": team_names.get(p.team, p.team)} for p in content.participants
+        ],
+        "agenda": [
+            {**_plain(item), "start": start, "end": end, **summary["items"].get(item.id, {})}
+            for item, (start, end) in zip(content.agenda, _agenda_times(content), strict=True)
+        ],
+        "airtime": summary["airtime"],
+        "goals": [
+            goal_json(
+                goal, check_in_workshop(goal, content.info, content.teams, content.goals), content.teams
+            )
+            for goal in content.goals
+        ],
+        "actions": [_plain(a) for a in content.actions],
+        "parking_lot": [_plain(p) for p in content.parking_lot],
+        "funnel": funnel_json(content),
+        "quotas": [_plain(q) for q in content.quota_lines],
+        "lead_stages": [_plain(s) for s in content.lead_stages],
+        "mql": mql_json(content.mql[0]) if content.mql else None,
+        "sla": _sla_json(content),
+    }
+
+
+def _sla_json(content: WorkshopContent) -> dict[str, Any]:
+    from workshop.sla import agreement as sla
+
+    current = sla.fingerprint(content)
+    return {
+        "sha256": current,
+        "fully_signed": sla.fully_signed(content),
+        "clauses": [
+            {
+                "id": c.id,
+                "key": c.key,
+                "heading": c.heading,
+                "wording": c.wording,
+                "parameters": sla.typed_values(c),
+                "text": sla.render(c, content),
+            }
+            for c in content.sla_clauses
+        ],
+        "warnings": [w.text for w in sla.warnings(content)],
+        "signatures": [
+            {
+                "role": s.role,
+                "name": s.name,
+                "title": s.title,
+                "signed_on": s.signed_on,
+                "signed_at": s.signed_at,
+                "sla_sha256": s.sla_sha256,
+                "void": s.sla_sha256 != current,
+            }
+            for s in content.sla_signatures
+        ],
+        "signed_records": [
+            {"sla_sha256": r.sla_sha256, "signed_at": r.signed_at, "signers": r.signers.split("; ")}
+            for r in content.sla_records
+        ],
+    }
+
+
+def _cell(value: str) -> str:
+    """Keep a spreadsheet from running a cell that starts like a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def actions_csv(actions: Iterable[ActionItem], team_names: dict[str, str]) -> str:
+    """Action items as CSV text with a header row, in the order given."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["What", "Owner", "Team", "Due", "Status"])
+    for item in actions:
+        team = team_names.get(item.team, item.team.capitalize())
+        writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Setup: the workshop's details, teams and participants, and their checks."""

@@ -1,0 +1,1 @@
+"""The service level agreement: clauses, their numbers and sources, signatories, fingerprint."""
