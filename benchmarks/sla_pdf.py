@@ -27,7 +27,7 @@ from pathlib import Path
 
 def command() -> list[str]:
     script = shutil.which("smarketing-workshop", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "workshop.cli"]
+    return [script] if script else [sys.executable, "-m", "ui.launch"]
 
 
 def timed(args: list[str], env: dict[str, str]) -> float:

@@ -17,7 +17,7 @@ from workshop.cli import main
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the installed console script as a user would (falls back to ``python -m``)."""
     script = shutil.which("smarketing-workshop", path=str(Path(sys.executable).parent))
-    command = [script] if script else [sys.executable, "-m", "workshop.cli"]
+    command = [script] if script else [sys.executable, "-m", "ui.launch"]
     return subprocess.run([*command, *args], capture_output=True, text=True, check=False, timeout=60)
 
 
@@ -110,7 +110,7 @@ def test_export_without_a_format_says_what_to_add(
 
 def test_headless_commands_do_not_load_qt(tmp_path: Path) -> None:
     code = (
-        "import sys; from workshop.cli import main; "
+        "import sys; from ui.launch import main; "
         f"main(['demo', {str(tmp_path / 'q.smw')!r}]); "
         f"main(['export', {str(tmp_path / 'q.smw')!r}, '--json', {str(tmp_path / 'q.json')!r}]); "
         "print(any(m.startswith('PySide6') for m in sys.modules))"

@@ -1,7 +1,8 @@
-"""The ``smarketing-workshop`` command: opens the app, or runs a headless command.
+"""The ``smarketing-workshop`` command line: runs a headless command, or hands over to the window.
 
 Headless commands live in ``workshop/commands/``, one module each, and never
-import Qt, so they work on a machine with no display. Exit status: 0 on
+import Qt, so they work on a machine with no display. The window is not this
+package's to start: the entry point (``ui.launch``) passes ``open_window``. Exit status: 0 on
 success, 1 when the work could not be done (with a one-line message on
 stderr), 2 for a wrong command line.
 """
@@ -12,7 +13,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from workshop import APP_NAME, __version__, commands
@@ -20,6 +21,9 @@ from workshop.commands import CommandError
 from workshop.store.errors import WorkshopFileError
 
 PROG = "smarketing-workshop"
+
+OpenWindow = Callable[[str | None], int]
+"""Opens the app on a workshop file (or the last one, or the demo); returns the exit status."""
 
 
 def command_modules() -> dict[str, ModuleType]:
@@ -46,8 +50,8 @@ def _app_parser(available: dict[str, ModuleType]) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script."""
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run the command in ``argv``; with none, open the window through ``open_window``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     available = command_modules()
     if args_list and args_list[0] in available:
@@ -63,9 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{PROG} {module.NAME}: error: {error}", file=sys.stderr)
             return 1
     app_args = _app_parser(available).parse_args(args_list)
-    from ui.app import run  # noqa: PLC0415 - only the GUI path needs Qt
-
-    return run(app_args.file)
+    if open_window is None:
+        print(f"{PROG}: error: no command given; commands: {', '.join(available)}", file=sys.stderr)
+        return 2
+    return open_window(app_args.file)
 
 
 if __name__ == "__main__":

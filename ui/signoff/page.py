@@ -31,9 +31,10 @@ from ui.sla.preview import sla_html
 from workshop.edits import Change
 from workshop.model import SlaRecord
 from workshop.report.paper import default_paper
+from workshop.report.signed_record import record_signed_pdf
 from workshop.report.sla_pdf import current_record
 from workshop.signoff.pades import SigningError
-from workshop.signoff.record import SignOffError, add_signature, record_signed_pdf
+from workshop.signoff.record import SignOffError, add_signature
 from workshop.signoff.signing import LocalAuthority, has_ink
 from workshop.sla import agreement as sla
 

@@ -37,7 +37,7 @@ def _record_signed_sla(path: Path) -> None:
     """Keep the demo's signed SLA in the file, as the Sign-off page does after the last signature."""
     from workshop.document import WorkshopDocument
     from workshop.report.paper import default_paper
-    from workshop.signoff.record import record_signed_pdf
+    from workshop.report.signed_record import record_signed_pdf
     from workshop.signoff.signing import LocalAuthority
 
     document = WorkshopDocument.open(path)

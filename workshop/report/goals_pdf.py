@@ -13,8 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
+from workshop.report.context import ReportContext, date_range
 from workshop.report.layout import RULE, PageDecor, build, para, styles
-from workshop.report.sections import ReportContext, date_range
+from workshop.report.stage_sections import goals_for_team
 from workshop.report.text import NAME_LIMIT, SANS, shorten
 from workshop.sla import agreement as sla
 
@@ -56,8 +57,6 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
         para(f"{info.title} · {date_range(info.start_date, info.end_date)}", st.subtitle),
         Spacer(1, 8 * mm),
     ]
-    from workshop.report.stage_sections import goals_for_team
-
     section = goals_for_team if content.goals else _no_goals
     for team in (SALES, MARKETING, JOINT):
         flowables, owners = section(ctx, team)

@@ -1,58 +1,21 @@
 """The SLA report's sections, one function each: content in, flowables out.
 
-A section function takes a :class:`ReportContext` and returns its flowables, or an
-empty list when the workshop has nothing for it. Sections whose data comes from other
-stages (goals, MQL definition, funnel, airtime) are in ``workshop.report.stage_sections``.
+A section function takes a :class:`~workshop.report.context.ReportContext` and returns its
+flowables, or an empty list when the workshop has nothing for it. Sections whose data comes
+from other stages (goals, MQL definition, funnel, airtime) are in
+``workshop.report.stage_sections``; ``workshop.report.sla_pdf.SLA_SECTIONS`` gives the order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
-
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from workshop.model import MARKETING, SALES, WorkshopContent
+from workshop.model import MARKETING, SALES
+from workshop.report.context import ReportContext, date_range, nice_date
 from workshop.report.json_export import agenda_times
-from workshop.report.layout import Styles, content_width, para, table
+from workshop.report.layout import para, table
 from workshop.sla import agreement as sla
-
-Section = Callable[["ReportContext"], list[Flowable]]
-
-
-@dataclass
-class ReportContext:
-    content: WorkshopContent
-    paper: str
-    st: Styles
-    final: bool = False  # True: the signed version (signature boxes left for the digital stamps)
-    charts: bool = True
-    stamp_boxes: dict[str, tuple[int, tuple[float, float, float, float]]] = field(default_factory=dict)
-
-    @property
-    def width(self) -> float:
-        return content_width(self.paper)
-
-    def team(self, key: str) -> str:
-        if key in (SALES, MARKETING):
-            return sla.team_name(self.content, key)
-        return "Both teams" if key == "joint" else key.capitalize()
-
-
-def nice_date(iso: str) -> str:
-    try:
-        day = date.fromisoformat(iso)
-        return f"{day.day} {day:%b %Y}"  # "%-d" does not exist on Windows
-    except ValueError:
-        return iso or "not set"
-
-
-def date_range(start: str, end: str) -> str:
-    if not start:
-        return "Dates not set"
-    return nice_date(start) if end in ("", start) else f"{nice_date(start)} to {nice_date(end)}"
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
@@ -188,17 +151,3 @@ def parking_lot(ctx: ReportContext) -> list[Flowable]:
         para("Parking lot", st.h1),
         table(["Topic", "Raised by", "Team", "Notes"], rows, [w * 0.38, w * 0.2, w * 0.14, w * 0.28], st),
     ]
-
-
-def plugin_sections(ctx: ReportContext) -> list[Flowable]:
-    """The sections from the workshop's stages, in print order: goals, MQL, funnel, airtime."""
-    from workshop.report.stage_sections import STAGE_SECTIONS
-
-    story: list[Flowable] = []
-    for section in STAGE_SECTIONS:
-        story += section(ctx)
-    return story
-
-
-def note(text: str, ctx: ReportContext) -> Paragraph:
-    return para(text, ctx.st.small)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop.model import SlaSignature
+from workshop.report.context import ReportContext, nice_date
 from workshop.report.layout import MUTED, RULE, para, table
-from workshop.report.sections import ReportContext, nice_date
-from workshop.report.text import NAME_LIMIT, SANS, shorten
+from workshop.report.stage_sections import mql_approval_events
+from workshop.report.text import NAME_LIMIT, SANS, plain_runs, register_fonts, shorten
+from workshop.signoff.pades import SignRequest
 from workshop.signoff.signing import parse_strokes
 from workshop.sla import agreement as sla
 
@@ -137,8 +142,6 @@ def audit_page(ctx: ReportContext) -> list[Flowable]:
         events.append((info.start_date, f"Workshop “{info.title}” starts"))
     if info.end_date and info.end_date != info.start_date:
         events.append((info.end_date, "Workshop ends"))
-    from workshop.report.stage_sections import mql_approval_events
-
     events += mql_approval_events(ctx)
     for signature in sla.current_signatures(content):
         events.append((signature.signed_at, f"{signature.name} signs ({_role_word(signature.role)})"))
@@ -189,4 +192,22 @@ def _role_word(role: str) -> str:
     return "witness" if role == sla.WITNESS else "for " + role
 
 
-__all__ = ["SignatureBox", "audit_page", "draw_strokes", "signature_page"]
+def draw_stamp(request: SignRequest, width: float, height: float, path: Path) -> None:
+    """The visible stamp of one digital signature: the drawn signature, the name, the time."""
+    register_fonts()
+    canvas = Canvas(str(path), pagesize=(width, height), invariant=True, initialFontName=SANS)
+    draw_strokes(canvas, request.strokes, 0, 16, width, height - 18)
+    canvas.setFillColor(HexColor("#334155"))
+    x = 2.0
+    for font, run in plain_runs(request.person.name):
+        canvas.setFont(font, 7)
+        canvas.drawString(x, 8, run)
+        x += canvas.stringWidth(run, font, 7)
+    canvas.setFont(SANS, 6)
+    canvas.setFillColor(HexColor("#64748b"))
+    canvas.drawString(2, 1.5, "Digitally signed " + request.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip())
+    canvas.showPage()
+    canvas.save()
+
+
+__all__ = ["SignatureBox", "audit_page", "draw_stamp", "draw_strokes", "signature_page"]

@@ -11,10 +11,10 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from workshop.model import SlaRecord, WorkshopContent
-from workshop.report import sections
+from workshop.report import sections, stage_sections
+from workshop.report.context import ReportContext, Section
 from workshop.report.layout import PageDecor, build, styles
-from workshop.report.sections import ReportContext
-from workshop.report.signature_page import audit_page, signature_page
+from workshop.report.signature_page import audit_page, draw_stamp, signature_page
 from workshop.signoff.pades import Box, SignRequest, sign_document
 from workshop.signoff.signing import LocalAuthority, Person, parse_strokes
 from workshop.sla import agreement as sla
@@ -24,18 +24,25 @@ Progress = Callable[[str], None]
 DRAFT, SIGNED_RECORD, SIGNED_NOW = "draft", "signed record", "signed now"
 
 
+SLA_SECTIONS: tuple[Section, ...] = (
+    sections.cover,
+    sections.clauses,
+    stage_sections.goals,
+    stage_sections.mql,
+    stage_sections.funnel,
+    stage_sections.airtime,
+    sections.agenda,
+    sections.actions,
+    sections.parking_lot,
+    signature_page,
+    audit_page,
+)
+"""The SLA's sections in print order: the one place that says what the document holds."""
+
+
 def _story(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = []
-    for section in (
-        sections.cover,
-        sections.clauses,
-        sections.plugin_sections,
-        sections.agenda,
-        sections.actions,
-        sections.parking_lot,
-        signature_page,
-        audit_page,
-    ):
+    for section in SLA_SECTIONS:
         story += section(ctx)
     return story
 
@@ -102,7 +109,7 @@ def signed_pdf(
             )
         )
     report("Signing")
-    return sign_document(pdf, requests, boxes, authority)
+    return sign_document(pdf, requests, boxes, authority, draw_stamp)
 
 
 def _moment(iso: str) -> datetime:

@@ -22,8 +22,8 @@ from workshop.leads.definition import rules_in
 from workshop.leads.state import approvals, definition_of, fully_approved, test_results_of
 from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant
 from workshop.report.charts import INK, MUTED
+from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
-from workshop.report.sections import ReportContext
 from workshop.report.text import CELL_LIMIT, NAME_LIMIT, SANS, clean, shorten
 from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
 from workshop.run.report import replay
@@ -409,6 +409,3 @@ def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
         for team, who in approvals(state).items()
         if who.get("at")
     ]
-
-
-STAGE_SECTIONS = (goals, mql, funnel, airtime)

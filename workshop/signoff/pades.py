@@ -4,13 +4,14 @@ The unsigned document first gets one empty signature field per signatory (so a l
 reader sees who was meant to sign, and a removed signature shows as an empty field).
 Each signature is then an incremental update with the signer's certificate, issued by
 the local certificate authority or loaded from the PKCS#12 file the signer brought.
-The visible stamp is the drawn signature with the name and time, drawn by reportlab.
+The visible stamp (the drawn signature with the name and time) is drawn by the caller.
 """
 
 from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,31 +36,12 @@ class SignRequest:
     pkcs12_passphrase: str | None = None
 
 
+StampDrawer = Callable[[SignRequest, float, float, Path], None]
+"""Writes the visible stamp of one signature, ``width`` x ``height`` points, as a one-page PDF."""
+
+
 def field_name(role: str) -> str:
     return f"Signature-{role}"
-
-
-def _stamp_pdf(request: SignRequest, width: float, height: float, path: Path) -> None:
-    from reportlab.lib.colors import HexColor
-    from reportlab.pdfgen.canvas import Canvas
-
-    from workshop.report.signature_page import draw_strokes
-    from workshop.report.text import SANS, plain_runs, register_fonts
-
-    register_fonts()
-    canvas = Canvas(str(path), pagesize=(width, height), invariant=True, initialFontName=SANS)
-    draw_strokes(canvas, request.strokes, 0, 16, width, height - 18)
-    canvas.setFillColor(HexColor("#334155"))
-    x = 2.0
-    for font, run in plain_runs(request.person.name):
-        canvas.setFont(font, 7)
-        canvas.drawString(x, 8, run)
-        x += canvas.stringWidth(run, font, 7)
-    canvas.setFont(SANS, 6)
-    canvas.setFillColor(HexColor("#64748b"))
-    canvas.drawString(2, 1.5, "Digitally signed " + request.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip())
-    canvas.showPage()
-    canvas.save()
 
 
 def _signer(request: SignRequest, authority: LocalAuthority) -> Any:
@@ -90,9 +72,16 @@ def _signer(request: SignRequest, authority: LocalAuthority) -> Any:
 
 
 def sign_document(
-    pdf: bytes, requests: list[SignRequest], boxes: dict[str, Box], authority: LocalAuthority
+    pdf: bytes,
+    requests: list[SignRequest],
+    boxes: dict[str, Box],
+    authority: LocalAuthority,
+    draw_stamp: StampDrawer,
 ) -> bytes:
-    """Add a signature field per request, then sign each in order; returns the signed PDF."""
+    """Add a signature field per request, then sign each in order; returns the signed PDF.
+
+    ``draw_stamp`` draws each signature's visible stamp (the report's look, not signing's).
+    """
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import StaticStampStyle
@@ -118,7 +107,7 @@ def sign_document(
         for index, request in enumerate(requests):
             _page, (x1, y1, x2, y2) = boxes[request.role]
             stamp = Path(folder, f"stamp-{index}.pdf")
-            _stamp_pdf(request, x2 - x1, y2 - y1, stamp)
+            draw_stamp(request, x2 - x1, y2 - y1, stamp)
             meta = signers.PdfSignatureMetadata(
                 field_name=field_name(request.role),
                 name=request.person.name,

@@ -1,0 +1,28 @@
+"""Entry point of ``smarketing-workshop``: headless commands without Qt, else the window.
+
+``workshop.cli`` parses the command line and runs the headless commands; only when
+no command is given does it call :func:`open_window`, and only then is Qt imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from workshop import cli
+
+
+def open_window(file: str | None) -> int:
+    """Start the app on ``file`` (or the last workshop, or the demo) and run it until it quits."""
+    from ui.app import run  # noqa: PLC0415 - only the window needs Qt
+
+    return run(file)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console script and the bundle's entry point."""
+    return cli.main(argv, open_window=open_window)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
