@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ui.common.document_signals import DocumentSignals
@@ -14,7 +15,6 @@ from workshop.document import WorkshopDocument
 
 if TYPE_CHECKING:
     from ui.common.dialogs import Dialogs
-    from ui.run.session import RunSession
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ class PageContext:
     window: QWidget
     dialogs: Dialogs
     report: Callable[[str], None]
-    sessions: Callable[[WorkshopDocument], RunSession] | None = None  # the window's; None: a page of its own
+    # The window's live runs, one per workshop (the Run page's RunSession); None: a page of its own
+    sessions: Callable[[WorkshopDocument], QObject] | None = None
 
     @property
     def document(self) -> WorkshopDocument:
@@ -40,14 +41,6 @@ class PageContext:
 
     def ask_open_path(self, title: str, directory: str, filter_: str) -> Path | None:
         return self.dialogs.open_path(self.window, title, directory, filter_)
-
-    def run_session(self) -> RunSession:
-        """The live run of this workshop (made on first use, shared by its views)."""
-        if self.sessions is None:
-            from ui.run.session import RunSession  # noqa: PLC0415
-
-            return RunSession(self.signals.document, parent=self.window)
-        return self.sessions(self.signals.document)
 
     def show_error(self, title: str, text: str) -> None:
         self.dialogs.error(self.window, title, text)

@@ -64,7 +64,11 @@ class RunPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.document = context.document
-        self.session: RunSession = context.run_session()
+        shared = context.sessions(context.document) if context.sessions else None
+        # The window shares one live run between the console and the projector.
+        self.session = (
+            shared if isinstance(shared, RunSession) else RunSession(context.document, parent=context.window)
+        )
         self.runner = self.session.runner
 
         self.item_title = QLabel(self)
