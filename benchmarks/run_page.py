@@ -13,16 +13,18 @@ import argparse
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for tests.fakes
 
 
 def make_workshop(path: Path, events: int) -> None:
     """The demo workshop with a run of ``events`` speaker changes, pauses and item switches."""
-    from workshop.clock import FakeClock
+    from tests.fakes import FakeClock
     from workshop.demo.content import demo_content
     from workshop.model import AgendaItem, Participant
     from workshop.run.runner import AgendaRunner
@@ -90,7 +92,7 @@ def measure(events: int, repeat: int) -> tuple[float, float, float]:
 
 def measure_domain(events: int, repeat: int) -> tuple[float, float]:
     """Speaker change and everything a repaint reads, in the domain alone (no file, no Qt)."""
-    from workshop.clock import FakeClock
+    from tests.fakes import FakeClock
     from workshop.demo.content import demo_content
     from workshop.model import AgendaItem, Participant
     from workshop.run.runner import AgendaRunner

@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
+from tests.fakes import FakeClock
 from workshop.agenda.plan import parse_clock
-from workshop.clock import FakeClock
 from workshop.model import FACILITATOR_OWNER, JOINT, MARKETING, NEXT_DAY, SALES, WorkshopContent
 from workshop.run.airtime import FACILITATOR, NOBODY, person_key
 from workshop.run.runner import AgendaRunner

@@ -1,4 +1,4 @@
-"""Where time comes from: a monotonic clock in the app, a fake one in tests.
+"""Where time comes from: a monotonic clock for durations, the local wall clock for records.
 
 Durations are always differences of this clock, never of the wall clock, so an
 NTP correction, a time-zone change or daylight saving changes no timing.
@@ -7,6 +7,7 @@ NTP correction, a time-zone change or daylight saving changes no timing.
 from __future__ import annotations
 
 import time
+from datetime import date, datetime
 from typing import Protocol
 
 
@@ -23,14 +24,18 @@ class MonotonicClock:
         return time.monotonic()
 
 
-class FakeClock:
-    """A clock that moves only when told to: for tests and simulations."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.seconds = start
+class StoppedClock:
+    """A clock that stands still: a stored run replayed as it was where its log ends."""
 
     def now(self) -> float:
-        return self.seconds
+        return 0.0
 
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
+
+def local_now() -> datetime:
+    """The wall clock in the computer's time zone, with its offset: for records people read."""
+    return datetime.now().astimezone()
+
+
+def local_today() -> date:
+    """Today's date where the computer is (the workshop's room)."""
+    return local_now().date()

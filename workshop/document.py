@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from workshop.clock import local_now
 from workshop.edits import Change, Delete, Insert, Move, Operation, Update
 from workshop.events import Signal
 from workshop.locking import WorkshopLock
@@ -195,7 +196,7 @@ class WorkshopDocument:
         self.path, self._conn, self._lock = path, conn, lock
         self.read_only_reason = None
         self.write_error = None
-        self.saved_at = datetime.now()
+        self.saved_at = local_now()
         self.status_changed.emit(self)
 
     # -- reading ---------------------------------------------------------------------------
@@ -411,13 +412,13 @@ class WorkshopDocument:
             self.write_error = describe_write_failure(self.path, error)
             self.status_changed.emit(self)
         else:
-            self.saved_at = datetime.now()
+            self.saved_at = local_now()
 
     def _persist_run_event(self, event: RunEvent) -> None:
         self._journal(lambda conn: files.append_run_event(conn, event))
 
     def _persist_checkpoint(self, at_ms: int) -> None:
-        wall = datetime.now().isoformat(timespec="seconds")
+        wall = local_now().isoformat(timespec="seconds")
         self._journal(lambda conn: files.write_checkpoint(conn, at_ms, wall))
 
     def _write(self, pending: _PendingWrites) -> None:
@@ -430,7 +431,7 @@ class WorkshopDocument:
         except (sqlite3.Error, OSError) as error:
             self.write_error = describe_write_failure(self.path, error)
         else:
-            self.saved_at = datetime.now()
+            self.saved_at = local_now()
 
 
 def _unwritable_reason(path: Path) -> str | None:

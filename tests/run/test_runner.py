@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop.clock import FakeClock
+from tests.fakes import FakeClock
 from workshop.document import WorkshopDocument
 from workshop.model import MARKETING, SALES, AgendaItem, Participant
 from workshop.run.airtime import FACILITATOR, group_totals, person_key, turns

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from ui.common import icons
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
+from workshop.clock import local_today
 from workshop.model import (
     ACTION_STATUSES,
     JOINT,
@@ -70,7 +69,7 @@ def action_tone(record: Record, field: str) -> str | None:
     assert isinstance(record, ActionItem)
     if record.status in ("done", "dropped"):
         return "muted"
-    if field == "due" and record.due and record.due < date.today().isoformat():
+    if field == "due" and record.due and record.due < local_today().isoformat():
         return "overdue"
     return None
 

@@ -82,7 +82,7 @@ class FunnelChartView(QLabel):
             return  # a newer drawing is on its way
         try:
             png = future.result()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - any failure in the drawing thread is shown, not raised
             self.setText(f"The chart could not be drawn: {error}")
             return
         ratio = self.devicePixelRatioF()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QObject, Signal
 
 from ui.common.document_signals import DocumentSignals
+from workshop.clock import local_now
 from workshop.edits import Change, Insert, Operation
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.state import approvals, change_definition, definition_of, state_for
@@ -15,7 +14,7 @@ from workshop.model import MqlState
 
 
 def now_text() -> str:
-    return datetime.now().isoformat(timespec="minutes")
+    return local_now().isoformat(timespec="minutes")
 
 
 class DefinitionLink(QObject):

@@ -78,7 +78,7 @@ class AirtimeSummary(QWidget):
     def _show(self, future: Future[tuple[bytes, bytes]]) -> None:
         try:
             pngs = future.result()
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - any failure in the drawing thread is shown, not raised
             self.note.setText(f"The charts could not be drawn: {error}")
             return
         ratio = self.devicePixelRatioF()

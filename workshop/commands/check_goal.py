@@ -6,6 +6,7 @@ import argparse
 import json
 from datetime import date
 
+from workshop.clock import local_today
 from workshop.commands import CommandError
 from workshop.goals.checker import SMART_KEYS, SMART_LETTERS, check_statement
 
@@ -24,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        today = date.fromisoformat(args.today) if args.today else date.today()
+        today = date.fromisoformat(args.today) if args.today else local_today()
     except ValueError:
         raise CommandError(f"--today wants a date like 2027-06-01, not “{args.today}”") from None
     check = check_statement(args.text, today)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from workshop.agenda.plan import load_template
+from workshop.clock import local_today
 from workshop.demo.lead_history import demo_mql, demo_stages
 from workshop.goals.deadlines import find_deadlines, main_deadline
 from workshop.leads.stages import common_stages
@@ -45,7 +46,7 @@ def _next_monday(today: date, weeks_ahead: int) -> date:
 
 def demo_content(today: date | None = None) -> WorkshopContent:
     """The demo workshop, dated a few weeks after ``today``."""
-    today = today or date.today()
+    today = today or local_today()
     start = _next_monday(today, 3)
     end = start + timedelta(days=1)
 
@@ -276,7 +277,7 @@ def demo_goals(workshop_day: date) -> list[Goal]:
 
 def blank_content(today: date | None = None) -> WorkshopContent:
     """A new, empty workshop: two teams with their usual names, dated today."""
-    today = today or date.today()
+    today = today or local_today()
     return WorkshopContent(
         info=WorkshopInfo(
             title="New workshop",

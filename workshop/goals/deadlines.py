@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -251,62 +252,93 @@ def _span(count: float, unit: str, today: date) -> date:
     return _add_months(today, round(months))
 
 
-def _resolve(kind: str, match: re.Match[str], cal: Calendar) -> tuple[Kind, date | None] | None:
-    g = match.groupdict()
-    today = cal.today
-    if kind == "iso":
-        try:
-            return "date", date(int(g["y"]), int(g["m"]), int(g["d"]))
-        except ValueError:
-            return None
-    if kind == "slash":
-        a, b, year = int(g["a"]), int(g["b"]), _year(g["y"], today.year)
-        month, day = (b, a) if a > 12 else (a, b)
-        try:
-            return "date", date(year, month, day)
-        except ValueError:
-            return None
-    if kind in ("day_month", "month_day", "month"):
-        named_year = (
-            None if not g.get("year") or g["year"].lower() == "20xx" else _year(g["year"], today.year)
-        )
-        day_of_month = int(g["day"]) if g.get("day") else None
-        resolved = _next_month_date(today, MONTHS[g["month"].lower()], day_of_month, named_year)
-        return ("date", resolved) if resolved else None
-    if kind == "quarter":
-        quarter = int(g["q"]) if g["q"] else _ORD[g["qo"].lower()]
-        year_text = g["qy"] or g["fy1"]
-        return "quarter", cal.quarter_end(quarter, _year(year_text, 0) if year_text else None)
-    if kind == "half":
-        half = int(g["h"]) if g["h"] else (1 if g["ho"].lower() == "first" else 2)
-        return "half", cal.half_end(half, _year(g["hy"], 0) if g["hy"] else None)
-    if kind == "fiscal":
-        return "year", cal.year_end(_year(g["fy"], today.year))
-    if kind == "year":
-        return "year", date(int(g["y"]), 12, 31)
-    if kind == "relative":
-        rel = " ".join(g["rel"].lower().split())
-        return ("quarter" if g["what"].lower() == "quarter" else "year"), _relative(
-            "this" if rel.startswith("end") else rel, " ".join(g["what"].lower().split()), cal
-        )
-    if kind == "end":
-        text = match.group(0).lower()
-        what = g["pre"] or g["post"] or {"y": "year", "q": "quarter", "m": "month"}.get(g["eo"] or "", "year")
-        if "mid" in text:
-            return "half", cal.half_end(1)
-        return "year" if what == "year" else "quarter", _relative("this", what.lower(), cal)
-    if kind == "span":
-        count = number_value(g["n"])
-        return ("span", _span(count, g["unit"], today)) if count else None
-    if kind == "within_unit":
-        return "span", _span(1, g["unit"], today)
-    if kind == "event":
-        return "event", None
-    if kind == "weekday":
-        target = _WEEKDAYS.index(g["wd"].lower())
-        ahead = (target - today.weekday()) % 7 or 7
-        return "date", today + timedelta(days=ahead)
-    return None
+Resolved = tuple[Kind, date | None] | None
+Groups = dict[str, str | None]
+
+
+def _iso(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    try:
+        return "date", date(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0))
+    except ValueError:
+        return None
+
+
+def _slash(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    a, b, year = int(g["a"] or 0), int(g["b"] or 0), _year(g["y"], cal.today.year)
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return "date", date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _named_month(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    year_text = g.get("year")
+    named_year = None if not year_text or year_text.lower() == "20xx" else _year(year_text, cal.today.year)
+    day_text = g.get("day")
+    day_of_month = int(day_text) if day_text else None
+    resolved = _next_month_date(cal.today, MONTHS[(g["month"] or "").lower()], day_of_month, named_year)
+    return ("date", resolved) if resolved else None
+
+
+def _quarter(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    quarter = int(g["q"]) if g["q"] else _ORD[(g["qo"] or "").lower()]
+    year_text = g["qy"] or g["fy1"]
+    return "quarter", cal.quarter_end(quarter, _year(year_text, 0) if year_text else None)
+
+
+def _half(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    half = int(g["h"]) if g["h"] else (1 if (g["ho"] or "").lower() == "first" else 2)
+    return "half", cal.half_end(half, _year(g["hy"], 0) if g["hy"] else None)
+
+
+def _relative_period(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    rel = " ".join((g["rel"] or "").lower().split())
+    what = " ".join((g["what"] or "").lower().split())
+    kind: Kind = "quarter" if what == "quarter" else "year"
+    return kind, _relative("this" if rel.startswith("end") else rel, what, cal)
+
+
+def _end_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    what = g["pre"] or g["post"] or {"y": "year", "q": "quarter", "m": "month"}.get(g["eo"] or "", "year")
+    if "mid" in match.group(0).lower():
+        return "half", cal.half_end(1)
+    return "year" if what == "year" else "quarter", _relative("this", what.lower(), cal)
+
+
+def _span_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    count = number_value(g["n"] or "")
+    return ("span", _span(count, g["unit"] or "", cal.today)) if count else None
+
+
+def _weekday(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    target = _WEEKDAYS.index((g["wd"] or "").lower())
+    ahead = (target - cal.today.weekday()) % 7 or 7
+    return "date", cal.today + timedelta(days=ahead)
+
+
+_RESOLVERS: dict[str, Callable[[Groups, re.Match[str], Calendar], Resolved]] = {
+    "iso": _iso,
+    "slash": _slash,
+    "day_month": _named_month,
+    "month_day": _named_month,
+    "month": _named_month,
+    "quarter": _quarter,
+    "half": _half,
+    "fiscal": lambda g, m, cal: ("year", cal.year_end(_year(g["fy"], cal.today.year))),
+    "year": lambda g, m, cal: ("year", date(int(g["y"] or 0), 12, 31)),
+    "relative": _relative_period,
+    "end": _end_of,
+    "span": _span_of,
+    "within_unit": lambda g, m, cal: ("span", _span(1, g["unit"] or "", cal.today)),
+    "event": lambda g, m, cal: ("event", None),
+    "weekday": _weekday,
+}
+
+
+def _resolve(kind: str, match: re.Match[str], cal: Calendar) -> Resolved:
+    resolver = _RESOLVERS.get(kind)
+    return resolver(match.groupdict(), match, cal) if resolver else None
 
 
 def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[Deadline]:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from workshop.clock import local_today
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS, GoalCheck, check_goal, resolve_deadline
 from workshop.model import JOINT, MARKETING, SALES, Goal, Team, WorkshopInfo
 
@@ -21,7 +22,7 @@ def workshop_date(info: WorkshopInfo, today: date | None = None) -> date:
     try:
         return date.fromisoformat(info.start_date)
     except ValueError:
-        return today or date.today()
+        return today or local_today()
 
 
 def other_team_key(team: str) -> str:

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from workshop.clock import FakeClock
+from workshop.clock import StoppedClock
 from workshop.model import NEXT_DAY, WorkshopContent
 from workshop.run.airtime import GROUPS, group_of, person_id, person_key, turns
 from workshop.run.runner import AgendaRunner
@@ -17,7 +17,7 @@ def replay(content: WorkshopContent, log: RunLog) -> AgendaRunner:
     """A runner over a stored log, paused where the log ends (nothing is written)."""
     people = {p.id: p.team for p in content.participants}
     copy = RunLog(list(log.events), log.checkpoint_ms)
-    return AgendaRunner(copy, lambda: content.agenda, lambda: people, FakeClock(), read_only=True)
+    return AgendaRunner(copy, lambda: content.agenda, lambda: people, StoppedClock(), read_only=True)
 
 
 def _seconds(ms: int) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from workshop.clock import local_now
 from workshop.document import WorkshopDocument
 from workshop.edits import Insert
 from workshop.model import SlaSignature
@@ -42,7 +43,7 @@ def add_signature(
         raise SignOffError("Type the signatory's name under the signature.")
     if not has_ink(strokes):
         raise SignOffError("Draw the signature on the pad first.")
-    moment = (now or datetime.now()).astimezone()
+    moment = (now or local_now()).astimezone()
     signature = SlaSignature(
         role=role,
         name=name.strip(),

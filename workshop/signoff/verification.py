@@ -88,7 +88,7 @@ def _check(signature: object, context: object, *, last: bool, trust_given: bool)
     name = str(getattr(signature, "field_name", "") or "unnamed")
     try:
         status = validate_pdf_signature(signature, context)  # type: ignore[arg-type]
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - pyHanko raises many kinds on a damaged file; each is reported
         return SignatureCheck(
             name, "unknown", "", None, [f"cannot be validated: the file is damaged ({error})"]
         )

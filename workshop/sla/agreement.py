@@ -77,7 +77,7 @@ class Signatory:
 
 
 @dataclass(frozen=True)
-class Warning:
+class SlaWarning:
     """Something the SLA refers to that is missing or not agreed; ``clause_id`` 0 = the whole SLA."""
 
     text: str
@@ -188,7 +188,7 @@ SOURCE_NAMES = {
 }
 
 
-def _stage_warnings(content: WorkshopContent) -> list[Warning]:
+def _stage_warnings(content: WorkshopContent) -> list[SlaWarning]:
     """What the other stages have not settled: draft goals, an MQL definition not approved."""
     from workshop.leads.state import fully_approved  # noqa: PLC0415
 
@@ -196,13 +196,13 @@ def _stage_warnings(content: WorkshopContent) -> list[Warning]:
     drafts = [g for g in content.goals if g.status != "agreed"]
     if drafts:
         result.append(
-            Warning(
+            SlaWarning(
                 f"{len(drafts)} goal{'s are' if len(drafts) != 1 else ' is'} still a draft: agree or remove "
                 "them on the Goals page (only agreed goals go into the SLA)."
             )
         )
     if content.mql and not fully_approved(content.mql[0]):
-        result.append(Warning("The MQL definition is not approved by both teams yet (Leads & MQL page)."))
+        result.append(SlaWarning("The MQL definition is not approved by both teams yet (Leads & MQL page)."))
     return result
 
 
@@ -255,38 +255,40 @@ def render(clause: SlaClause, content: WorkshopContent) -> str:
     return _BLANK.sub(fill, clause.wording)
 
 
-def warnings(content: WorkshopContent) -> list[Warning]:
+def warnings(content: WorkshopContent) -> list[SlaWarning]:
     """What the SLA refers to that is missing or not agreed, in clause order."""
-    result: list[Warning] = []
+    result: list[SlaWarning] = []
     if not content.sla_clauses:
-        result.append(Warning("The SLA has no clauses yet: add them from the templates."))
+        result.append(SlaWarning("The SLA has no clauses yet: add them from the templates."))
     for role, label in ((SALES, team_name(content, SALES)), (MARKETING, team_name(content, MARKETING))):
         if signatory_of(content, role) is None:
-            result.append(Warning(f"{label} has no signatory: mark one participant as signatory in Setup."))
+            result.append(
+                SlaWarning(f"{label} has no signatory: mark one participant as signatory in Setup.")
+            )
     if not content.info.facilitator.strip():
-        result.append(Warning("No facilitator named in Setup: the witness cannot sign."))
+        result.append(SlaWarning("No facilitator named in Setup: the witness cannot sign."))
     for clause in content.sla_clauses:
         heading = clause.heading.strip() or "Untitled clause"
         if not clause.wording.strip():
-            result.append(Warning(f"“{heading}” has no wording.", clause.id))
+            result.append(SlaWarning(f"“{heading}” has no wording.", clause.id))
         for blank in blanks(clause, content):
             spec = blank.spec
             stage = SOURCE_NAMES.get(spec.source.split(".")[0], "") if spec.source else ""
             if blank.missing:
                 where = f" There is nothing from {stage} yet." if stage else ""
                 result.append(
-                    Warning(f"“{heading}”: {spec.label} is missing (not agreed yet).{where}", clause.id)
+                    SlaWarning(f"“{heading}”: {spec.label} is missing (not agreed yet).{where}", clause.id)
                 )
             elif spec.source and blank.source_value is None and not spec.source.startswith("setup."):
                 result.append(
-                    Warning(
+                    SlaWarning(
                         f"“{heading}”: {spec.label} = {blank.value} is typed by hand; "
                         f"it is not agreed in {stage} yet.",
                         clause.id,
                     )
                 )
             elif spec.kind == "int" and not _is_count(blank.value):
-                result.append(Warning(f"“{heading}”: {spec.label} should be a whole number.", clause.id))
+                result.append(SlaWarning(f"“{heading}”: {spec.label} should be a whole number.", clause.id))
     result.extend(_stage_warnings(content))
     return result
 

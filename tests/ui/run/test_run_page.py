@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from tests.fakes import FakeClock
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.run.page import RunPage
 from workshop.cli import main
-from workshop.clock import FakeClock
 from workshop.document import WorkshopDocument
 from workshop.model import AgendaItem
 
