@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import date
 from pathlib import Path
 
 from workshop.demo.content import demo_content
-from workshop.model import ActionItem
-from workshop.report.json_export import SCHEMA_VERSION, actions_csv, workshop_json
+from workshop.report.json_export import SCHEMA_VERSION, workshop_json
 
 
 def test_json_has_every_documented_section() -> None:
@@ -26,26 +23,6 @@ def test_agenda_times_follow_the_day_start() -> None:
     agenda = workshop_json(content)["agenda"]
     assert (agenda[0]["start"], agenda[0]["end"]) == ("09:00", "09:30")
     assert agenda[-1]["end"] == "16:30"
-
-
-def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
-    items = [
-        ActionItem(
-            what='Review "junk" leads, then report', owner="Zoë Łukasik", team="marketing", due="2027-07-01"
-        ),
-        ActionItem(what="Line one\nline two", owner="山田太郎", team="joint", status="done"),
-    ]
-    text = actions_csv(items, {"marketing": "Marketing", "sales": "Sales", "joint": "Joint"})
-    rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["What", "Owner", "Team", "Due", "Status"]
-    assert rows[1] == ['Review "junk" leads, then report', "Zoë Łukasik", "Marketing", "2027-07-01", "open"]
-    assert rows[2][0] == "Line one\nline two" and rows[2][1] == "山田太郎"
-
-
-def test_csv_cells_cannot_run_as_formulas() -> None:
-    items = [ActionItem(what='=HYPERLINK("http://x")', owner="+1 555", team="sales")]
-    rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
-    assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"
 
 
 def test_goals_are_exported_with_findings_and_the_other_teams_verdict() -> None:

@@ -20,6 +20,7 @@ from ui.common import icons
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
+from workshop.actions.csv_export import actions_csv
 from workshop.clock import local_today
 from workshop.model import (
     ACTION_STATUSES,
@@ -31,7 +32,6 @@ from workshop.model import (
     Participant,
     Record,
 )
-from workshop.report.json_export import actions_csv
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_DONE = "not done"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +10,7 @@ from workshop.agenda.plan import format_clock, schedule
 from workshop.funnel.plan import funnel_json
 from workshop.goals.records import check_in_workshop, goal_json
 from workshop.leads.state import mql_json
-from workshop.model import ActionItem, Record, WorkshopContent
+from workshop.model import Record, WorkshopContent
 from workshop.run.report import run_summary
 from workshop.run_log import RunLog
 
@@ -105,19 +102,3 @@ def _sla_json(content: WorkshopContent) -> dict[str, Any]:
             for r in content.sla_records
         ],
     }
-
-
-def _cell(value: str) -> str:
-    """Keep a spreadsheet from running a cell that starts like a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def actions_csv(actions: Iterable[ActionItem], team_names: dict[str, str]) -> str:
-    """Action items as CSV text with a header row, in the order given."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["What", "Owner", "Team", "Due", "Status"])
-    for item in actions:
-        team = team_names.get(item.team, item.team.capitalize())
-        writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
-    return out.getvalue()

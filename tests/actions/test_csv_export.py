@@ -1,0 +1,29 @@
+"""The action items' CSV: what a spreadsheet shows when the facilitator opens it."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from workshop.actions.csv_export import actions_csv
+from workshop.model import ActionItem
+
+
+def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
+    items = [
+        ActionItem(
+            what='Review "junk" leads, then report', owner="Zoë Łukasik", team="marketing", due="2027-07-01"
+        ),
+        ActionItem(what="Line one\nline two", owner="山田太郎", team="joint", status="done"),
+    ]
+    text = actions_csv(items, {"marketing": "Marketing", "sales": "Sales", "joint": "Joint"})
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["What", "Owner", "Team", "Due", "Status"]
+    assert rows[1] == ['Review "junk" leads, then report', "Zoë Łukasik", "Marketing", "2027-07-01", "open"]
+    assert rows[2][0] == "Line one\nline two" and rows[2][1] == "山田太郎"
+
+
+def test_csv_cells_cannot_run_as_formulas() -> None:
+    items = [ActionItem(what='=HYPERLINK("http://x")', owner="+1 555", team="sales")]
+    rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
+    assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"

@@ -1,0 +1,25 @@
+"""The action items as a CSV file for a spreadsheet, safe to open."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from workshop.model import ActionItem
+
+
+def _cell(value: str) -> str:
+    """Keep a spreadsheet from running a cell that starts like a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def actions_csv(actions: Iterable[ActionItem], team_names: dict[str, str]) -> str:
+    """Action items as CSV text with a header row, in the order given."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["What", "Owner", "Team", "Due", "Status"])
+    for item in actions:
+        team = team_names.get(item.team, item.team.capitalize())
+        writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
+    return out.getvalue()
