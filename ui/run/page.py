@@ -29,7 +29,7 @@ from workshop.edits import Change
 from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo
 from workshop.run.airtime import NOBODY, describe_minutes
 from workshop.run.replan import replan_for_run
-from workshop.run.runner import Cue
+from workshop.run.runner import Cue, CueKind
 
 AMBER, RED = "#d97706", "#dc2626"
 
@@ -272,7 +272,7 @@ class RunPage(QWidget):
     def on_cue(self, cue: Cue) -> None:
         item = self.runner.item(cue.item_id)
         self.context.report(cue_text(cue, item))
-        colour = RED if cue.kind == "time_up" else AMBER
+        colour = RED if cue.kind is CueKind.TIME_UP else AMBER
         self.countdown.setStyleSheet(f"background: {colour}; color: white; border-radius: 8px;")
         self.flash_timer.start(1500)
 

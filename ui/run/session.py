@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
 from workshop.model import AgendaItem, Participant
 from workshop.run.airtime import person_key
-from workshop.run.runner import AgendaRunner, Cue
+from workshop.run.runner import AgendaRunner, Cue, CueKind
 
 TICK_MS = 200
 
@@ -82,4 +84,10 @@ class RunSession(QObject):
 
 def cue_text(cue: Cue, item: AgendaItem | None) -> str:
     title = item.title if item else "this item"
-    return f"2 minutes left for {title}" if cue.kind == "two_minutes" else f"Time is up for {title}"
+    match cue.kind:
+        case CueKind.TWO_MINUTES:
+            return f"2 minutes left for {title}"
+        case CueKind.TIME_UP:
+            return f"Time is up for {title}"
+        case _:
+            assert_never(cue.kind)
