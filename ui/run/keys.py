@@ -1,8 +1,12 @@
-"""The Run page's one-key controls, installable on any window (the console and the projector)."""
+"""The Run page's controls: the facilitator's actions, and the one-key shortcuts for them.
+
+The keys are installable on any window (the console and the projector).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum, auto
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,26 +15,40 @@ from PySide6.QtWidgets import QWidget
 from workshop.model import MARKETING, SALES
 from workshop.run.airtime import FACILITATOR, NOBODY
 
-# (keys, action, value): the actions of RunSession.act; "slot" is the person on digit key N.
-RUN_KEYS: tuple[tuple[str, str, int | str], ...] = (
-    ("Space", "toggle", 0),
-    ("N", "next", 0),
-    ("P", "previous", 0),
-    ("+", "extend", 1),
-    ("=", "extend", 1),
-    ("Shift++", "extend", 5),
-    ("S", "speaker", SALES),
-    ("Left", "speaker", SALES),
-    ("M", "speaker", MARKETING),
-    ("Right", "speaker", MARKETING),
-    ("F", "speaker", FACILITATOR),
-    ("0", "speaker", NOBODY),
-    ("Escape", "speaker", NOBODY),
-    *((str(digit), "slot", digit) for digit in range(1, 10)),
+
+class RunAction(Enum):
+    """What the facilitator can do to the live run: ``RunSession.act(action, value)``."""
+
+    TOGGLE = auto()  # start the day, pause or resume
+    NEXT = auto()  # the next item
+    PREVIOUS = auto()  # the previous item
+    EXTEND = auto()  # value: minutes more (or, negative, fewer) for the current item
+    CORRECT = auto()  # value: milliseconds the current item has really run
+    SPEAKER = auto()  # value: who speaks now (a team, the facilitator, a person's key, NOBODY)
+    SLOT = auto()  # value: 1-9, the person in that place of Setup's list speaks
+    START_AT = auto()  # value: the id of the agenda item to run now
+
+
+# (keys, action, value): each key calls RunSession.act(action, value).
+RUN_KEYS: tuple[tuple[str, RunAction, int | str], ...] = (
+    ("Space", RunAction.TOGGLE, 0),
+    ("N", RunAction.NEXT, 0),
+    ("P", RunAction.PREVIOUS, 0),
+    ("+", RunAction.EXTEND, 1),
+    ("=", RunAction.EXTEND, 1),
+    ("Shift++", RunAction.EXTEND, 5),
+    ("S", RunAction.SPEAKER, SALES),
+    ("Left", RunAction.SPEAKER, SALES),
+    ("M", RunAction.SPEAKER, MARKETING),
+    ("Right", RunAction.SPEAKER, MARKETING),
+    ("F", RunAction.SPEAKER, FACILITATOR),
+    ("0", RunAction.SPEAKER, NOBODY),
+    ("Escape", RunAction.SPEAKER, NOBODY),
+    *((str(digit), RunAction.SLOT, digit) for digit in range(1, 10)),
 )
 
 
-def install_run_keys(host: QWidget, act: Callable[[str, int | str], None]) -> list[QShortcut]:
+def install_run_keys(host: QWidget, act: Callable[[RunAction, int | str], None]) -> list[QShortcut]:
     """Shortcuts on ``host``'s window for every run key, each calling ``act(action, value)``.
 
     Keys typed into a text field go to the field, not to these shortcuts.

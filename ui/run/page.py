@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ui.common.page_context import PageContext
 from ui.run.airtime_summary import AirtimeSummary
 from ui.run.balance_bar import BalanceBar
-from ui.run.keys import install_run_keys
+from ui.run.keys import RunAction, install_run_keys
 from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
@@ -97,18 +97,18 @@ class RunPage(QWidget):
         self.flash_timer.timeout.connect(lambda: self.countdown.setStyleSheet(self._countdown_style))
 
         buttons = QHBoxLayout()
-        self.toggle_button = self._button("Start (Space)", lambda: self.act("toggle"), buttons)
-        self._button("◀ Previous (P)", lambda: self.act("previous"), buttons)
-        self._button("Next ▶ (N)", lambda: self.act("next"), buttons)
-        self._button("+1 min", lambda: self.act("extend", 1), buttons)
-        self._button("+5 min", lambda: self.act("extend", 5), buttons)
+        self.toggle_button = self._button("Start (Space)", lambda: self.act(RunAction.TOGGLE), buttons)
+        self._button("◀ Previous (P)", lambda: self.act(RunAction.PREVIOUS), buttons)
+        self._button("Next ▶ (N)", lambda: self.act(RunAction.NEXT), buttons)
+        self._button("+1 min", lambda: self.act(RunAction.EXTEND, 1), buttons)
+        self._button("+5 min", lambda: self.act(RunAction.EXTEND, 5), buttons)
         self._button("Correct time…", self.correct_time, buttons)
         self._button("Re-plan…", self.replan, buttons)
         self._button("Keys (?)", self.show_keys, buttons)
         buttons.addStretch(1)
 
         self.chips = SpeakerChips(self.document, self)
-        self.chips.speakerChosen.connect(lambda key: self.act("speaker", key))
+        self.chips.speakerChosen.connect(lambda key: self.act(RunAction.SPEAKER, key))
         self.item_bar = BalanceBar("This item", self)
         self.day_bar = BalanceBar("Whole workshop", self)
         self.owed_label = QLabel(self)
@@ -219,18 +219,18 @@ class RunPage(QWidget):
 
     # -- acting ------------------------------------------------------------------------
 
-    def act(self, action: str, value: int | str = 0) -> None:
+    def act(self, action: RunAction, value: int | str = 0) -> None:
         if self.document.read_only:
             self.context.report("This workshop is read-only: the timer cannot run.")
             return
-        if action in ("speaker", "slot") and not self.runner.running and value != NOBODY:
+        if action in (RunAction.SPEAKER, RunAction.SLOT) and not self.runner.running and value != NOBODY:
             self.context.report("Start the timer (Space) first: airtime counts only while it runs.")
             return
         self.session.act(action, value)
 
     def _start_at(self, index: QModelIndex) -> None:
         if index.isValid() and not self.document.read_only:
-            self.session.act("start_at", self.agenda_model.item_at(index.row()).id)
+            self.session.act(RunAction.START_AT, self.agenda_model.item_at(index.row()).id)
 
     def correct_time(self) -> None:
         item = self.runner.item()
@@ -244,7 +244,7 @@ class RunPage(QWidget):
             round(self.runner.elapsed_ms() / 60_000, 1),
         )
         if minutes is not None:
-            self.act("correct", int(minutes * 60_000))
+            self.act(RunAction.CORRECT, int(minutes * 60_000))
 
     def replan(self) -> None:
         info = self.document.info
