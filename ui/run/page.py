@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ui.common.page_context import PageContext
 from ui.run.airtime_summary import AirtimeSummary
 from ui.run.balance_bar import BalanceBar
-from ui.run.keys import RunAction, install_run_keys
+from ui.run.keys import RunAction, WindowKey, install_run_keys, key_help_html
 from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
@@ -32,20 +32,6 @@ from workshop.run.replan import replan_for_run
 from workshop.run.runner import Cue, CueKind
 
 AMBER, RED = "#d97706", "#dc2626"
-
-KEYS = [
-    ("Space", "start, pause or resume"),
-    ("N / P", "next / previous item"),
-    ("+ or =", "add 1 minute to this item"),
-    ("Shift + +", "add 5 minutes"),
-    ("S or ←", "Sales speaks"),
-    ("M or →", "Marketing speaks"),
-    ("F", "the facilitator speaks"),
-    ("1 – 9", "the person in that slot speaks (counts for their team)"),
-    ("0 or Esc", "nobody speaks"),
-    ("F5", "show or hide the projector window"),
-    ("?", "this list"),
-]
 
 
 def status_colour(remaining: int, allotted: int) -> str:
@@ -163,11 +149,7 @@ class RunPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.shortcuts = install_run_keys(context.window, self.act)
-        for keys in ("?", "Shift+?"):
-            shortcut = QShortcut(QKeySequence(keys), context.window)
-            shortcut.activated.connect(self.show_keys)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = install_run_keys(context.window, self.act, {WindowKey.HELP: self.show_keys})
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)  # only while this page is shown
 
@@ -266,8 +248,9 @@ class RunPage(QWidget):
         self.refresh()
 
     def show_keys(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{t}</td></tr>" for k, t in KEYS)
-        self.context.dialogs.inform(self.context.window, "Run keys", f"<table>{rows}</table>")
+        """The "?" key: every key of the run, listed from the key table with the workshop's team names."""
+        names = {team: self.document.team_name(team) for team in (SALES, MARKETING)}
+        self.context.dialogs.inform(self.context.window, "Run keys", key_help_html(names))
 
     def on_cue(self, cue: Cue) -> None:
         item = self.runner.item(cue.item_id)
