@@ -44,9 +44,9 @@ def read_the_real_key_list(window: MainWindow, key: Qt.Key, modifier: Qt.Keyboar
             return  # not open yet: look again on the next tick
         poll.stop()
         label = box.findChild(QLabel, "qt_msgbox_label")
-        assert label is not None and label.isVisible()
-        seen.extend([box.windowTitle(), *seen_lines(label.text())])
-        box.accept()
+        if label is not None and label.isVisible():
+            seen.extend([box.windowTitle(), *seen_lines(label.text())])
+        box.accept()  # closed whatever it shows, so a failing test cannot hang on it
 
     poll = QTimer(window)
     poll.setInterval(10)
