@@ -56,6 +56,7 @@ def measure(events: int, repeat: int) -> tuple[float, float, float]:
 
     from ui.app import create_application, start
     from ui.common.dialogs import Dialogs
+    from ui.run.keys import RunAction
     from ui.run.page import RunPage
     from ui.settings import AppPaths, AppSettings
 
@@ -70,12 +71,12 @@ def measure(events: int, repeat: int) -> tuple[float, float, float]:
         assert window.view is not None
         page = window.view.page("run")
         assert isinstance(page, RunPage)
-        page.act("toggle")
+        page.act(RunAction.TOGGLE)
         app.processEvents()
         changes, ticks, full = [], [], []
         for step in range(repeat):
             started = time.perf_counter()
-            page.act("speaker", ("sales", "marketing")[step % 2])
+            page.act(RunAction.SPEAKER, ("sales", "marketing")[step % 2])
             app.processEvents()  # the repaint the key press causes
             changes.append(time.perf_counter() - started)
             started = time.perf_counter()

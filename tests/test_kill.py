@@ -56,6 +56,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from ui.app import create_application, start
 from ui.common.dialogs import Dialogs
+from ui.run.keys import RunAction
 from ui.settings import AppPaths, AppSettings
 app = create_application()
 folder = Path(sys.argv[2])
@@ -63,8 +64,8 @@ settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.
 window = start(sys.argv[1], settings, AppPaths(folder / "data", folder / "docs"), Dialogs())
 window.show_stage("run")
 page = window.view.page("run")
-page.act("toggle")
-page.act("speaker", "marketing")
+page.act(RunAction.TOGGLE)
+page.act(RunAction.SPEAKER, "marketing")
 started = time.monotonic()
 def report():
     print(f"speaking {time.monotonic() - started:.3f}", flush=True)

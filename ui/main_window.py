@@ -13,6 +13,7 @@ from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
 from ui.common.document_signals import DocumentSignals
 from ui.common.page_context import PageContext
 from ui.pdf_export import PdfExporter
+from ui.run.keys import PROJECTOR_KEY
 from ui.run.sound import Chime
 from ui.settings import AppPaths, AppSettings
 from ui.workshop_view import STAGES, WorkshopView
@@ -118,7 +119,9 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{stage.digit}",
             )
             self.stage_actions.append(action)
-        self.projector_action = self._action(self.go_menu, "&Projector Window", self.toggle_projector, "F5")
+        self.projector_action = self._action(
+            self.go_menu, "&Projector Window", self.toggle_projector, PROJECTOR_KEY
+        )
         self.mute_action = self.go_menu.addAction("&Mute Timer Sounds")
         self.mute_action.setCheckable(True)
         self.mute_action.setChecked(self.settings.muted)

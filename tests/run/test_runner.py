@@ -12,7 +12,7 @@ from tests.fakes import FakeClock
 from workshop.document import WorkshopDocument
 from workshop.model import MARKETING, SALES, AgendaItem, Participant
 from workshop.run.airtime import FACILITATOR, group_totals, person_key, turns
-from workshop.run.runner import TIME_UP, TWO_MINUTES, AgendaRunner
+from workshop.run.runner import AgendaRunner, CueKind
 from workshop.run_log import RunLog
 
 AGENDA = [
@@ -93,7 +93,7 @@ def test_countdown_cues_fire_once_at_two_minutes_and_at_zero() -> None:
     for _ in range(11 * 60):  # one tick a second through the 10-minute item and beyond
         clock.advance(1)
         seen += [cue.kind for cue in run.tick()]
-    assert seen == [TWO_MINUTES, TIME_UP]
+    assert seen == [CueKind.TWO_MINUTES, CueKind.TIME_UP]
     assert run.remaining_ms() == -60_000  # overrun counts on
 
 

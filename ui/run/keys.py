@@ -1,8 +1,18 @@
-"""The Run page's one-key controls, installable on any window (the console and the projector)."""
+"""The Run page's controls: the facilitator's actions, and the one table of keys for them.
+
+Each entry of :data:`RUN_KEYS` says what its key does in the facilitator's words,
+so the list that "?" shows is made from the same table the shortcuts are: a key
+added here is listed, and a listed key works. The keys are installable on any
+window (the console and the projector).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum, auto
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -11,34 +21,144 @@ from PySide6.QtWidgets import QWidget
 from workshop.model import MARKETING, SALES
 from workshop.run.airtime import FACILITATOR, NOBODY
 
-# (keys, action, value): the actions of RunSession.act; "slot" is the person on digit key N.
-RUN_KEYS: tuple[tuple[str, str, int | str], ...] = (
-    ("Space", "toggle", 0),
-    ("N", "next", 0),
-    ("P", "previous", 0),
-    ("+", "extend", 1),
-    ("=", "extend", 1),
-    ("Shift++", "extend", 5),
-    ("S", "speaker", SALES),
-    ("Left", "speaker", SALES),
-    ("M", "speaker", MARKETING),
-    ("Right", "speaker", MARKETING),
-    ("F", "speaker", FACILITATOR),
-    ("0", "speaker", NOBODY),
-    ("Escape", "speaker", NOBODY),
-    *((str(digit), "slot", digit) for digit in range(1, 10)),
+
+class RunAction(Enum):
+    """What the facilitator can do to the live run: ``RunSession.act(action, value)``."""
+
+    TOGGLE = auto()  # start the day, pause or resume
+    NEXT = auto()  # the next item
+    PREVIOUS = auto()  # the previous item
+    EXTEND = auto()  # value: minutes more (or, negative, fewer) for the current item
+    CORRECT = auto()  # value: milliseconds the current item has really run
+    SPEAKER = auto()  # value: who speaks now (a team, the facilitator, a person's key, NOBODY)
+    SLOT = auto()  # value: 1-9, the person in that place of Setup's list speaks
+    START_AT = auto()  # value: the id of the agenda item to run now
+
+
+class WindowKey(Enum):
+    """What a key asks of the window rather than of the run."""
+
+    HELP = auto()  # show the list of keys
+    PROJECTOR = auto()  # show or hide the projector window (the main window's Go menu)
+
+
+PROJECTOR_KEY = "F5"  # the main window's Go ▸ Projector Window takes its shortcut from here
+
+# The groups of the key list, in the order shown.
+TIMER, SPEAKERS, WINDOWS = "The timer and the agenda", "Who speaks", "Windows"
+
+
+@dataclass(frozen=True)
+class RunKey:
+    """One key: the group and words "?" lists it under, and what it asks for.
+
+    ``does`` may name the teams as ``{sales}`` and ``{marketing}``: the list shows the
+    workshop's own team names there. Keys with the same group and words share a line.
+    """
+
+    group: str
+    key: str  # QKeySequence's portable text
+    does: str
+    action: RunAction | WindowKey
+    value: int | str = 0
+
+
+def _keys(
+    group: str, keys: tuple[str, ...], does: str, action: RunAction | WindowKey, value: int | str = 0
+) -> tuple[RunKey, ...]:
+    return tuple(RunKey(group, key, does, action, value) for key in keys)
+
+
+SLOT_WORDS = "the person in that slot speaks (counts for their team)"
+
+RUN_KEYS: tuple[RunKey, ...] = (
+    *_keys(TIMER, ("Space",), "start, pause or resume", RunAction.TOGGLE),
+    *_keys(TIMER, ("N",), "next item", RunAction.NEXT),
+    *_keys(TIMER, ("P",), "previous item", RunAction.PREVIOUS),
+    *_keys(TIMER, ("+", "="), "add 1 minute to this item", RunAction.EXTEND, 1),
+    *_keys(TIMER, ("Shift++",), "add 5 minutes", RunAction.EXTEND, 5),
+    *_keys(SPEAKERS, ("S", "Left"), "{sales} speaks", RunAction.SPEAKER, SALES),
+    *_keys(SPEAKERS, ("M", "Right"), "{marketing} speaks", RunAction.SPEAKER, MARKETING),
+    *_keys(SPEAKERS, ("F",), "the facilitator speaks", RunAction.SPEAKER, FACILITATOR),
+    *(RunKey(SPEAKERS, str(digit), SLOT_WORDS, RunAction.SLOT, digit) for digit in range(1, 10)),
+    *_keys(SPEAKERS, ("0", "Escape"), "nobody speaks", RunAction.SPEAKER, NOBODY),
+    *_keys(WINDOWS, (PROJECTOR_KEY,), "show or hide the projector window", WindowKey.PROJECTOR),
+    *_keys(WINDOWS, ("?", "Shift+?"), "this list", WindowKey.HELP),
 )
 
 
-def install_run_keys(host: QWidget, act: Callable[[str, int | str], None]) -> list[QShortcut]:
-    """Shortcuts on ``host``'s window for every run key, each calling ``act(action, value)``.
+def install_run_keys(
+    host: QWidget,
+    act: Callable[[RunAction, int | str], None],
+    window_keys: Mapping[WindowKey, Callable[[], None]] | None = None,
+) -> list[QShortcut]:
+    """Shortcuts on ``host``'s window for the run keys, each calling ``act(action, value)``.
 
-    Keys typed into a text field go to the field, not to these shortcuts.
+    Keys for the window are installed only where ``window_keys`` answers them (the
+    main window's menu answers F5 itself). Keys typed into a text field go to the
+    field, not to these shortcuts.
     """
     shortcuts = []
-    for keys, action, value in RUN_KEYS:
-        shortcut = QShortcut(QKeySequence(keys), host)
+    for entry in RUN_KEYS:
+        if isinstance(entry.action, RunAction):
+            slot: Callable[[], None] = partial(act, entry.action, entry.value)
+        elif window_keys and entry.action in window_keys:
+            slot = window_keys[entry.action]
+        else:
+            continue
+        shortcut = QShortcut(QKeySequence(entry.key), host)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(lambda a=action, v=value: act(a, v))
+        shortcut.activated.connect(slot)
         shortcuts.append(shortcut)
     return shortcuts
+
+
+# How the list names keys whose portable text a facilitator would not write so.
+KEY_NAMES = {"Left": "←", "Right": "→", "Escape": "Esc", "Shift++": "Shift + +", "Shift+?": "?"}
+
+
+def key_name(key: str) -> str:
+    return KEY_NAMES.get(key, key)
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """One line of the key list: the keys that do one thing, named as the facilitator knows them."""
+
+    keys: tuple[str, ...]  # the table's keys, in its order
+    does: str
+
+    @property
+    def names(self) -> str:
+        """'S or ←'; a run of three or more digit keys reads '1 – 9'."""
+        names = list(dict.fromkeys(key_name(key) for key in self.keys))
+        digits = [int(name) for name in names if len(name) == 1 and name.isdigit()]
+        if len(digits) == len(names) >= 3 and digits == list(range(digits[0], digits[0] + len(digits))):
+            return f"{digits[0]} – {digits[-1]}"
+        return " or ".join(names)
+
+
+def key_help(team_names: Mapping[str, str]) -> list[tuple[str, list[HelpLine]]]:
+    """The key list, group by group in the table's order: every key of :data:`RUN_KEYS`."""
+    words = {"sales": team_names.get(SALES, "Sales"), "marketing": team_names.get(MARKETING, "Marketing")}
+    groups: dict[str, dict[str, list[str]]] = {}
+    for entry in RUN_KEYS:
+        does = entry.does.format(**words)
+        groups.setdefault(entry.group, {}).setdefault(does, []).append(entry.key)
+    return [
+        (group, [HelpLine(tuple(keys), does) for does, keys in lines.items()])
+        for group, lines in groups.items()
+    ]
+
+
+def key_help_html(team_names: Mapping[str, str]) -> str:
+    """The key list as rich text for a message box: a heading per group, a line per action."""
+    rows = []
+    for group, lines in key_help(team_names):
+        rows.append(f"<tr><td colspan='2' style='padding-top: 8px'><b>{html.escape(group)}</b></td></tr>")
+        rows += [
+            f"<tr><td style='padding-left: 12px'><b>{html.escape(line.names)}</b>&nbsp;&nbsp;</td>"
+            f"<td>{html.escape(line.does)}</td></tr>"
+            for line in lines
+        ]
+    return f"<table>{''.join(rows)}</table>"

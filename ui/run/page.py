@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ui.common.page_context import PageContext
 from ui.run.airtime_summary import AirtimeSummary
 from ui.run.balance_bar import BalanceBar
-from ui.run.keys import install_run_keys
+from ui.run.keys import RunAction, WindowKey, install_run_keys, key_help_html
 from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
@@ -29,23 +29,9 @@ from workshop.edits import Change
 from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo
 from workshop.run.airtime import NOBODY, describe_minutes
 from workshop.run.replan import replan_for_run
-from workshop.run.runner import Cue
+from workshop.run.runner import Cue, CueKind
 
 AMBER, RED = "#d97706", "#dc2626"
-
-KEYS = [
-    ("Space", "start, pause or resume"),
-    ("N / P", "next / previous item"),
-    ("+ or =", "add 1 minute to this item"),
-    ("Shift + +", "add 5 minutes"),
-    ("S or ←", "Sales speaks"),
-    ("M or →", "Marketing speaks"),
-    ("F", "the facilitator speaks"),
-    ("1 – 9", "the person in that slot speaks (counts for their team)"),
-    ("0 or Esc", "nobody speaks"),
-    ("F5", "show or hide the projector window"),
-    ("?", "this list"),
-]
 
 
 def status_colour(remaining: int, allotted: int) -> str:
@@ -97,18 +83,18 @@ class RunPage(QWidget):
         self.flash_timer.timeout.connect(lambda: self.countdown.setStyleSheet(self._countdown_style))
 
         buttons = QHBoxLayout()
-        self.toggle_button = self._button("Start (Space)", lambda: self.act("toggle"), buttons)
-        self._button("◀ Previous (P)", lambda: self.act("previous"), buttons)
-        self._button("Next ▶ (N)", lambda: self.act("next"), buttons)
-        self._button("+1 min", lambda: self.act("extend", 1), buttons)
-        self._button("+5 min", lambda: self.act("extend", 5), buttons)
+        self.toggle_button = self._button("Start (Space)", lambda: self.act(RunAction.TOGGLE), buttons)
+        self._button("◀ Previous (P)", lambda: self.act(RunAction.PREVIOUS), buttons)
+        self._button("Next ▶ (N)", lambda: self.act(RunAction.NEXT), buttons)
+        self._button("+1 min", lambda: self.act(RunAction.EXTEND, 1), buttons)
+        self._button("+5 min", lambda: self.act(RunAction.EXTEND, 5), buttons)
         self._button("Correct time…", self.correct_time, buttons)
         self._button("Re-plan…", self.replan, buttons)
         self._button("Keys (?)", self.show_keys, buttons)
         buttons.addStretch(1)
 
         self.chips = SpeakerChips(self.document, self)
-        self.chips.speakerChosen.connect(lambda key: self.act("speaker", key))
+        self.chips.speakerChosen.connect(lambda key: self.act(RunAction.SPEAKER, key))
         self.item_bar = BalanceBar("This item", self)
         self.day_bar = BalanceBar("Whole workshop", self)
         self.owed_label = QLabel(self)
@@ -163,11 +149,7 @@ class RunPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.shortcuts = install_run_keys(context.window, self.act)
-        for keys in ("?", "Shift+?"):
-            shortcut = QShortcut(QKeySequence(keys), context.window)
-            shortcut.activated.connect(self.show_keys)
-            self.shortcuts.append(shortcut)
+        self.shortcuts = install_run_keys(context.window, self.act, {WindowKey.HELP: self.show_keys})
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)  # only while this page is shown
 
@@ -219,18 +201,18 @@ class RunPage(QWidget):
 
     # -- acting ------------------------------------------------------------------------
 
-    def act(self, action: str, value: int | str = 0) -> None:
+    def act(self, action: RunAction, value: int | str = 0) -> None:
         if self.document.read_only:
             self.context.report("This workshop is read-only: the timer cannot run.")
             return
-        if action in ("speaker", "slot") and not self.runner.running and value != NOBODY:
+        if action in (RunAction.SPEAKER, RunAction.SLOT) and not self.runner.running and value != NOBODY:
             self.context.report("Start the timer (Space) first: airtime counts only while it runs.")
             return
         self.session.act(action, value)
 
     def _start_at(self, index: QModelIndex) -> None:
         if index.isValid() and not self.document.read_only:
-            self.session.act("start_at", self.agenda_model.item_at(index.row()).id)
+            self.session.act(RunAction.START_AT, self.agenda_model.item_at(index.row()).id)
 
     def correct_time(self) -> None:
         item = self.runner.item()
@@ -244,7 +226,7 @@ class RunPage(QWidget):
             round(self.runner.elapsed_ms() / 60_000, 1),
         )
         if minutes is not None:
-            self.act("correct", int(minutes * 60_000))
+            self.act(RunAction.CORRECT, int(minutes * 60_000))
 
     def replan(self) -> None:
         info = self.document.info
@@ -266,13 +248,14 @@ class RunPage(QWidget):
         self.refresh()
 
     def show_keys(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{t}</td></tr>" for k, t in KEYS)
-        self.context.dialogs.inform(self.context.window, "Run keys", f"<table>{rows}</table>")
+        """The "?" key: every key of the run, listed from the key table with the workshop's team names."""
+        names = {team: self.document.team_name(team) for team in (SALES, MARKETING)}
+        self.context.dialogs.inform(self.context.window, "Run keys", key_help_html(names))
 
     def on_cue(self, cue: Cue) -> None:
         item = self.runner.item(cue.item_id)
         self.context.report(cue_text(cue, item))
-        colour = RED if cue.kind == "time_up" else AMBER
+        colour = RED if cue.kind is CueKind.TIME_UP else AMBER
         self.countdown.setStyleSheet(f"background: {colour}; color: white; border-radius: 8px;")
         self.flash_timer.start(1500)
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.run.keys import RunAction
 from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
 from workshop.model import AgendaItem, Participant
 from workshop.run.airtime import person_key
-from workshop.run.runner import AgendaRunner, Cue
+from workshop.run.runner import AgendaRunner, Cue, CueKind
 
 TICK_MS = 200
 
@@ -51,27 +54,30 @@ class RunSession(QObject):
             self.cue.emit(cue)
         self.ticked.emit()
 
-    def act(self, action: str, value: int | str = 0) -> None:
-        """Do one of the facilitator's actions by name, then tell the views."""
+    def act(self, action: RunAction, value: int | str = 0) -> None:
+        """Do one of the facilitator's actions, then tell the views."""
         runner = self.runner
-        if action == "toggle":
-            runner.toggle()
-        elif action == "next":
-            runner.next_item()
-        elif action == "previous":
-            runner.previous_item()
-        elif action == "extend":
-            runner.extend(int(value))
-        elif action == "correct":
-            runner.correct_elapsed(int(value))
-        elif action == "speaker":
-            runner.set_speaker(str(value))
-        elif action == "slot":  # digit keys 1-9: the people in Setup's order
-            people = self.document.typed(Participant)
-            if 1 <= int(value) <= min(9, len(people)):
-                runner.set_speaker(person_key(people[int(value) - 1].id))
-        elif action == "start_at":
-            runner.start(int(value))
+        match action:
+            case RunAction.TOGGLE:
+                runner.toggle()
+            case RunAction.NEXT:
+                runner.next_item()
+            case RunAction.PREVIOUS:
+                runner.previous_item()
+            case RunAction.EXTEND:
+                runner.extend(int(value))
+            case RunAction.CORRECT:
+                runner.correct_elapsed(int(value))
+            case RunAction.SPEAKER:
+                runner.set_speaker(str(value))
+            case RunAction.SLOT:  # digit keys 1-9: the people in Setup's order
+                people = self.document.typed(Participant)
+                if 1 <= int(value) <= min(9, len(people)):
+                    runner.set_speaker(person_key(people[int(value) - 1].id))
+            case RunAction.START_AT:
+                runner.start(int(value))
+            case _:
+                assert_never(action)
         self.changed.emit()
 
     def stop(self) -> None:
@@ -82,4 +88,10 @@ class RunSession(QObject):
 
 def cue_text(cue: Cue, item: AgendaItem | None) -> str:
     title = item.title if item else "this item"
-    return f"2 minutes left for {title}" if cue.kind == "two_minutes" else f"Time is up for {title}"
+    match cue.kind:
+        case CueKind.TWO_MINUTES:
+            return f"2 minutes left for {title}"
+        case CueKind.TIME_UP:
+            return f"Time is up for {title}"
+        case _:
+            assert_never(cue.kind)

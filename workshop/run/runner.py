@@ -12,23 +12,29 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import Enum
 
 from workshop.clock import Clock
 from workshop.model import FACILITATOR_OWNER, JOINT, NEXT_DAY, AgendaItem
 from workshop.run.airtime import NOBODY, AirtimeLedger, Balance, group_totals
 from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, RunEvent, RunLog
 
-TWO_MINUTES = "two_minutes"
-TIME_UP = "time_up"
 MIN_TEAM_MS_FOR_CUE = 60_000
 CHECKPOINT_MS = 750
+
+
+class CueKind(Enum):
+    """What a countdown cue says; each one chimes and flashes the countdown."""
+
+    TWO_MINUTES = "two_minutes"  # 2 minutes of the item are left
+    TIME_UP = "time_up"  # the item's time has run out
 
 
 @dataclass(frozen=True)
 class Cue:
     """Something the facilitator should notice now: 2 minutes left, or time up."""
 
-    kind: str
+    kind: CueKind
     item_id: int
 
 
@@ -292,9 +298,9 @@ class AgendaRunner:
             return []
         cues = []
         if previous > 120_000 >= remaining:
-            cues.append(Cue(TWO_MINUTES, item.id))
+            cues.append(Cue(CueKind.TWO_MINUTES, item.id))
         if previous > 0 >= remaining:
-            cues.append(Cue(TIME_UP, item.id))
+            cues.append(Cue(CueKind.TIME_UP, item.id))
         return cues
 
     def _track_balance(self, low: int, delay_minutes: int) -> None:
