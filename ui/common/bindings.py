@@ -151,8 +151,9 @@ class FieldBinding(QObject):
         try:
             if isinstance(widget, QLineEdit):
                 if widget.text() != text:
-                    widget.setText(text)
-                    widget.setCursorPosition(0)
+                    widget.setText(text)  # the cursor at the end, where typing goes on after an undo
+                    if not widget.hasFocus():
+                        widget.setCursorPosition(0)  # the start of a long text shows
             elif isinstance(widget, QPlainTextEdit):
                 if widget.toPlainText() != text:
                     widget.setPlainText(text)
@@ -177,17 +178,19 @@ class FieldBinding(QObject):
     def _commit(self, value: Any) -> None:
         if self._updating or self.document.read_only:
             return
-        changes = self._write(value) if self._write else {self.field: value}
         record = self.record()
         if record is None:
             if self._create is not None and not self.record_id:
-                self._create(changes)
+                self._create(self._changes(value))
             return
         self.document.apply(
             self.undo_text,
-            [Update.of(record, **changes)],
+            [Update.of(record, **self._changes(value))],
             merge_key=(self.table, record.id, self.field, self.part),
         )
+
+    def _changes(self, value: Any) -> dict[str, Any]:
+        return self._write(value) if self._write else {self.field: value}
 
     def _changed(self, change: Change) -> None:
         if change.kind == "reset" or (
