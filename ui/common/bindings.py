@@ -209,7 +209,7 @@ class FieldBinding(QObject):
                 return False
             if kind == QEvent.Type.ShortcutOverride:
                 # Text widgets claim these keys for their own undo; refuse the claim, so that the
-                # window's Edit ▸ Undo / Redo shortcut (in the main window) takes the key.
+                # window's undo shortcut (Edit ▸ Undo in the main window) takes the key.
                 event.ignore()
             elif step == "undo":
                 self.document.undo()  # no window shortcut took it (a dialog, or nothing to undo)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ui.common.bindings import FieldBinding
+from ui.common.bindings import REDO_KEYS, FieldBinding
 from ui.common.document_signals import DocumentSignals
 from ui.goals.check_panel import CheckPanel
 from workshop.edits import Change, Insert, Update
@@ -130,6 +131,11 @@ class GoalWizard(QWizard):
         self.refresh_checks()
         self.finished.connect(lambda _r: self.document.seal_undo())
         signals.changed.connect(self._changed)
+        # The wizard is modal, so Edit ▸ Undo and Redo are out of reach: their keys work here too.
+        QShortcut(QKeySequence.StandardKey.Undo, self, document.undo)
+        redo = QShortcut(self)
+        redo.setKeys(list(REDO_KEYS))
+        redo.activated.connect(document.redo)
 
     # -- the record --------------------------------------------------------------------------
 

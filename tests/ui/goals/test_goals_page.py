@@ -206,6 +206,22 @@ def test_ctrl_z_in_a_wizard_field_undoes_the_document(window: MainWindow, qtbot:
     wizard.accept()
 
 
+def test_ctrl_z_works_anywhere_in_the_wizard(window: MainWindow, qtbot: QtBot) -> None:
+    page = goals_page(window)
+    page.select_goal(7)
+    wizard = page.edit()
+    assert wizard is not None
+    box = wizard.share_boxes["sales"]
+    put_cursor_in(qtbot, box)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and stored_goal(window, 7).shared_with == "sales"
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)  # Edit > Undo is out of reach: the wizard is modal
+    assert not box.isChecked() and stored_goal(window, 7).shared_with == ""
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert box.isChecked() and stored_goal(window, 7).shared_with == "sales"
+    wizard.accept()
+
+
 def test_undoing_a_new_draft_empties_the_wizard_and_typing_starts_another(
     window: MainWindow, qtbot: QtBot
 ) -> None:
