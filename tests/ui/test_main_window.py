@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.test_document import fill_the_disk
 from tests.ui.conftest import ScriptedDialogs
+from tests.ui.keys import CTRL, SHIFT, put_cursor_in
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop.document import WorkshopDocument
@@ -85,6 +86,39 @@ def test_undo_menu_names_the_edit(window: MainWindow) -> None:
     window.undo_action.trigger()
     assert window.document.info.venue != "Room 9"
     assert window.redo_action.text() == "&Redo Change venue"
+
+
+def test_ctrl_z_in_a_text_field_undoes_and_redoes_the_document(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.view is not None and window.document is not None
+    field = window.view.setup_page.fields["workshop.title"]
+    assert isinstance(field, QLineEdit)
+    put_cursor_in(qtbot, field)
+    field.selectAll()
+    qtbot.keyClicks(field, "Q3 kick-off")
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert window.document.info.title == "Q3 alignment offsite" and field.text() == "Q3 alignment offsite"
+    assert WorkshopDocument.open(window.document.path, read_only=True).info.title == "Q3 alignment offsite"
+    assert window.redo_action.text() == "&Redo Change title"  # undone, not typed back as a new edit
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.document.info.title == "Q3 kick-off" and field.text() == "Q3 kick-off"
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(field, Qt.Key.Key_Y, CTRL)
+    assert window.document.info.title == "Q3 kick-off" and field.text() == "Q3 kick-off"
+
+
+def test_ctrl_z_in_a_field_undoes_the_last_edit_like_the_menu(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.view is not None and window.document is not None
+    venue = window.view.setup_page.fields["workshop.venue"]
+    title = window.view.setup_page.fields["workshop.title"]
+    assert isinstance(venue, QLineEdit) and isinstance(title, QLineEdit)
+    put_cursor_in(qtbot, venue)
+    venue.selectAll()
+    qtbot.keyClicks(venue, "Room 9")
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)  # nothing typed here: it undoes the venue, as Edit ▸ Undo would
+    assert window.document.info.venue != "Room 9" and venue.text() == window.document.info.venue
+    assert title.text() == window.document.info.title == "Q3 alignment offsite"
 
 
 def test_a_bad_file_is_explained_and_the_open_workshop_stays(

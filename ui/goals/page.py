@@ -164,13 +164,13 @@ class GoalsPage(QWidget):
         """Open the wizard on a new draft for ``team`` (the selected column by default)."""
         if self.document.read_only:
             return None
-        return self._show_wizard(GoalWizard(self.document, team or self._selected_team(), parent=self))
+        return self._show_wizard(GoalWizard(self.signals, team or self._selected_team(), parent=self))
 
     def edit(self, goal_id: int | None = None) -> GoalWizard | None:
         goal = self.current_goal() if goal_id is None else self.document.find(Goal.TABLE, goal_id)[1]
         if not isinstance(goal, Goal) or self.document.read_only:
             return None
-        wizard = GoalWizard(self.document, goal.team, goal.id, parent=self)
+        wizard = GoalWizard(self.signals, goal.team, goal.id, parent=self)
         wizard.go_to("goal")
         return self._show_wizard(wizard)
 

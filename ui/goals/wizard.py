@@ -3,7 +3,8 @@
 Every keystroke is saved to the workshop as it is typed, so whatever the team
 wrote stays as a draft goal even if the wizard is cancelled. The goal record is
 created on the first keystroke (an untouched wizard leaves nothing behind), and
-each field's typing run is one undo step.
+each field's typing run is one undo step. The fields are FieldBindings, so an
+undo or redo (Ctrl+Z in a field included) shows in the wizard at once.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,9 +32,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui.common.bindings import REDO_KEYS, FieldBinding
+from ui.common.document_signals import DocumentSignals
 from ui.goals.check_panel import CheckPanel
-from workshop.document import WorkshopDocument
-from workshop.edits import Insert, Update
+from workshop.edits import Change, Insert, Update
 from workshop.goals.checker import GoalCheck
 from workshop.goals.records import (
     check_in_workshop,
@@ -75,19 +78,22 @@ def _text_box(parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
 class GoalWizard(QWizard):
     """Drafts a new goal (``goal_id`` 0) or edits one; the record is saved as it is typed.
 
-    ``goal_id`` is the goal being written once it exists.
+    ``goal_id`` is the goal being written once it exists (0 again if an undo takes
+    the new draft back).
     """
 
     def __init__(
         self,
-        document: WorkshopDocument,
+        signals: DocumentSignals,
         team: str = SALES,
         goal_id: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
+        self.signals = signals
+        self.document = document = signals.document
         self.goal_id = goal_id
+        self._taken_back = 0  # the draft an undo took back, which a redo may bring back
         self._team = document.find(Goal.TABLE, goal_id)[1].team if goal_id else team  # type: ignore[attr-defined]
         self._loading = True
         self.setWindowTitle("Edit goal" if goal_id else "New goal")
@@ -98,6 +104,7 @@ class GoalWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "Close (keeps the draft)")
         self.setMinimumSize(940, 640)
         self.fields: dict[str, QWidget] = {}
+        self.bindings: list[FieldBinding] = []
         self.page_by_key: dict[str, QWizardPage] = {}
         self._build_aim()
         self._build_text_page(
@@ -123,6 +130,12 @@ class GoalWizard(QWizard):
         self._refresh_team_texts()
         self.refresh_checks()
         self.finished.connect(lambda _r: self.document.seal_undo())
+        signals.changed.connect(self._changed)
+        # The wizard is modal, so Edit ▸ Undo and Redo are out of reach: their keys work here too.
+        QShortcut(QKeySequence.StandardKey.Undo, self, document.undo)
+        redo = QShortcut(self)
+        redo.setKeys(list(REDO_KEYS))
+        redo.activated.connect(document.redo)
 
     # -- the record --------------------------------------------------------------------------
 
@@ -135,31 +148,48 @@ class GoalWizard(QWizard):
         return Goal(team=self._team)
 
     def set_fields(self, label: str, **changes: Any) -> None:
-        """Save changed fields: the first change creates the draft goal."""
+        """Save what the boxes that are not FieldBindings say: the first change creates the draft."""
         if self._loading or self.document.read_only:
             return
         if not self.goal_id:
-            done = self.document.apply("Draft goal", [Insert(Goal(team=self._team, **changes))])
-            inserted = done[0]
-            assert isinstance(inserted, Insert)
-            self.goal_id = inserted.record.id
+            self._create(changes)
         else:
             goal = self.goal()
             key = (Goal.TABLE, self.goal_id, *sorted(changes))
             self.document.apply(f"Change goal {label}", [Update.of(goal, **changes)], merge_key=key)
+
+    def _create(self, changes: dict[str, Any]) -> None:
+        """Save the draft goal with its first change."""
+        done = self.document.apply("Draft goal", [Insert(Goal(team=self._team, **changes))])
+        inserted = done[0]
+        assert isinstance(inserted, Insert)
+        self.goal_id = inserted.record.id
+        self._taken_back = 0
+        self._fill_joint_goals()  # not itself
         self.refresh_checks()
 
-    def _bind_text(self, widget: QLineEdit | QPlainTextEdit, field: str, label: str) -> None:
+    def _bind(
+        self,
+        widget: QWidget,
+        field: str,
+        name: str,
+        label: str,
+        write: Callable[[Any], dict[str, Any]] | None = None,
+    ) -> None:
+        """Bind ``widget``, called ``name``, to the goal's ``field``; undo names it "goal ``label``"."""
         self.fields[field] = widget
-        value = str(getattr(self.goal(), field))
-        if isinstance(widget, QLineEdit):
-            widget.setText(value)
-            widget.textEdited.connect(lambda text: self.set_fields(label, **{field: text}))
-            widget.editingFinished.connect(self.document.seal_undo)
-        else:
-            widget.setPlainText(value)
-            widget.textChanged.connect(lambda: self.set_fields(label, **{field: widget.toPlainText()}))
-        widget.setReadOnly(self.document.read_only)
+        binding = FieldBinding(
+            self.signals,
+            Goal.TABLE,
+            lambda: self.goal_id,
+            field,
+            widget,
+            name,
+            undo_text=f"Change goal {label}",
+            write=write,
+            create=self._create,
+        )
+        self.bindings.append(binding)
 
     # -- pages -------------------------------------------------------------------------------
 
@@ -197,14 +227,14 @@ class GoalWizard(QWizard):
             "e.g. More of our leads should become MQLs "
             "this quarter, so sales spends its time on real buyers.",
         )
-        self._bind_text(box, "accomplish", "aim")
+        self._bind(box, "accomplish", box.accessibleName(), "aim")
         layout.addWidget(box)
 
     def _build_text_page(self, key: str, title: str, field: str, placeholder: str) -> None:
         number = PAGES.index(key) + 1
         page, layout = self._page(key, f"{number}. {title}", "")
         box = _text_box(page, title or "How the other team can help", placeholder)
-        self._bind_text(box, field, key)
+        self._bind(box, field, box.accessibleName(), key)
         layout.addWidget(box)
 
     def _build_blockers(self) -> None:
@@ -223,7 +253,7 @@ class GoalWizard(QWizard):
             grid.addWidget(box, i // 4, i % 4)
         layout.addLayout(grid)
         notes = _text_box(page, "What stops us, in our words", "e.g. No visibility into referral sources.")
-        self._bind_text(notes, "blocker_notes", "blockers")
+        self._bind(notes, "blocker_notes", notes.accessibleName(), "blockers")
         layout.addWidget(notes)
 
     def _blockers(self) -> str:
@@ -239,13 +269,12 @@ class GoalWizard(QWizard):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         statement = QPlainTextEdit(page)
-        statement.setAccessibleName("Goal statement")
         statement.setPlaceholderText(
             "e.g. Raise the lead-to-MQL conversion rate from 12% to 17% by end of Q3"
         )
         statement.setTabChangesFocus(True)
         statement.setFixedHeight(70)
-        self._bind_text(statement, "statement", "statement")
+        self._bind(statement, "statement", "Goal statement", "statement")
         form.addRow("&Statement:", statement)
         for field, label, placeholder in (
             ("metric", "Metric", "e.g. lead-to-MQL conversion rate"),
@@ -255,17 +284,11 @@ class GoalWizard(QWizard):
         ):
             line = QLineEdit(page)
             line.setPlaceholderText(placeholder)
-            line.setAccessibleName(label)
-            self._bind_text(line, field, label.lower())
+            self._bind(line, field, label, label.lower())
             form.addRow(f"{label}:", line)
         deadline = QLineEdit(page)
-        deadline.setAccessibleName("Deadline")
         deadline.setPlaceholderText("a date, 'Q3 2027', 'end of FY27', 'within 90 days' …")
-        deadline.setText(self.goal().deadline)
-        deadline.textEdited.connect(self._deadline_edited)
-        deadline.editingFinished.connect(self.document.seal_undo)
-        deadline.setReadOnly(self.document.read_only)
-        self.fields["deadline"] = deadline
+        self._bind(deadline, "deadline", "Deadline", "deadline", write=self._deadline_changes)
         self.deadline_shown = QLabel(page)
         self.deadline_shown.setAccessibleName("Deadline date")
         column = QVBoxLayout()
@@ -275,28 +298,18 @@ class GoalWizard(QWizard):
         form.addRow("Deadline:", column)
         milestones = QLineEdit(page)
         milestones.setPlaceholderText("e.g. 14% by end of July; 15.5% by end of August")
-        self._bind_text(milestones, "milestones", "milestones")
+        self._bind(milestones, "milestones", "Milestones", "milestones")
         form.addRow("Milestones:", milestones)
         owner = QComboBox(page)
         owner.setEditable(True)
-        owner.setAccessibleName("Owner")
-        self.fields["owner"] = owner
+        self._bind(owner, "owner", "Owner", "owner")
         self._fill_owners()
-        owner.setCurrentText(self.goal().owner)
-        owner.editTextChanged.connect(lambda text: self.set_fields("owner", owner=text))
-        owner.setEnabled(not self.document.read_only)
         form.addRow("&Owner:", owner)
         cadence = QComboBox(page)
-        cadence.setAccessibleName("Review cadence")
         cadence.addItem("Not set", "")
         for value in REVIEW_CADENCES:
             cadence.addItem(value.capitalize(), value)
-        cadence.setCurrentIndex(max(0, cadence.findData(self.goal().review_cadence)))
-        cadence.currentIndexChanged.connect(
-            lambda _i: self.set_fields("review cadence", review_cadence=str(cadence.currentData()))
-        )
-        cadence.setEnabled(not self.document.read_only)
-        self.fields["review_cadence"] = cadence
+        self._bind(cadence, "review_cadence", "Review cadence", "review cadence")
         form.addRow("Reviewed:", cadence)
         shared = QHBoxLayout()
         self.share_boxes: dict[str, QCheckBox] = {}
@@ -311,12 +324,8 @@ class GoalWizard(QWizard):
         shared.addStretch(1)
         form.addRow("Shared with:", shared)
         serves = QComboBox(page)
-        serves.setAccessibleName("Serves joint goal")
-        self.fields["serves_goal"] = serves
+        self._bind(serves, "serves_goal", "Serves joint goal", "joint goal")
         self._fill_joint_goals()
-        serves.currentIndexChanged.connect(
-            lambda _i: self.set_fields("joint goal", serves_goal=int(serves.currentData() or 0))
-        )
         form.addRow("Serves joint goal:", serves)
         self.panel = CheckPanel(page)
         self.panel.setMinimumWidth(340)
@@ -343,8 +352,7 @@ class GoalWizard(QWizard):
         layout.addLayout(row)
         comment = QLineEdit(page)
         comment.setPlaceholderText("Why: e.g. 'Only if referral tracking is fixed in month 1'")
-        comment.setAccessibleName("Verdict comment")
-        self._bind_text(comment, "verdict_comment", "verdict comment")
+        self._bind(comment, "verdict_comment", "Verdict comment", "verdict comment")
         layout.addWidget(comment)
         self.verdict_summary = QLabel(page)
         self.verdict_summary.setWordWrap(True)
@@ -354,6 +362,8 @@ class GoalWizard(QWizard):
     # -- keeping the pages in step -----------------------------------------------------------
 
     def _set_team(self, team: str) -> None:
+        if self._loading:
+            return
         self._team = team
         if self.goal_id:
             self.set_fields("team", team=team)
@@ -363,8 +373,65 @@ class GoalWizard(QWizard):
         self._fill_joint_goals()
         self._refresh_team_texts()
 
-    def _deadline_edited(self, text: str) -> None:
-        self.set_fields("deadline", **deadline_change(self.goal(), text, self.document.info))
+    def _deadline_changes(self, text: str) -> dict[str, Any]:
+        """A typed deadline saves the date it means alongside."""
+        return deadline_change(self.goal(), text, self.document.info)
+
+    def _changed(self, change: Change) -> None:
+        """Follow the document after an edit, undo or redo: the goal's boxes and the checks.
+
+        The FieldBindings show their own fields.
+        """
+        if change.kind == "reset":
+            self._show_goal()
+            self._fill_owners()
+            self._fill_joint_goals()
+            self._refresh_team_texts()
+        elif change.table == Goal.TABLE:
+            if self.goal_id and change.record_id == self.goal_id:
+                if change.kind == "delete":
+                    self._taken_back, self.goal_id = self.goal_id, 0  # an undo took the draft back
+                    self._refresh_bindings()
+                self._show_goal()
+            elif change.kind == "insert" and self._taken_back and change.record_id == self._taken_back:
+                self.goal_id, self._taken_back = self._taken_back, 0  # and a redo brought it back
+                self._refresh_bindings()
+                self._show_goal()
+            if change.kind != "update" or change.record_id != self.goal_id:
+                self._fill_joint_goals()
+        elif change.table in (Team.TABLE, Participant.TABLE):
+            self._fill_owners()
+            self._refresh_team_texts()
+        self.refresh_checks()
+
+    def _refresh_bindings(self) -> None:
+        for binding in self.bindings:
+            binding.refresh()
+
+    def _show_goal(self) -> None:
+        """Show the goal's team, ticks and verdict: the boxes that are not FieldBindings."""
+        goal = self.goal()
+        self._loading = True
+        try:
+            if goal.team != self._team:
+                self._team = goal.team
+                team = self.fields["team"]
+                assert isinstance(team, QComboBox)
+                team.setCurrentIndex(max(0, team.findData(goal.team)))
+                self._fill_owners()
+                self._fill_joint_goals()
+                self._refresh_team_texts()
+            blockers = set(split_list(goal.blockers))
+            for kind, box in self.blocker_boxes.items():
+                box.setChecked(kind in blockers)
+            shared = set(split_list(goal.shared_with))
+            for key, box in self.share_boxes.items():
+                box.setChecked(key in shared)
+            verdicts = ("", *VERDICTS)
+            if goal.verdict in verdicts:
+                self.verdict_group.button(verdicts.index(goal.verdict)).setChecked(True)
+        finally:
+            self._loading = False
 
     def _shared(self) -> str:
         return ",".join(key for key, box in self.share_boxes.items() if box.isChecked())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.bindings import FieldBinding
 from ui.common.page_context import PageContext
 from ui.sla.preview import sla_html
-from workshop.edits import Change, Delete, Insert, Move, Update
-from workshop.model import SlaClause
+from workshop.edits import Change, Delete, Insert, Move
+from workshop.model import Record, SlaClause
 from workshop.sla import agreement as sla
 
 
@@ -89,12 +91,23 @@ class SlaPage(QWidget):
         left_layout.addLayout(buttons)
 
         self.heading = QLineEdit()
-        self.heading.setAccessibleName("Clause heading")
-        self.heading.textEdited.connect(lambda text: self._update("heading", text))
         self.wording = QPlainTextEdit()
-        self.wording.setAccessibleName("Clause wording")
         self.wording.setPlaceholderText("Wording; put a number to agree in braces, e.g. {mqls_per_month}.")
-        self.wording.textChanged.connect(self._wording_changed)
+        self.bindings = [  # the selected clause's; _select shows another
+            FieldBinding(
+                context.signals,
+                SlaClause.TABLE,
+                lambda: self._clause_id,
+                field,
+                widget,
+                label,
+                undo_text=undo_text,
+            )
+            for field, widget, label, undo_text in (
+                ("heading", self.heading, "Clause heading", "Edit clause heading"),
+                ("wording", self.wording, "Clause wording", "Edit clause"),
+            )
+        ]
         self.blanks_box = QGroupBox("Numbers and names in this clause")
         self.blanks_form = QFormLayout(self.blanks_box)
         editor = QWidget()
@@ -157,22 +170,14 @@ class SlaPage(QWidget):
         editable = clause is not None and not self.document.read_only
         for widget in (self.heading, self.wording, self.remove_button, self.up_button, self.down_button):
             widget.setEnabled(editable)
-        self._loading = True
-        if self.heading.text() != (clause.heading if clause else ""):
-            self.heading.setText(clause.heading if clause else "")
-        if self.wording.toPlainText() != (clause.wording if clause else ""):
-            self.wording.setPlainText(clause.wording if clause else "")
-        self._loading = False
+        for binding in self.bindings:
+            binding.refresh()
         self._fill_blanks(clause)
 
     def _fill_blanks(self, clause: SlaClause | None) -> None:
         blanks = sla.blanks(clause, self.document.content()) if clause else []
         shown = (clause.id if clause else 0, [b.spec.name for b in blanks])
-        if shown == self._shown_blanks:  # same blanks: keep the fields (and the cursor) as they are
-            for blank in blanks:
-                field = self._blank_fields[blank.spec.name]
-                if field.text() != blank.typed and not field.hasFocus():
-                    field.setText(blank.typed)
+        if shown == self._shown_blanks:  # same blanks: keep the fields (and the cursor); they show changes
             return
         self._shown_blanks = shown
         self._blank_fields = {}
@@ -183,16 +188,13 @@ class SlaPage(QWidget):
         if not blanks:
             self.blanks_form.addRow(QLabel("No blanks: write {name} in the wording to add one."))
         for blank in blanks:
-            field = QLineEdit(blank.typed)
-            field.setAccessibleName(blank.spec.label)
+            field = self._blank_field(clause.id, blank.spec.name, blank.spec.label)
             if blank.source_value:
                 field.setPlaceholderText(f"{blank.source_value} (from the workshop)")
             elif blank.spec.source:
                 field.setPlaceholderText("not agreed yet")
             else:
                 field.setPlaceholderText("type the agreed value")
-            field.setReadOnly(self.document.read_only)
-            field.textEdited.connect(lambda text, name=blank.spec.name: self._set_blank(name, text))
             self._blank_fields[blank.spec.name] = field
             self.blanks_form.addRow(blank.spec.label, field)
 
@@ -212,7 +214,7 @@ class SlaPage(QWidget):
             and change.kind == "update"
             and change.record_id == self._clause_id
         ):
-            self._select(self.clause_list.currentRow())
+            self._fill_blanks(self._current())  # the bound fields show their own changes
             self._refresh_titles()
             self._refresh_preview()
         else:
@@ -231,28 +233,34 @@ class SlaPage(QWidget):
     def _current(self) -> SlaClause | None:
         return next((c for c in self._clauses() if c.id == self._clause_id), None)
 
-    def _update(self, field: str, value: str) -> None:
-        clause = self._current()
-        if clause is None or self._loading or self.document.read_only:
-            return
-        label = "Edit clause heading" if field == "heading" else "Edit clause"
-        self.document.apply(label, [Update.of(clause, **{field: value})], merge_key=("sla", clause.id, field))
+    def _blank_field(self, clause_id: int, name: str, label: str) -> QLineEdit:
+        """A field for one blank of a clause: typing saves into the clause's JSON of typed values."""
 
-    def _wording_changed(self) -> None:
-        if not self._loading:
-            self._update("wording", self.wording.toPlainText())
+        def typed(record: Record) -> str:
+            assert isinstance(record, SlaClause)
+            return sla.typed_values(record).get(name, "")
 
-    def _set_blank(self, name: str, value: str) -> None:
-        clause = self._current()
-        if clause is None or self.document.read_only:
-            return
-        values = sla.typed_values(clause)
-        values[name] = value
-        self.document.apply(
-            "Edit an SLA number",
-            [Update.of(clause, parameters=json.dumps(values, ensure_ascii=False))],
-            merge_key=("sla", clause.id, name),
+        def changes(value: str) -> dict[str, Any]:
+            _, clause = self.document.find(SlaClause.TABLE, clause_id)
+            assert isinstance(clause, SlaClause)
+            values = sla.typed_values(clause)
+            values[name] = value
+            return {"parameters": json.dumps(values, ensure_ascii=False)}
+
+        field = QLineEdit()
+        FieldBinding(
+            self.context.signals,
+            SlaClause.TABLE,
+            clause_id,
+            "parameters",
+            field,
+            label,
+            undo_text="Edit an SLA number",
+            read=typed,
+            write=changes,
+            part=name,
         )
+        return field
 
     def _add(self, key: str | None) -> None:
         if self.document.read_only:
@@ -269,6 +277,7 @@ class SlaPage(QWidget):
             self._clause_id = inserted.record.id
         self._refresh_list()
         self.heading.setFocus()
+        self.heading.end(False)
 
     def _remove(self) -> None:
         clause = self._current()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from tests.ui.keys import CTRL, SHIFT, put_cursor_in
 from ui.goals.page import GoalsPage
 from ui.goals.wizard import GoalWizard
 from ui.main_window import MainWindow
@@ -149,6 +150,101 @@ def test_edit_opens_on_the_goal_and_typing_is_one_undo_step(window: MainWindow, 
     assert stored_goals(window.document.path)[-1].statement == "Raise pipeline by 20% by end of Q1"
     window.undo()
     assert stored_goals(window.document.path)[-1].statement == "Improve pipeline quality"
+
+
+def stored_goal(window: MainWindow, goal_id: int) -> Goal:
+    assert window.document is not None
+    return next(g for g in stored_goals(window.document.path) if g.id == goal_id)
+
+
+def test_the_wizard_shows_what_undo_and_redo_bring_back(window: MainWindow, qtbot: QtBot) -> None:
+    page = goals_page(window)
+    page.select_goal(7)
+    wizard = page.edit()
+    assert wizard is not None
+    statement, metric = wizard.fields["statement"], wizard.fields["metric"]
+    assert isinstance(statement, QPlainTextEdit) and isinstance(metric, QLineEdit)
+    statement.selectAll()
+    type_into(qtbot, statement, "Raise pipeline by 20% by end of Q1")
+    type_into(qtbot, metric, "pipeline value")
+    wizard.share_boxes["marketing"].setChecked(True)
+    window.undo_action.trigger()
+    assert not wizard.share_boxes["marketing"].isChecked()
+    window.undo_action.trigger()
+    assert metric.text() == "" and stored_goal(window, 7).metric == ""
+    window.undo_action.trigger()
+    assert statement.toPlainText() == "Improve pipeline quality"
+    assert wizard.panel.row_text("measurable").startswith("Measurable: fail.")
+    window.redo_action.trigger()
+    assert statement.toPlainText() == "Raise pipeline by 20% by end of Q1"
+    assert wizard.panel.row_text("measurable").startswith("Measurable: pass.")
+    wizard.accept()
+
+
+def test_ctrl_z_in_a_wizard_field_undoes_the_document(window: MainWindow, qtbot: QtBot) -> None:
+    page = goals_page(window)
+    page.select_goal(7)
+    wizard = page.edit()
+    assert wizard is not None
+    statement, metric = wizard.fields["statement"], wizard.fields["metric"]
+    assert isinstance(statement, QPlainTextEdit) and isinstance(metric, QLineEdit)
+    put_cursor_in(qtbot, statement)
+    statement.selectAll()
+    qtbot.keyClicks(statement, "Raise pipeline by 20% by end of Q1")
+    qtbot.keyClick(statement, Qt.Key.Key_Z, CTRL)
+    assert statement.toPlainText() == "Improve pipeline quality" == stored_goal(window, 7).statement
+    qtbot.keyClick(statement, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert statement.toPlainText() == "Raise pipeline by 20% by end of Q1" == stored_goal(window, 7).statement
+    metric.setFocus()
+    qtbot.waitUntil(metric.hasFocus)
+    qtbot.keyClicks(metric, "pipeline value")
+    qtbot.keyClick(metric, Qt.Key.Key_Z, CTRL)
+    assert metric.text() == "" == stored_goal(window, 7).metric
+    assert window.redo_action.text() == "&Redo Change goal metric"  # undone, not typed back as a new edit
+    qtbot.keyClick(metric, Qt.Key.Key_Y, CTRL)
+    assert metric.text() == "pipeline value" == stored_goal(window, 7).metric
+    wizard.accept()
+
+
+def test_ctrl_z_works_anywhere_in_the_wizard(window: MainWindow, qtbot: QtBot) -> None:
+    page = goals_page(window)
+    page.select_goal(7)
+    wizard = page.edit()
+    assert wizard is not None
+    box = wizard.share_boxes["sales"]
+    put_cursor_in(qtbot, box)
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and stored_goal(window, 7).shared_with == "sales"
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)  # Edit > Undo is out of reach: the wizard is modal
+    assert not box.isChecked() and stored_goal(window, 7).shared_with == ""
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert box.isChecked() and stored_goal(window, 7).shared_with == "sales"
+    wizard.accept()
+
+
+def test_undoing_a_new_draft_empties_the_wizard_and_typing_starts_another(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    assert window.document is not None
+    page = goals_page(window)
+    before = len(stored_goals(window.document.path))
+    wizard = page.new_goal("sales")
+    assert wizard is not None
+    aim = wizard.fields["accomplish"]
+    assert isinstance(aim, QPlainTextEdit)
+    type_into(qtbot, aim, "Shorter cycle")
+    window.undo_action.trigger()  # the typing after the first keystroke
+    assert aim.toPlainText() == "S"
+    window.undo_action.trigger()  # the draft itself
+    assert aim.toPlainText() == "" and wizard.goal_id == 0
+    assert len(stored_goals(window.document.path)) == before
+    window.redo_action.trigger()
+    assert wizard.goal_id and aim.toPlainText() == "S"
+    window.undo_action.trigger()
+    type_into(qtbot, aim, "Faster hand-offs")
+    wizard.reject()
+    goals = stored_goals(window.document.path)
+    assert len(goals) == before + 1 and goals[-1].accomplish == "Faster hand-offs"
 
 
 def test_duplicate_reorder_remove_and_undo(window: MainWindow) -> None:

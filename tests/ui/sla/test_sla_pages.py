@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
+from tests.ui.keys import CTRL, SHIFT, put_cursor_in
 from ui.main_window import MainWindow
 from ui.signoff.page import SignoffPage
 from ui.sla.page import SlaPage
@@ -58,6 +59,47 @@ def test_typing_a_number_updates_the_preview_and_undo_restores_it(window: MainWi
     assert json.loads(clause.parameters)["first_contact_hours"] == "8"
     window.undo()
     assert "within 24 business hours" in page.preview.toPlainText()
+
+
+def test_ctrl_z_in_the_clause_fields_undoes_the_document(window: MainWindow, qtbot: QtBot) -> None:
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(2)
+    put_cursor_in(qtbot, page.heading)
+    page.heading.end(False)
+    qtbot.keyClicks(page.heading, " (revised)")
+    qtbot.keyClick(page.heading, Qt.Key.Key_Z, CTRL)
+    assert page.heading.text() == "Sales' commitment" == document(window).typed(SlaClause)[2].heading
+    assert window.redo_action.text() == "&Redo Edit clause heading"  # undone, not typed back as a new edit
+    qtbot.keyClick(page.heading, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert page.heading.text() == "Sales' commitment (revised)"
+    assert document(window).typed(SlaClause)[2].heading == "Sales' commitment (revised)"
+
+    field = page._blank_fields["first_contact_hours"]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "8")
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert field.text() == "24"  # shown although the cursor is in it
+    assert json.loads(document(window).typed(SlaClause)[2].parameters)["first_contact_hours"] == "24"
+    assert "within 24 business hours" in page.preview.toPlainText()
+    qtbot.keyClick(field, Qt.Key.Key_Y, CTRL)
+    assert field.text() == "8" and "within 8 business hours" in page.preview.toPlainText()
+
+    wording = page.wording
+    wording.setFocus()
+    qtbot.waitUntil(wording.hasFocus)
+    before = wording.toPlainText()
+    wording.moveCursor(wording.textCursor().MoveOperation.End)
+    qtbot.keyClicks(wording, " At most {misses} misses.")
+    assert document(window).typed(SlaClause)[2].wording == before + " At most {misses} misses."
+    assert "misses" in page._blank_fields
+    qtbot.keyClick(wording, Qt.Key.Key_Z, CTRL)
+    assert wording.toPlainText() == before == document(window).typed(SlaClause)[2].wording
+    assert window.redo_action.text() == "&Redo Edit clause"
+    assert "misses" not in page._blank_fields
+    qtbot.keyClick(wording, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "misses" in page._blank_fields and wording.toPlainText().endswith("{misses} misses.")
 
 
 def test_add_and_remove_a_clause(window: MainWindow, qtbot: QtBot) -> None:
