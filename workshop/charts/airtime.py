@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent
+from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent, team_colours
 from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, group_of, turns
 from workshop.run.report import replay
 from workshop.run_log import RunLog
@@ -36,10 +36,10 @@ def _png(figure: Figure, dpi: int) -> bytes:
 
 
 def _colours(content: WorkshopContent) -> dict[str, str]:
-    teams = {t.key: t.colour for t in content.teams}
+    teams = team_colours(content.teams)
     return {
-        SALES: teams.get(SALES, "#1f6fb2"),
-        MARKETING: teams.get(MARKETING, "#d9731a"),
+        SALES: teams[SALES],
+        MARKETING: teams[MARKETING],
         FACILITATOR: GREY,
         SILENCE: LIGHT,
     }

@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from workshop.funnel.reverse import STAGE_TITLES, FunnelResult, percent
+from workshop.model import DEFAULT_TEAM_COLOURS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 MARKETING_STAGES = ("visitor", "lead", "mql")
-DEFAULT_COLOURS = {"sales": "#1f6fb2", "marketing": "#d9731a"}
 
 
 def bar_widths(counts: list[int]) -> list[float]:
@@ -44,7 +44,7 @@ def funnel_figure(
     """The period's counts as a funnel, top stage first, with the rate between each pair."""
     from matplotlib.figure import Figure  # noqa: PLC0415 - heavy, only when drawing
 
-    team_colours = {**DEFAULT_COLOURS, **(colours or {})}
+    team_colours = {**DEFAULT_TEAM_COLOURS, **(colours or {})}
     figure = Figure(figsize=(width_in, height_in), layout="constrained")
     figure.patch.set_alpha(0.0)
     axes = figure.add_subplot()

@@ -11,7 +11,7 @@ from collections import defaultdict
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
+from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_colours
 from workshop.report.text import SANS, clean
 
 _OWNER_LABEL = {JOINT: "Both teams", "facilitator": "Facilitator"}
@@ -31,7 +31,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     # or every chart page would also reference the unembedded Helvetica.
     STATE_DEFAULTS["fontName"] = SANS
     names = {t.key: t.name for t in content.teams}
-    colours = {t.key: t.colour for t in content.teams}
+    colours = {**_FALLBACK, **team_colours(content.teams)}
     minutes: dict[str, int] = defaultdict(int)
     for item in content.agenda:
         if item.kind != "break":
@@ -51,10 +51,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
             )
         )
         length = bar_space * minutes[key] / top
-        try:
-            fill = colors.HexColor(colours.get(key) or _FALLBACK.get(key, "#94a3b8"))
-        except (ValueError, TypeError):
-            fill = colors.HexColor("#94a3b8")
+        fill = colors.HexColor(colours.get(key, "#94a3b8"))
         drawing.add(Rect(label_width, y + 1, length, row - 6, fillColor=fill, strokeColor=None))
         drawing.add(
             String(

@@ -20,7 +20,7 @@ from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key, team_label
 from workshop.leads.definition import rules_in
 from workshop.leads.state import approvals, definition_of, fully_approved, test_results_of
-from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant
+from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant, team_colours
 from workshop.report.charts import INK, MUTED
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
@@ -292,10 +292,10 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
 
 def _airtime_chart(ctx: ReportContext, rows: list[tuple[str, dict[str, int]]]) -> Drawing:
     """Stacked bars per agenda item: Sales, Marketing, facilitator, silence (minutes)."""
-    colours = {t.key: t.colour for t in ctx.content.teams}
+    colours = team_colours(ctx.content.teams)
     fills = {
-        SALES: colours.get(SALES, "#1f6fb2"),
-        MARKETING: colours.get(MARKETING, "#d9731a"),
+        SALES: colours[SALES],
+        MARKETING: colours[MARKETING],
         FACILITATOR: GREY,
         SILENCE: LIGHT,
     }
