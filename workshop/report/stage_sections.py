@@ -19,7 +19,7 @@ from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key, team_label
 from workshop.leads.definition import rules_in
-from workshop.leads.state import approvals, definition_of, fully_approved, test_results_of
+from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
 from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant, team_colours
 from workshop.report.charts import INK, MUTED
 from workshop.report.context import ReportContext
@@ -152,9 +152,9 @@ def mql(ctx: ReportContext) -> list[Flowable]:
         return []
     state = content.mql[0]
     definition = definition_of(state)
-    agreed = approvals(state)
+    agreed = approvals_of(state)
     approved = "; ".join(
-        f"{ctx.team(team)}: {who['name']} on {who['at'].replace('T', ' ')}" for team, who in agreed.items()
+        f"{ctx.team(team)}: {who.name} on {who.at.replace('T', ' ')}" for team, who in agreed.items()
     )
     status = (
         f"Version {state.version}, approved by both teams ({approved})."
@@ -191,41 +191,39 @@ def mql(ctx: ReportContext) -> list[Flowable]:
     ]
     if rows:
         story.append(table(["Kind", "Rule", "Points"], rows, [w * 0.16, w * 0.7, w * 0.14], st))
-    results = test_results_of(state)
-    metrics = results.get("metrics") if isinstance(results.get("metrics"), dict) else None
-    if metrics:
-
-        def pct(key: str) -> str:
-            value = metrics.get(key)
-            return "–" if value is None else f"{float(value):.1%}"
-
-        lift = metrics.get("lift")
+    tested = bench_result_of(state)
+    if tested is not None:
+        threshold = definition.threshold if tested.threshold is None else tested.threshold
         story += [
             Spacer(1, 3 * mm),
             para(
-                f"Tested on {results.get('source', 'a lead history')} "
-                f"(version {results.get('version', '?')}, "
-                f"threshold {results.get('threshold', definition.threshold)})",
+                f"Tested on {tested.source or 'a lead history'} "
+                f"(version {'?' if tested.version is None else tested.version}, threshold {threshold})",
                 st.h2,
             ),
             table(
                 ["Leads", "Qualified", "MQLs converting", "Others converting", "Lift", "Precision", "Recall"],
-                [
-                    [
-                        f"{metrics.get('leads', 0):,}",
-                        f"{metrics.get('qualified', 0):,}",
-                        pct("mql_conversion"),
-                        pct("other_conversion"),
-                        "–" if lift is None else f"{float(lift):.2f}×",
-                        pct("precision"),
-                        pct("recall"),
-                    ]
-                ],
+                [_bench_row(tested)],
                 [w / 7] * 7,
                 st,
             ),
         ]
     return story
+
+
+def _bench_row(tested: BenchResult) -> list[str]:
+    def pct(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1%}"
+
+    return [
+        f"{tested.leads:,}",
+        f"{tested.qualified:,}",
+        pct(tested.mql_conversion),
+        pct(tested.other_conversion),
+        "–" if tested.lift is None else f"{tested.lift:.2f}×",
+        pct(tested.precision),
+        pct(tested.recall),
+    ]
 
 
 def _funnel_chart(counts: list[tuple[str, int]], width: float) -> Drawing:
@@ -405,7 +403,7 @@ def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
         return []
     state = ctx.content.mql[0]
     return [
-        (who["at"], f"{who['name']} approves MQL definition version {state.version} for {ctx.team(team)}")
-        for team, who in approvals(state).items()
-        if who.get("at")
+        (who.at, f"{who.name} approves MQL definition version {state.version} for {ctx.team(team)}")
+        for team, who in approvals_of(state).items()
+        if who.at
     ]
