@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from workshop.funnel.plan import funnel_json
+from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key, team_label
@@ -252,18 +252,18 @@ def _funnel_chart(counts: list[tuple[str, int]], width: float) -> Drawing:
 def funnel(ctx: ReportContext) -> list[Flowable]:
     """The reverse funnel: each stage for the period and per month, and its chart."""
     st, w = ctx.st, ctx.width
-    data = funnel_json(ctx.content)
-    result = data.get("result")
-    if not result:
+    settings = funnel_settings(ctx.content)
+    plan = funnel_plan(settings)
+    result = plan.result
+    if result is None:
         return []
-    stages = [s for s in data["stages"] if s in result["period"]]
-    months = result["months"]
-    header = ["Stage", data["period_label"], *[m["label"] for m in months]]
+    stages = [s for s in result.stages if s in result.period]
+    header = ["Stage", period_label(settings), *[plan.month_label(row["month"]) for row in result.months]]
     rows = [
-        [STAGE_TITLES.get(s, s), f"{result['period'][s]:,}", *[f"{m.get(s, 0):,}" for m in months]]
+        [STAGE_TITLES.get(s, s), f"{result.period[s]:,}", *[f"{row.get(s, 0):,}" for row in result.months]]
         for s in stages
     ]
-    quota = data.get("marketing_mql_quota_per_month")
+    quota = plan.mql_quota()
     first = w * 0.2
     rest = (w - first) / (len(header) - 1)
     story: list[Flowable] = [
@@ -272,7 +272,7 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
         para("The reverse funnel", st.h1),
         para(
             f"What the revenue target needs at each stage, every step rounded up; months before the deals "
-            f"close by the sales cycle ({result.get('months_earlier', 0)} months). Marketing's quota: "
+            f"close by the sales cycle ({result.months_earlier} months). Marketing's quota: "
             f"{quota:,} MQLs a month."
             if quota
             else "What the revenue target needs at each stage.",
@@ -283,7 +283,7 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
     if ctx.charts:
         story += [
             Spacer(1, 4 * mm),
-            _funnel_chart([(STAGE_TITLES.get(s, s), result["period"][s]) for s in stages], w),
+            _funnel_chart([(STAGE_TITLES.get(s, s), result.period[s]) for s in stages], w),
         ]
     return story
 
