@@ -2,15 +2,19 @@
 
 Vector charts print sharp at any zoom and cost nothing to import: matplotlib alone takes
 about 0.75 s to import on the development machine, half the SLA export's time budget.
+A chart the app also shows on screen draws the geometry ``workshop.charts`` works out for
+both (the funnel's :func:`~workshop.charts.funnel.funnel_bars`), so screen and paper agree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
+from workshop.charts.funnel import FunnelBar
 from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_colours
 from workshop.report.text import SANS, clean
 
@@ -25,11 +29,15 @@ def _label(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
-    """Horizontal bars of planned minutes per owner (breaks left out), ``width`` points wide."""
+def _drawing(width: float, height: float) -> Drawing:
     # The renderer resets to its default font between shapes; make that the embedded font,
     # or every chart page would also reference the unembedded Helvetica.
     STATE_DEFAULTS["fontName"] = SANS
+    return Drawing(width, height)
+
+
+def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
+    """Horizontal bars of planned minutes per owner (breaks left out), ``width`` points wide."""
     names = {t.key: t.name for t in content.teams}
     colours = {**_FALLBACK, **team_colours(content.teams)}
     minutes: dict[str, int] = defaultdict(int)
@@ -39,7 +47,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     order = [k for k in (SALES, MARKETING, JOINT, "facilitator") if minutes.get(k)]
     row, label_width, value_width = 20.0, 90.0, 50.0
     height = row * len(order) + 28
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     top = max((minutes[k] for k in order), default=1)
     bar_space = width - label_width - value_width
     for index, key in enumerate(order):
@@ -83,4 +91,36 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
             fillColor=MUTED,
         )
     )
+    return drawing
+
+
+def funnel_chart(bars: Sequence[FunnelBar], width: float) -> Drawing:
+    """The funnel's bars centred one per stage, as long and as coloured as ``bars`` say.
+
+    ``bars`` come from :func:`workshop.charts.funnel.funnel_bars`, which the screen's figure draws too.
+    """
+    row, label_width, value_width = 17.0, 110.0, 60.0
+    drawing = _drawing(width, row * len(bars) + 6)
+    space = width - label_width - value_width
+    for index, bar in enumerate(bars):
+        y = drawing.height - row * (index + 1)
+        length = space * bar.length
+        drawing.add(
+            String(
+                label_width - 6, y + 4, bar.label, fontName=SANS, fontSize=8, fillColor=INK, textAnchor="end"
+            )
+        )
+        drawing.add(
+            Rect(
+                label_width + (space - length) / 2,
+                y + 1,
+                length,
+                row - 4,
+                fillColor=colors.HexColor(bar.colour),
+                strokeColor=None,
+            )
+        )
+        drawing.add(
+            String(width - value_width + 8, y + 4, f"{bar.count:,}", fontName=SANS, fontSize=8, fillColor=INK)
+        )
     return drawing

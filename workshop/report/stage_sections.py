@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from workshop.charts.funnel import funnel_bars
 from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
@@ -21,7 +22,7 @@ from workshop.goals.records import check_in_workshop, other_team_key, team_label
 from workshop.leads.definition import rules_in
 from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
 from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant, team_colours
-from workshop.report.charts import INK, MUTED
+from workshop.report.charts import INK, MUTED, funnel_chart
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
 from workshop.report.text import CELL_LIMIT, NAME_LIMIT, SANS, clean, shorten
@@ -226,29 +227,6 @@ def _bench_row(tested: BenchResult) -> list[str]:
     ]
 
 
-def _funnel_chart(counts: list[tuple[str, int]], width: float) -> Drawing:
-    """Centred bars, one per stage, widths on a log scale so 89,000 visitors and 48 deals both show."""
-    import math
-
-    row = 17.0
-    drawing = Drawing(width, row * len(counts) + 6)
-    top = max(math.log10(max(c, 1)) + 1 for _, c in counts)
-    shades = ["#1e3a5f", "#1f6fb2", "#3b82c4", "#60a5d8", "#93c5e8", "#b9dcf1", "#d9ecf8"]
-    for index, (label, count) in enumerate(counts):
-        y = drawing.height - row * (index + 1)
-        share = (math.log10(max(count, 1)) + 1) / top
-        bar = max(4.0, (width - 170) * share)
-        x = 110 + ((width - 170) - bar) / 2
-        drawing.add(String(104, y + 4, label, fontName=SANS, fontSize=8, fillColor=INK, textAnchor="end"))
-        drawing.add(
-            Rect(
-                x, y + 1, bar, row - 4, fillColor=colors.HexColor(shades[min(index, 6)][:7]), strokeColor=None
-            )
-        )
-        drawing.add(String(width - 52, y + 4, f"{count:,}", fontName=SANS, fontSize=8, fillColor=INK))
-    return drawing
-
-
 def funnel(ctx: ReportContext) -> list[Flowable]:
     """The reverse funnel: each stage for the period and per month, and its chart."""
     st, w = ctx.st, ctx.width
@@ -281,10 +259,8 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
         table(header, rows, [first] + [rest] * (len(header) - 1), st),
     ]
     if ctx.charts:
-        story += [
-            Spacer(1, 4 * mm),
-            _funnel_chart([(STAGE_TITLES.get(s, s), result.period[s]) for s in stages], w),
-        ]
+        bars = funnel_bars(result, team_colours(ctx.content.teams))
+        story += [Spacer(1, 4 * mm), funnel_chart(bars, w)]
     return story
 
 
