@@ -3,20 +3,23 @@
 Vector charts print sharp at any zoom and cost nothing to import: matplotlib alone takes
 about 0.75 s to import on the development machine, half the SLA export's time budget.
 A chart the app also shows on screen draws the geometry ``workshop.charts`` works out for
-both (the funnel's :func:`~workshop.charts.funnel.funnel_bars`), so screen and paper agree.
+both (:func:`~workshop.charts.funnel.funnel_bars`, :func:`~workshop.charts.airtime.item_bars`),
+so screen and paper agree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
+from workshop.charts.airtime import ItemBar, short_title
 from workshop.charts.funnel import FunnelBar
 from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_colours
 from workshop.report.text import SANS, clean
+from workshop.run.airtime import GROUPS, describe_minutes
 
 _OWNER_LABEL = {JOINT: "Both teams", "facilitator": "Facilitator"}
 _FALLBACK = {JOINT: "#94a3b8", "facilitator": "#cbd5e1"}
@@ -123,4 +126,55 @@ def funnel_chart(bars: Sequence[FunnelBar], width: float) -> Drawing:
         drawing.add(
             String(width - value_width + 8, y + 4, f"{bar.count:,}", fontName=SANS, fontSize=8, fillColor=INK)
         )
+    return drawing
+
+
+def airtime_chart(
+    bars: Sequence[ItemBar], labels: Mapping[str, str], colours: Mapping[str, str], width: float
+) -> Drawing:
+    """Stacked bars per agenda item (Sales, Marketing, facilitator, silence), under a key.
+
+    ``bars`` come from :func:`workshop.charts.airtime.item_bars`, which the Run page draws too.
+    """
+    row, label_width = 15.0, 150.0
+    drawing = _drawing(width, row * len(bars) + 30)
+    space = width - label_width - 40
+    for index, bar in enumerate(bars):
+        y = drawing.height - 22 - row * (index + 1)
+        drawing.add(
+            String(
+                label_width - 6,
+                y + 3,
+                short_title(clean(bar.title)),
+                fontName=SANS,
+                fontSize=7.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        for part in bar.segments:
+            if part.length > 0:
+                drawing.add(
+                    Rect(
+                        label_width + space * part.start,
+                        y + 1,
+                        space * part.length,
+                        row - 4,
+                        fillColor=colors.HexColor(part.colour),
+                        strokeColor=None,
+                    )
+                )
+        end = label_width + space * sum(part.length for part in bar.segments)
+        drawing.add(
+            String(end + 4, y + 3, describe_minutes(bar.total_ms), fontName=SANS, fontSize=7, fillColor=MUTED)
+        )
+    x = label_width
+    for group in GROUPS:
+        drawing.add(
+            Rect(x, drawing.height - 10, 8, 8, fillColor=colors.HexColor(colours[group]), strokeColor=None)
+        )
+        drawing.add(
+            String(x + 11, drawing.height - 9, labels[group], fontName=SANS, fontSize=7.5, fillColor=INK)
+        )
+        x += 90
     return drawing

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from workshop.charts.airtime import airtime_colours, airtime_labels, item_bars
 from workshop.charts.funnel import funnel_bars
 from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
@@ -21,15 +20,14 @@ from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key, team_label
 from workshop.leads.definition import rules_in
 from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
-from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant, team_colours
-from workshop.report.charts import INK, MUTED, funnel_chart
+from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours
+from workshop.report.charts import airtime_chart, funnel_chart
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
-from workshop.report.text import CELL_LIMIT, NAME_LIMIT, SANS, clean, shorten
-from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
+from workshop.report.text import CELL_LIMIT, NAME_LIMIT, shorten
+from workshop.run.airtime import FACILITATOR, SILENCE, describe_minutes, person_key
 from workshop.run.report import replay
 
-GREY, LIGHT = "#8a8f98", "#d6d9de"
 MARK = {"pass": "✓", "fail": "✗", "unknown": "?"}
 
 
@@ -264,66 +262,6 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
     return story
 
 
-def _airtime_chart(ctx: ReportContext, rows: list[tuple[str, dict[str, int]]]) -> Drawing:
-    """Stacked bars per agenda item: Sales, Marketing, facilitator, silence (minutes)."""
-    colours = team_colours(ctx.content.teams)
-    fills = {
-        SALES: colours[SALES],
-        MARKETING: colours[MARKETING],
-        FACILITATOR: GREY,
-        SILENCE: LIGHT,
-    }
-    row, label_width = 15.0, 150.0
-    drawing = Drawing(ctx.width, row * len(rows) + 30)
-    longest = max((sum(groups.values()) for _, groups in rows), default=1) or 1
-    space = ctx.width - label_width - 40
-    for index, (title, groups) in enumerate(rows):
-        y = drawing.height - 22 - row * (index + 1)
-        label = clean(title)
-        drawing.add(
-            String(
-                label_width - 6,
-                y + 3,
-                label if len(label) <= 34 else label[:33] + "…",
-                fontName=SANS,
-                fontSize=7.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
-        x = label_width
-        for group in GROUPS:
-            length = space * groups[group] / longest
-            if length > 0:
-                drawing.add(
-                    Rect(x, y + 1, length, row - 4, fillColor=colors.HexColor(fills[group]), strokeColor=None)
-                )
-            x += length
-        drawing.add(
-            String(
-                x + 4,
-                y + 3,
-                describe_minutes(sum(groups.values())),
-                fontName=SANS,
-                fontSize=7,
-                fillColor=MUTED,
-            )
-        )
-    x = label_width
-    for group, name in (
-        (SALES, ctx.team(SALES)),
-        (MARKETING, ctx.team(MARKETING)),
-        (FACILITATOR, "Facilitator"),
-        (SILENCE, "Silence"),
-    ):
-        drawing.add(
-            Rect(x, drawing.height - 10, 8, 8, fillColor=colors.HexColor(fills[group]), strokeColor=None)
-        )
-        drawing.add(String(x + 11, drawing.height - 9, name, fontName=SANS, fontSize=7.5, fillColor=INK))
-        x += 90
-    return drawing
-
-
 def airtime(ctx: ReportContext) -> list[Flowable]:
     """The airtime report: both teams' share of the day, per item and per person."""
     content, st, w = ctx.content, ctx.st, ctx.width
@@ -354,10 +292,12 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
             st.body,
         )
     )
-    items = [i for i in content.agenda if i.kind != NEXT_DAY and runner.elapsed_ms(i.id) > 0]
-    rows = [(i.title, runner.group_totals(i.id)) for i in items]
-    if ctx.charts and rows:
-        story += [Spacer(1, 3 * mm), _airtime_chart(ctx, rows)]
+    bars = item_bars(content, runner)
+    if ctx.charts and bars:
+        story += [
+            Spacer(1, 3 * mm),
+            airtime_chart(bars, airtime_labels(content), airtime_colours(content), w),
+        ]
     speakers = runner.speaker_totals()
     people = [
         [p.name, ctx.team(p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
