@@ -8,7 +8,10 @@ records on each edit, so a record handed to the UI never changes under it.
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from workshop.run_log import RunLog
@@ -18,6 +21,9 @@ MARKETING = "marketing"
 JOINT = "joint"
 FACILITATOR_OWNER = "facilitator"
 TEAM_KEYS = (SALES, MARKETING)
+DEFAULT_TEAM_COLOURS: Mapping[str, str] = MappingProxyType({SALES: "#1f6fb2", MARKETING: "#d9731a"})
+"""Each team's colour until Setup changes it: distinct, colour-blind-safe, written only here."""
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 AGENDA_OWNERS = (SALES, MARKETING, JOINT, FACILITATOR_OWNER)
@@ -368,6 +374,19 @@ class WorkshopContent:
 def default_teams() -> list[Team]:
     """The two sides with their usual names and distinct, colour-blind-safe colours."""
     return [
-        Team(key=SALES, name="Sales", colour="#1f6fb2"),
-        Team(key=MARKETING, name="Marketing", colour="#d9731a"),
+        Team(key=SALES, name="Sales", colour=DEFAULT_TEAM_COLOURS[SALES]),
+        Team(key=MARKETING, name="Marketing", colour=DEFAULT_TEAM_COLOURS[MARKETING]),
     ]
+
+
+def team_colours(teams: Iterable[Team]) -> dict[str, str]:
+    """Both teams' colours, key -> "#rrggbb": as set in Setup, else the team's default.
+
+    Every chart, on screen and in the reports, takes the teams' colours from here; a colour
+    that is missing or not "#rrggbb" (a damaged file) reads as the team's default.
+    """
+    colours = dict(DEFAULT_TEAM_COLOURS)
+    for team in teams:
+        if team.key in colours and _HEX_COLOUR.fullmatch(team.colour.strip()):
+            colours[team.key] = team.colour.strip()
+    return colours

@@ -26,7 +26,15 @@ from ui.funnel.inputs_form import ERROR_COLOUR, FunnelInputsForm
 from ui.funnel.table_model import FunnelTableModel
 from workshop.edits import Change
 from workshop.funnel.plan import FunnelPlan, funnel_plan, period_label, quota_problems
-from workshop.model import MARKETING, QUOTA_PERIODS, SALES, TEAM_KEYS, FunnelSettings, QuotaLine, Team
+from workshop.model import (
+    MARKETING,
+    QUOTA_PERIODS,
+    TEAM_KEYS,
+    FunnelSettings,
+    QuotaLine,
+    Team,
+    team_colours,
+)
 
 WIDEST_WITHOUT_SCROLLING = 7  # columns: the period and up to six months
 
@@ -157,8 +165,7 @@ class FunnelPage(QWidget):
                 f"From the funnel: {marketing}, {quota:,} MQLs a month (goes into the SLA)."
             )
             self.shift_note.setText(self._shift_text(plan))
-        colours = {t.key: t.colour for t in self.document.typed(Team) if t.key in (SALES, MARKETING)}
-        self.chart.show_plan(plan, label, colours)
+        self.chart.show_plan(plan, label, team_colours(self.document.typed(Team)))
         problems = quota_problems(self.document.typed(QuotaLine))
         self.quota_model.set_problems({key: ("error", text) for key, text in problems.items()})
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop.model import DEFAULT_TEAM_COLOURS, MARKETING, SALES
 from workshop.run.airtime import Balance
 
 ALERT = QColor("#d97706")
@@ -18,7 +19,7 @@ class BalanceBar(QWidget):
         super().__init__(parent)
         self.label = label
         self.balance = Balance(0, 0)
-        self.colours = (QColor("#1f6fb2"), QColor("#d9731a"))
+        self.colours = (QColor(DEFAULT_TEAM_COLOURS[SALES]), QColor(DEFAULT_TEAM_COLOURS[MARKETING]))
         self.names = ("Sales", "Marketing")
         self.alert = False
         self._shown: tuple[object, ...] | None = None

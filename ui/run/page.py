@@ -26,7 +26,7 @@ from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
 from workshop.edits import Change
-from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo
+from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo, team_colours
 from workshop.run.airtime import NOBODY, describe_minutes
 from workshop.run.replan import replan_for_run
 from workshop.run.runner import Cue, CueKind
@@ -338,7 +338,8 @@ class RunPage(QWidget):
     def _show_airtime(self, item: AgendaItem | None, info: WorkshopInfo) -> None:
         runner = self.runner
         names = (self.document.team_name(SALES), self.document.team_name(MARKETING))
-        colours = (self.document.team(SALES).colour, self.document.team(MARKETING).colour)
+        team_colour = team_colours(self.document.typed(Team))
+        colours = (team_colour[SALES], team_colour[MARKETING])
         cue = runner.imbalance_cue()
         item_balance = runner.balance(runner.item_id, info.balance_low)
         self.item_bar.show_balance(item_balance, colours, names, cue)

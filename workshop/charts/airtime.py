@@ -1,25 +1,31 @@
-"""Charts of the run's airtime, drawn with matplotlib's Agg backend into PNG bytes.
+"""Charts of the run's airtime: the per-item bars worked out once, and matplotlib figures as PNG bytes.
 
-Used by the Run page's summary (drawn only when it is opened) and by the PDF
-report. matplotlib is imported inside the functions: it must never slow the
-app's start.
+:func:`item_bars` is the per-item chart's one geometry: each agenda item's stacked minutes of
+Sales, Marketing, the facilitator and silence, relative to the longest item. The Run page's
+summary draws it with matplotlib's Agg backend (:func:`item_bars_png`, drawn only when the
+summary is opened), the PDF report with reportlab (:func:`workshop.report.charts.airtime_chart`).
+matplotlib is imported inside the drawing functions: it must never slow the app's start or
+the PDF export.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent
+from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent, team_colours
 from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, group_of, turns
 from workshop.run.report import replay
+from workshop.run.runner import AgendaRunner
 from workshop.run_log import RunLog
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-GREY, LIGHT = "#8a8f98", "#d6d9de"
+GREY, LIGHT = "#8a8f98", "#d6d9de"  # the facilitator's and silence's colours
+TITLE_LIMIT = 34
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -35,18 +41,20 @@ def _png(figure: Figure, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def _colours(content: WorkshopContent) -> dict[str, str]:
-    teams = {t.key: t.colour for t in content.teams}
+def airtime_colours(content: WorkshopContent) -> dict[str, str]:
+    """Group -> colour: the teams' colours from Setup, grey for the facilitator and silence."""
+    teams = team_colours(content.teams)
     return {
-        SALES: teams.get(SALES, "#1f6fb2"),
-        MARKETING: teams.get(MARKETING, "#d9731a"),
+        SALES: teams[SALES],
+        MARKETING: teams[MARKETING],
         FACILITATOR: GREY,
         SILENCE: LIGHT,
     }
 
 
-def _labels(content: WorkshopContent) -> dict[str, str]:
-    names = {t.key: t.name for t in content.teams}
+def airtime_labels(content: WorkshopContent) -> dict[str, str]:
+    """Group -> its name in a chart's key: the teams' names, "Facilitator", "Silence"."""
+    names = {t.key: t.name for t in content.teams if t.name.strip()}
     return {
         SALES: names.get(SALES, "Sales"),
         MARKETING: names.get(MARKETING, "Marketing"),
@@ -55,38 +63,93 @@ def _labels(content: WorkshopContent) -> dict[str, str]:
     }
 
 
-def _short(text: str, limit: int = 34) -> str:
+def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
+    """An agenda item's title cut to fit beside a bar."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def item_bars_png(content: WorkshopContent, log: RunLog, dpi: int = 110, width: float = 7.0) -> bytes:
-    """Stacked bars per agenda item: minutes of Sales, Marketing, facilitator and silence."""
-    runner = replay(content, log)
+@dataclass(frozen=True)
+class Segment:
+    """One group's part of an item's bar."""
+
+    group: str  # SALES, MARKETING, FACILITATOR or SILENCE
+    ms: int
+    start: float  # where it starts, as a share of the longest item's bar
+    length: float  # as a share of the longest item's bar (linear in time)
+    colour: str
+
+
+@dataclass(frozen=True)
+class ItemBar:
+    """An agenda item's stacked bar: its groups' segments end to end, in ``GROUPS`` order."""
+
+    title: str  # the item's whole title
+    total_ms: int
+    segments: tuple[Segment, ...]
+
+
+def item_bars(
+    content: WorkshopContent, runner: AgendaRunner, *, planned_when_none_ran: bool = False
+) -> tuple[ItemBar, ...]:
+    """The per-item airtime chart's bars, agenda order: every item the timer ran in.
+
+    ``planned_when_none_ran``: before any item has run, the planned items (breaks left out)
+    with empty bars, so the chart shows what it will fill in.
+    """
     items = [i for i in content.agenda if i.kind != NEXT_DAY and runner.elapsed_ms(i.id) > 0]
-    if not items:
+    if not items and planned_when_none_ran:
         items = [i for i in content.agenda if i.kind not in (NEXT_DAY, "break")]
-    colours, labels = _colours(content), _labels(content)
-    figure = _figure(width, max(2.2, 0.38 * len(items) + 1.2))
+    totals = [runner.group_totals(i.id) for i in items]
+    longest = max((sum(t[g] for g in GROUPS) for t in totals), default=0) or 1
+    colours = airtime_colours(content)
+    bars = []
+    for item, groups in zip(items, totals, strict=True):
+        segments, start = [], 0
+        for group in GROUPS:
+            segments.append(
+                Segment(group, groups[group], start / longest, groups[group] / longest, colours[group])
+            )
+            start += groups[group]
+        bars.append(ItemBar(item.title, start, tuple(segments)))
+    return tuple(bars)
+
+
+def item_bars_figure(content: WorkshopContent, log: RunLog, width: float = 7.0) -> Figure:
+    """Stacked bars per agenda item: minutes of Sales, Marketing, facilitator and silence."""
+    bars = item_bars(content, replay(content, log), planned_when_none_ran=True)
+    longest = max((bar.total_ms for bar in bars), default=0) / 60_000 or 1.0  # minutes
+    colours, labels = airtime_colours(content), airtime_labels(content)
+    figure = _figure(width, max(2.2, 0.38 * len(bars) + 1.2))
     axes = figure.subplots()
-    names = [_short(i.title) for i in items]
-    left = [0.0] * len(items)
-    for group in GROUPS:
-        values = [runner.group_totals(i.id)[group] / 60_000 for i in items]
-        axes.barh(names, values, left=left, color=colours[group], label=labels[group], height=0.62)
-        left = [a + b for a, b in zip(left, values, strict=True)]
+    names = [short_title(bar.title) for bar in bars]
+    for index, group in enumerate(GROUPS):
+        parts = [bar.segments[index] for bar in bars]
+        axes.barh(
+            names,
+            [part.length * longest for part in parts],
+            left=[part.start * longest for part in parts],
+            color=colours[group],
+            label=labels[group],
+            height=0.62,
+        )
     axes.invert_yaxis()
     axes.set_xlabel("minutes")
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(ncols=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, fontsize=8)
     axes.tick_params(labelsize=8)
-    return _png(figure, dpi)
+    return figure
 
 
-def over_time_png(content: WorkshopContent, log: RunLog, dpi: int = 110, width: float = 7.0) -> bytes:
+def item_bars_png(content: WorkshopContent, log: RunLog, dpi: int = 110, width: float = 7.0) -> bytes:
+    """:func:`item_bars_figure` as PNG bytes."""
+    return _png(item_bars_figure(content, log, width), dpi)
+
+
+def over_time_figure(content: WorkshopContent, log: RunLog, width: float = 7.0) -> Figure:
     """Cumulative speaking minutes of each team over the running time of the day."""
     runner = replay(content, log)
     people = {p.id: p.team for p in content.participants}
-    colours, labels = _colours(content), _labels(content)
+    colours, labels = airtime_colours(content), airtime_labels(content)
     series: dict[str, tuple[list[float], list[float]]] = {
         g: ([0.0], [0.0]) for g in (SALES, MARKETING, FACILITATOR)
     }
@@ -111,7 +174,12 @@ def over_time_png(content: WorkshopContent, log: RunLog, dpi: int = 110, width: 
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(frameon=False, fontsize=8)
     axes.tick_params(labelsize=8)
-    return _png(figure, dpi)
+    return figure
+
+
+def over_time_png(content: WorkshopContent, log: RunLog, dpi: int = 110, width: float = 7.0) -> bytes:
+    """:func:`over_time_figure` as PNG bytes."""
+    return _png(over_time_figure(content, log, width), dpi)
 
 
 def chart_titles() -> Sequence[str]:

@@ -1,7 +1,10 @@
-"""The funnel chart, drawn with matplotlib's Agg backend: for the Funnel page and the PDF report.
+"""The funnel chart: its bars, worked out once, and the matplotlib figure the Funnel page shows.
 
-matplotlib is imported inside the functions, never when this module is
-imported, so nothing on the start-up path pays for it.
+:func:`funnel_bars` is the chart's one geometry: each stage's label, count, relative length
+and colour. The Funnel page draws it with matplotlib (:func:`funnel_figure`), the PDF report
+with reportlab (:func:`workshop.report.charts.funnel_chart`), so screen and paper always agree.
+matplotlib is imported inside the drawing functions, never when this module is imported, so
+neither the start-up path nor the PDF export pays for it.
 """
 
 from __future__ import annotations
@@ -9,15 +12,18 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from workshop.funnel.reverse import STAGE_TITLES, FunnelResult, percent
+from workshop.model import DEFAULT_TEAM_COLOURS, MARKETING, SALES
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 MARKETING_STAGES = ("visitor", "lead", "mql")
-DEFAULT_COLOURS = {"sales": "#1f6fb2", "marketing": "#d9731a"}
+SHORTEST = 0.15  # the smallest count's bar, as a share of the longest
 
 
 def bar_widths(counts: list[int]) -> list[float]:
@@ -29,7 +35,45 @@ def bar_widths(counts: list[int]) -> list[float]:
     low, high = min(logs, default=0.0), max(logs, default=0.0)
     if high == low:
         return [1.0 for _ in counts]
-    return [0.15 + 0.85 * (value - low) / (high - low) for value in logs]
+    return [SHORTEST + (1 - SHORTEST) * (value - low) / (high - low) for value in logs]
+
+
+@dataclass(frozen=True)
+class FunnelBar:
+    """One stage's bar, as every drawing of the funnel shows it."""
+
+    stage: str
+    label: str  # the stage's title: "MQLs"
+    count: int  # for the period
+    length: float  # as a share of the longest bar (1.0), on a log scale: see bar_widths
+    colour: str  # the colour of the team whose stage it is, "#rrggbb"
+    rate: Fraction | None  # the conversion on to the next stage; None for the last
+
+
+def funnel_bars(result: FunnelResult, colours: Mapping[str, str] | None = None) -> tuple[FunnelBar, ...]:
+    """The funnel's bars, top stage first: marketing's stages in its colour, sales' in theirs.
+
+    ``colours`` maps team keys to colours (:func:`workshop.model.team_colours`); a team left
+    out takes its default.
+    """
+    team_colours = {**DEFAULT_TEAM_COLOURS, **(colours or {})}
+    stages = list(result.stages)
+    counts = [result.period[s] for s in stages]
+    bars = []
+    for index, (stage, count, length) in enumerate(zip(stages, counts, bar_widths(counts), strict=True)):
+        below = stages[index + 1] if index + 1 < len(stages) else None
+        team = MARKETING if stage in MARKETING_STAGES else SALES
+        bars.append(
+            FunnelBar(
+                stage=stage,
+                label=STAGE_TITLES.get(stage, stage),
+                count=count,
+                length=length,
+                colour=team_colours[team],
+                rate=result.rates.get(f"{stage}-{below}") if below else None,
+            )
+        )
+    return tuple(bars)
 
 
 def funnel_figure(
@@ -44,29 +88,23 @@ def funnel_figure(
     """The period's counts as a funnel, top stage first, with the rate between each pair."""
     from matplotlib.figure import Figure  # noqa: PLC0415 - heavy, only when drawing
 
-    team_colours = {**DEFAULT_COLOURS, **(colours or {})}
     figure = Figure(figsize=(width_in, height_in), layout="constrained")
     figure.patch.set_alpha(0.0)
     axes = figure.add_subplot()
     axes.set_axis_off()
     axes.patch.set_alpha(0.0)
-    stages = list(result.stages)
-    counts = [result.period[s] for s in stages]
-    widths = bar_widths(counts)
-    rows = len(stages)
+    bars = funnel_bars(result, colours)
+    rows = len(bars)
     size = min(11.0, max(7.0, height_in * 72 / rows / 2.2))  # points: a row holds a count and a rate
-    for row, (stage, count, width) in enumerate(zip(stages, counts, widths, strict=True)):
+    for row, bar in enumerate(bars):
         y = rows - 1 - row
-        team = "marketing" if stage in MARKETING_STAGES else "sales"
-        axes.barh(y, width, left=-width / 2, height=0.62, color=team_colours[team], alpha=0.9)
-        axes.text(-0.62, y, STAGE_TITLES[stage], ha="right", va="center", color=text_colour, fontsize=size)
+        axes.barh(y, bar.length, left=-bar.length / 2, height=0.62, color=bar.colour, alpha=0.9)
+        axes.text(-0.62, y, bar.label, ha="right", va="center", color=text_colour, fontsize=size)
         axes.text(
-            0.62, y, f"{count:,}", ha="left", va="center", color=text_colour, fontsize=size, weight="bold"
+            0.62, y, f"{bar.count:,}", ha="left", va="center", color=text_colour, fontsize=size, weight="bold"
         )
         if row + 1 < rows:
-            key = f"{stage}-{stages[row + 1]}"
-            rate = result.rates.get(key)
-            label = f"{percent(rate)} ↓" if rate is not None else "↓"
+            label = f"{percent(bar.rate)} ↓" if bar.rate is not None else "↓"
             axes.text(0.62, y - 0.5, label, ha="left", va="center", color=text_colour, fontsize=size * 0.75)
     axes.set_xlim(-1.25, 1.05)
     axes.set_ylim(-0.6, rows - 0.4)

@@ -8,6 +8,7 @@ and both teams must approve again.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from workshop.edits import Operation, Update
@@ -35,18 +36,31 @@ def definition_of(state: MqlState) -> MqlDefinition:
         return MqlDefinition(name="MQL definition (could not be read)")
 
 
-def approvals(state: MqlState) -> dict[str, dict[str, str]]:
-    """Team key -> {"name", "at"} for each team that approved the current version."""
+@dataclass(frozen=True)
+class Approval:
+    """One team's approval of the current version: who, and when (ISO date and time)."""
+
+    name: str
+    at: str
+
+
+def approvals_of(state: MqlState) -> dict[str, Approval]:
+    """Team key -> its approval, for each team that approved the current version."""
     out = {}
     if state.sales_approver:
-        out[SALES] = {"name": state.sales_approver, "at": state.sales_approved_at}
+        out[SALES] = Approval(state.sales_approver, state.sales_approved_at)
     if state.marketing_approver:
-        out[MARKETING] = {"name": state.marketing_approver, "at": state.marketing_approved_at}
+        out[MARKETING] = Approval(state.marketing_approver, state.marketing_approved_at)
     return out
 
 
+def approvals(state: MqlState) -> dict[str, dict[str, str]]:
+    """Team key -> {"name", "at"}: :func:`approvals_of` as the export and the history keep it."""
+    return {team: {"name": a.name, "at": a.at} for team, a in approvals_of(state).items()}
+
+
 def fully_approved(state: MqlState) -> bool:
-    return all(team in approvals(state) for team in TEAM_KEYS)
+    return all(team in approvals_of(state) for team in TEAM_KEYS)
 
 
 def history_of(state: MqlState) -> list[dict[str, Any]]:
@@ -122,12 +136,76 @@ def remember(
     ]
 
 
-def test_results_of(state: MqlState) -> dict[str, Any]:
+def _json_object(text: str) -> dict[str, Any]:
     try:
-        data = json.loads(state.test_results or "{}")
+        data = json.loads(text or "{}")
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def test_results_of(state: MqlState) -> dict[str, Any]:
+    """The stored test results as JSON (the export's shape); :func:`bench_result_of` reads them typed."""
+    return _json_object(state.test_results)
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    """The definition's last test on a lead history, as :func:`remember` kept it with the definition.
+
+    The figures of :class:`~workshop.leads.evaluation.Metrics` that are kept; a ratio is None
+    when it would divide by zero, ``version`` and ``threshold`` are None when not kept.
+    """
+
+    source: str  # the lead history's file name, "" when not kept
+    tested_at: str
+    version: int | None
+    threshold: int | None
+    leads: int
+    bad_rows: int
+    qualified: int
+    converted: int
+    mql_conversion: float | None
+    other_conversion: float | None
+    lift: float | None
+    precision: float | None
+    recall: float | None
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, float) and value.is_integer() else None
+
+
+def _ratio(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def bench_result_of(state: MqlState) -> BenchResult | None:
+    """The stored test results, typed; None when the definition was not tested (or they are damaged)."""
+    data = _json_object(state.test_results)
+    figures = data.get("metrics")
+    if not isinstance(figures, dict) or not figures:
+        return None
+    source, tested_at = data.get("source"), data.get("tested_at")
+    return BenchResult(
+        source=source if isinstance(source, str) else "",
+        tested_at=tested_at if isinstance(tested_at, str) else "",
+        version=_whole(data.get("version")),
+        threshold=_whole(data.get("threshold")),
+        leads=_whole(figures.get("leads")) or 0,
+        bad_rows=_whole(figures.get("bad_rows")) or 0,
+        qualified=_whole(figures.get("qualified")) or 0,
+        converted=_whole(figures.get("converted")) or 0,
+        mql_conversion=_ratio(figures.get("mql_conversion")),
+        other_conversion=_ratio(figures.get("other_conversion")),
+        lift=_ratio(figures.get("lift")),
+        precision=_ratio(figures.get("precision")),
+        recall=_ratio(figures.get("recall")),
+    )
 
 
 def describe_changes(old: MqlDefinition, new: MqlDefinition) -> list[str]:

@@ -2,17 +2,24 @@
 
 Vector charts print sharp at any zoom and cost nothing to import: matplotlib alone takes
 about 0.75 s to import on the development machine, half the SLA export's time budget.
+A chart the app also shows on screen draws the geometry ``workshop.charts`` works out for
+both (:func:`~workshop.charts.funnel.funnel_bars`, :func:`~workshop.charts.airtime.item_bars`),
+so screen and paper agree.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
+from workshop.charts.airtime import ItemBar, short_title
+from workshop.charts.funnel import FunnelBar
+from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_colours
 from workshop.report.text import SANS, clean
+from workshop.run.airtime import GROUPS, describe_minutes
 
 _OWNER_LABEL = {JOINT: "Both teams", "facilitator": "Facilitator"}
 _FALLBACK = {JOINT: "#94a3b8", "facilitator": "#cbd5e1"}
@@ -25,13 +32,17 @@ def _label(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
-    """Horizontal bars of planned minutes per owner (breaks left out), ``width`` points wide."""
+def _drawing(width: float, height: float) -> Drawing:
     # The renderer resets to its default font between shapes; make that the embedded font,
     # or every chart page would also reference the unembedded Helvetica.
     STATE_DEFAULTS["fontName"] = SANS
+    return Drawing(width, height)
+
+
+def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
+    """Horizontal bars of planned minutes per owner (breaks left out), ``width`` points wide."""
     names = {t.key: t.name for t in content.teams}
-    colours = {t.key: t.colour for t in content.teams}
+    colours = {**_FALLBACK, **team_colours(content.teams)}
     minutes: dict[str, int] = defaultdict(int)
     for item in content.agenda:
         if item.kind != "break":
@@ -39,7 +50,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     order = [k for k in (SALES, MARKETING, JOINT, "facilitator") if minutes.get(k)]
     row, label_width, value_width = 20.0, 90.0, 50.0
     height = row * len(order) + 28
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     top = max((minutes[k] for k in order), default=1)
     bar_space = width - label_width - value_width
     for index, key in enumerate(order):
@@ -51,10 +62,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
             )
         )
         length = bar_space * minutes[key] / top
-        try:
-            fill = colors.HexColor(colours.get(key) or _FALLBACK.get(key, "#94a3b8"))
-        except (ValueError, TypeError):
-            fill = colors.HexColor("#94a3b8")
+        fill = colors.HexColor(colours.get(key, "#94a3b8"))
         drawing.add(Rect(label_width, y + 1, length, row - 6, fillColor=fill, strokeColor=None))
         drawing.add(
             String(
@@ -86,4 +94,87 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
             fillColor=MUTED,
         )
     )
+    return drawing
+
+
+def funnel_chart(bars: Sequence[FunnelBar], width: float) -> Drawing:
+    """The funnel's bars centred one per stage, as long and as coloured as ``bars`` say.
+
+    ``bars`` come from :func:`workshop.charts.funnel.funnel_bars`, which the screen's figure draws too.
+    """
+    row, label_width, value_width = 17.0, 110.0, 60.0
+    drawing = _drawing(width, row * len(bars) + 6)
+    space = width - label_width - value_width
+    for index, bar in enumerate(bars):
+        y = drawing.height - row * (index + 1)
+        length = space * bar.length
+        drawing.add(
+            String(
+                label_width - 6, y + 4, bar.label, fontName=SANS, fontSize=8, fillColor=INK, textAnchor="end"
+            )
+        )
+        drawing.add(
+            Rect(
+                label_width + (space - length) / 2,
+                y + 1,
+                length,
+                row - 4,
+                fillColor=colors.HexColor(bar.colour),
+                strokeColor=None,
+            )
+        )
+        drawing.add(
+            String(width - value_width + 8, y + 4, f"{bar.count:,}", fontName=SANS, fontSize=8, fillColor=INK)
+        )
+    return drawing
+
+
+def airtime_chart(
+    bars: Sequence[ItemBar], labels: Mapping[str, str], colours: Mapping[str, str], width: float
+) -> Drawing:
+    """Stacked bars per agenda item (Sales, Marketing, facilitator, silence), under a key.
+
+    ``bars`` come from :func:`workshop.charts.airtime.item_bars`, which the Run page draws too.
+    """
+    row, label_width = 15.0, 150.0
+    drawing = _drawing(width, row * len(bars) + 30)
+    space = width - label_width - 40
+    for index, bar in enumerate(bars):
+        y = drawing.height - 22 - row * (index + 1)
+        drawing.add(
+            String(
+                label_width - 6,
+                y + 3,
+                short_title(clean(bar.title)),
+                fontName=SANS,
+                fontSize=7.5,
+                fillColor=INK,
+                textAnchor="end",
+            )
+        )
+        for part in bar.segments:
+            if part.length > 0:
+                drawing.add(
+                    Rect(
+                        label_width + space * part.start,
+                        y + 1,
+                        space * part.length,
+                        row - 4,
+                        fillColor=colors.HexColor(part.colour),
+                        strokeColor=None,
+                    )
+                )
+        end = label_width + space * sum(part.length for part in bar.segments)
+        drawing.add(
+            String(end + 4, y + 3, describe_minutes(bar.total_ms), fontName=SANS, fontSize=7, fillColor=MUTED)
+        )
+    x = label_width
+    for group in GROUPS:
+        drawing.add(
+            Rect(x, drawing.height - 10, 8, 8, fillColor=colors.HexColor(colours[group]), strokeColor=None)
+        )
+        drawing.add(
+            String(x + 11, drawing.height - 9, labels[group], fontName=SANS, fontSize=7.5, fillColor=INK)
+        )
+        x += 90
     return drawing

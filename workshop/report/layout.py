@@ -28,7 +28,6 @@ from workshop.report.text import (
 INK = colors.HexColor("#1e293b")
 MUTED = colors.HexColor("#64748b")
 RULE = colors.HexColor("#cbd5e1")
-ACCENT = colors.HexColor("#1f6fb2")
 WARN = colors.HexColor("#b45309")
 SHADE = colors.HexColor("#f1f5f9")
 MARGIN = 20 * mm

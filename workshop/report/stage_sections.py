@@ -9,26 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from workshop.funnel.plan import funnel_json
+from workshop.charts.airtime import airtime_colours, airtime_labels, item_bars
+from workshop.charts.funnel import funnel_bars
+from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key, team_label
 from workshop.leads.definition import rules_in
-from workshop.leads.state import approvals, definition_of, fully_approved, test_results_of
-from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant
-from workshop.report.charts import INK, MUTED
+from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
+from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours
+from workshop.report.charts import airtime_chart, funnel_chart
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
-from workshop.report.text import CELL_LIMIT, NAME_LIMIT, SANS, clean, shorten
-from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, describe_minutes, person_key
+from workshop.report.text import CELL_LIMIT, NAME_LIMIT, shorten
+from workshop.run.airtime import FACILITATOR, SILENCE, describe_minutes, person_key
 from workshop.run.report import replay
 
-GREY, LIGHT = "#8a8f98", "#d6d9de"
 MARK = {"pass": "✓", "fail": "✗", "unknown": "?"}
 
 
@@ -152,9 +151,9 @@ def mql(ctx: ReportContext) -> list[Flowable]:
         return []
     state = content.mql[0]
     definition = definition_of(state)
-    agreed = approvals(state)
+    agreed = approvals_of(state)
     approved = "; ".join(
-        f"{ctx.team(team)}: {who['name']} on {who['at'].replace('T', ' ')}" for team, who in agreed.items()
+        f"{ctx.team(team)}: {who.name} on {who.at.replace('T', ' ')}" for team, who in agreed.items()
     )
     status = (
         f"Version {state.version}, approved by both teams ({approved})."
@@ -191,36 +190,19 @@ def mql(ctx: ReportContext) -> list[Flowable]:
     ]
     if rows:
         story.append(table(["Kind", "Rule", "Points"], rows, [w * 0.16, w * 0.7, w * 0.14], st))
-    results = test_results_of(state)
-    metrics = results.get("metrics") if isinstance(results.get("metrics"), dict) else None
-    if metrics:
-
-        def pct(key: str) -> str:
-            value = metrics.get(key)
-            return "–" if value is None else f"{float(value):.1%}"
-
-        lift = metrics.get("lift")
+    tested = bench_result_of(state)
+    if tested is not None:
+        threshold = definition.threshold if tested.threshold is None else tested.threshold
         story += [
             Spacer(1, 3 * mm),
             para(
-                f"Tested on {results.get('source', 'a lead history')} "
-                f"(version {results.get('version', '?')}, "
-                f"threshold {results.get('threshold', definition.threshold)})",
+                f"Tested on {tested.source or 'a lead history'} "
+                f"(version {'?' if tested.version is None else tested.version}, threshold {threshold})",
                 st.h2,
             ),
             table(
                 ["Leads", "Qualified", "MQLs converting", "Others converting", "Lift", "Precision", "Recall"],
-                [
-                    [
-                        f"{metrics.get('leads', 0):,}",
-                        f"{metrics.get('qualified', 0):,}",
-                        pct("mql_conversion"),
-                        pct("other_conversion"),
-                        "–" if lift is None else f"{float(lift):.2f}×",
-                        pct("precision"),
-                        pct("recall"),
-                    ]
-                ],
+                [_bench_row(tested)],
                 [w / 7] * 7,
                 st,
             ),
@@ -228,44 +210,36 @@ def mql(ctx: ReportContext) -> list[Flowable]:
     return story
 
 
-def _funnel_chart(counts: list[tuple[str, int]], width: float) -> Drawing:
-    """Centred bars, one per stage, widths on a log scale so 89,000 visitors and 48 deals both show."""
-    import math
+def _bench_row(tested: BenchResult) -> list[str]:
+    def pct(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1%}"
 
-    row = 17.0
-    drawing = Drawing(width, row * len(counts) + 6)
-    top = max(math.log10(max(c, 1)) + 1 for _, c in counts)
-    shades = ["#1e3a5f", "#1f6fb2", "#3b82c4", "#60a5d8", "#93c5e8", "#b9dcf1", "#d9ecf8"]
-    for index, (label, count) in enumerate(counts):
-        y = drawing.height - row * (index + 1)
-        share = (math.log10(max(count, 1)) + 1) / top
-        bar = max(4.0, (width - 170) * share)
-        x = 110 + ((width - 170) - bar) / 2
-        drawing.add(String(104, y + 4, label, fontName=SANS, fontSize=8, fillColor=INK, textAnchor="end"))
-        drawing.add(
-            Rect(
-                x, y + 1, bar, row - 4, fillColor=colors.HexColor(shades[min(index, 6)][:7]), strokeColor=None
-            )
-        )
-        drawing.add(String(width - 52, y + 4, f"{count:,}", fontName=SANS, fontSize=8, fillColor=INK))
-    return drawing
+    return [
+        f"{tested.leads:,}",
+        f"{tested.qualified:,}",
+        pct(tested.mql_conversion),
+        pct(tested.other_conversion),
+        "–" if tested.lift is None else f"{tested.lift:.2f}×",
+        pct(tested.precision),
+        pct(tested.recall),
+    ]
 
 
 def funnel(ctx: ReportContext) -> list[Flowable]:
     """The reverse funnel: each stage for the period and per month, and its chart."""
     st, w = ctx.st, ctx.width
-    data = funnel_json(ctx.content)
-    result = data.get("result")
-    if not result:
+    settings = funnel_settings(ctx.content)
+    plan = funnel_plan(settings)
+    result = plan.result
+    if result is None:
         return []
-    stages = [s for s in data["stages"] if s in result["period"]]
-    months = result["months"]
-    header = ["Stage", data["period_label"], *[m["label"] for m in months]]
+    stages = [s for s in result.stages if s in result.period]
+    header = ["Stage", period_label(settings), *[plan.month_label(row["month"]) for row in result.months]]
     rows = [
-        [STAGE_TITLES.get(s, s), f"{result['period'][s]:,}", *[f"{m.get(s, 0):,}" for m in months]]
+        [STAGE_TITLES.get(s, s), f"{result.period[s]:,}", *[f"{row.get(s, 0):,}" for row in result.months]]
         for s in stages
     ]
-    quota = data.get("marketing_mql_quota_per_month")
+    quota = plan.mql_quota()
     first = w * 0.2
     rest = (w - first) / (len(header) - 1)
     story: list[Flowable] = [
@@ -274,7 +248,7 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
         para("The reverse funnel", st.h1),
         para(
             f"What the revenue target needs at each stage, every step rounded up; months before the deals "
-            f"close by the sales cycle ({result.get('months_earlier', 0)} months). Marketing's quota: "
+            f"close by the sales cycle ({result.months_earlier} months). Marketing's quota: "
             f"{quota:,} MQLs a month."
             if quota
             else "What the revenue target needs at each stage.",
@@ -283,71 +257,9 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
         table(header, rows, [first] + [rest] * (len(header) - 1), st),
     ]
     if ctx.charts:
-        story += [
-            Spacer(1, 4 * mm),
-            _funnel_chart([(STAGE_TITLES.get(s, s), result["period"][s]) for s in stages], w),
-        ]
+        bars = funnel_bars(result, team_colours(ctx.content.teams))
+        story += [Spacer(1, 4 * mm), funnel_chart(bars, w)]
     return story
-
-
-def _airtime_chart(ctx: ReportContext, rows: list[tuple[str, dict[str, int]]]) -> Drawing:
-    """Stacked bars per agenda item: Sales, Marketing, facilitator, silence (minutes)."""
-    colours = {t.key: t.colour for t in ctx.content.teams}
-    fills = {
-        SALES: colours.get(SALES, "#1f6fb2"),
-        MARKETING: colours.get(MARKETING, "#d9731a"),
-        FACILITATOR: GREY,
-        SILENCE: LIGHT,
-    }
-    row, label_width = 15.0, 150.0
-    drawing = Drawing(ctx.width, row * len(rows) + 30)
-    longest = max((sum(groups.values()) for _, groups in rows), default=1) or 1
-    space = ctx.width - label_width - 40
-    for index, (title, groups) in enumerate(rows):
-        y = drawing.height - 22 - row * (index + 1)
-        label = clean(title)
-        drawing.add(
-            String(
-                label_width - 6,
-                y + 3,
-                label if len(label) <= 34 else label[:33] + "…",
-                fontName=SANS,
-                fontSize=7.5,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
-        x = label_width
-        for group in GROUPS:
-            length = space * groups[group] / longest
-            if length > 0:
-                drawing.add(
-                    Rect(x, y + 1, length, row - 4, fillColor=colors.HexColor(fills[group]), strokeColor=None)
-                )
-            x += length
-        drawing.add(
-            String(
-                x + 4,
-                y + 3,
-                describe_minutes(sum(groups.values())),
-                fontName=SANS,
-                fontSize=7,
-                fillColor=MUTED,
-            )
-        )
-    x = label_width
-    for group, name in (
-        (SALES, ctx.team(SALES)),
-        (MARKETING, ctx.team(MARKETING)),
-        (FACILITATOR, "Facilitator"),
-        (SILENCE, "Silence"),
-    ):
-        drawing.add(
-            Rect(x, drawing.height - 10, 8, 8, fillColor=colors.HexColor(fills[group]), strokeColor=None)
-        )
-        drawing.add(String(x + 11, drawing.height - 9, name, fontName=SANS, fontSize=7.5, fillColor=INK))
-        x += 90
-    return drawing
 
 
 def airtime(ctx: ReportContext) -> list[Flowable]:
@@ -380,10 +292,12 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
             st.body,
         )
     )
-    items = [i for i in content.agenda if i.kind != NEXT_DAY and runner.elapsed_ms(i.id) > 0]
-    rows = [(i.title, runner.group_totals(i.id)) for i in items]
-    if ctx.charts and rows:
-        story += [Spacer(1, 3 * mm), _airtime_chart(ctx, rows)]
+    bars = item_bars(content, runner)
+    if ctx.charts and bars:
+        story += [
+            Spacer(1, 3 * mm),
+            airtime_chart(bars, airtime_labels(content), airtime_colours(content), w),
+        ]
     speakers = runner.speaker_totals()
     people = [
         [p.name, ctx.team(p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
@@ -405,7 +319,7 @@ def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
         return []
     state = ctx.content.mql[0]
     return [
-        (who["at"], f"{who['name']} approves MQL definition version {state.version} for {ctx.team(team)}")
-        for team, who in approvals(state).items()
-        if who.get("at")
+        (who.at, f"{who.name} approves MQL definition version {state.version} for {ctx.team(team)}")
+        for team, who in approvals_of(state).items()
+        if who.at
     ]
