@@ -8,6 +8,7 @@ records on each edit, so a record handed to the UI never changes under it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -18,6 +19,9 @@ MARKETING = "marketing"
 JOINT = "joint"
 FACILITATOR_OWNER = "facilitator"
 TEAM_KEYS = (SALES, MARKETING)
+DEFAULT_TEAM_NAMES = {SALES: "Sales", MARKETING: "Marketing"}  # a team's name until Setup gives one
+OWNER_NAMES = {JOINT: "Both teams", FACILITATOR_OWNER: "Facilitator"}  # owners that are not one team
+NO_TEAM = "No team"
 
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 AGENDA_OWNERS = (SALES, MARKETING, JOINT, FACILITATOR_OWNER)
@@ -365,9 +369,27 @@ class WorkshopContent:
         return lists
 
 
+def team_name(teams: Iterable[Team], key: str) -> str:
+    """What ``key`` reads as wherever a team is named: pages, checks, the SLA, reports, exports.
+
+    A team reads as the name set in Setup, trimmed, or as its default name ("Sales",
+    "Marketing") while that is empty or blank; ``joint`` reads "Both teams" and
+    ``facilitator`` "Facilitator". Any other key (from a hand-edited or newer file)
+    reads as itself, capitalised, and an empty one as "No team".
+    """
+    for team in teams:
+        if team.key == key and team.name.strip():
+            return team.name.strip()
+    if key in DEFAULT_TEAM_NAMES:
+        return DEFAULT_TEAM_NAMES[key]
+    if key in OWNER_NAMES:
+        return OWNER_NAMES[key]
+    return key.strip().capitalize() or NO_TEAM
+
+
 def default_teams() -> list[Team]:
     """The two sides with their usual names and distinct, colour-blind-safe colours."""
     return [
-        Team(key=SALES, name="Sales", colour="#1f6fb2"),
-        Team(key=MARKETING, name="Marketing", colour="#d9731a"),
+        Team(key=SALES, name=DEFAULT_TEAM_NAMES[SALES], colour="#1f6fb2"),
+        Team(key=MARKETING, name=DEFAULT_TEAM_NAMES[MARKETING], colour="#d9731a"),
     ]

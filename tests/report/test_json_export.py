@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from workshop.demo.content import demo_content
-from workshop.model import ActionItem
+from workshop.model import ActionItem, default_teams
 from workshop.report.json_export import SCHEMA_VERSION, actions_csv, workshop_json
 
 
@@ -35,7 +35,7 @@ def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
         ),
         ActionItem(what="Line one\nline two", owner="山田太郎", team="joint", status="done"),
     ]
-    text = actions_csv(items, {"marketing": "Marketing", "sales": "Sales", "joint": "Joint"})
+    text = actions_csv(items, default_teams())
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["What", "Owner", "Team", "Due", "Status"]
     assert rows[1] == ['Review "junk" leads, then report', "Zoë Łukasik", "Marketing", "2027-07-01", "open"]
@@ -44,7 +44,7 @@ def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
     items = [ActionItem(what='=HYPERLINK("http://x")', owner="+1 555", team="sales")]
-    rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
+    rows = list(csv.reader(io.StringIO(actions_csv(items, default_teams()))))
     assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"
 
 

@@ -31,6 +31,8 @@ from workshop.model import (
     ParkingLotItem,
     Participant,
     Record,
+    Team,
+    team_name,
 )
 from workshop.report.json_export import actions_csv
 
@@ -92,7 +94,7 @@ class ActionsPage(QWidget):
         self.report = context.report
 
         def teams() -> list[tuple[str, str]]:
-            return [(key, self.document.team_name(key)) for key in (SALES, MARKETING, JOINT)]
+            return [(key, team_name(self.document.typed(Team), key)) for key in (SALES, MARKETING, JOINT)]
 
         action_columns = [
             Column("what", "What"),
@@ -211,8 +213,7 @@ class ActionsPage(QWidget):
         path = self.ask_save_path("Export action items", suggested, "CSV files (*.csv)")
         if path is None:
             return
-        names = {key: self.document.team_name(key) for key in (SALES, MARKETING, JOINT)}
-        text = actions_csv(self.shown_actions(), names)
+        text = actions_csv(self.shown_actions(), self.document.typed(Team))
         try:
             path.write_text(text, encoding="utf-8-sig", newline="")
         except OSError as error:

@@ -20,9 +20,7 @@ from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.agenda.plan import TEMPLATES, describe_fit, fit, format_clock, load_template, schedule
 from workshop.edits import Change, Delete, Insert, Operation, Update
-from workshop.model import AGENDA_KINDS, AGENDA_OWNERS, AgendaItem, Record, WorkshopInfo
-
-OWNER_LABELS = {"sales": "Sales", "marketing": "Marketing", "joint": "Joint", "facilitator": "Facilitator"}
+from workshop.model import AGENDA_KINDS, AGENDA_OWNERS, AgendaItem, Record, Team, WorkshopInfo, team_name
 
 
 class AgendaPage(QWidget):
@@ -37,10 +35,7 @@ class AgendaPage(QWidget):
         signals = context.signals
 
         def owners() -> list[tuple[str, str]]:
-            return [
-                (key, self.document.team_name(key) if key in ("sales", "marketing") else OWNER_LABELS[key])
-                for key in AGENDA_OWNERS
-            ]
+            return [(key, team_name(self.document.typed(Team), key)) for key in AGENDA_OWNERS]
 
         columns = [
             Column("title", "Item"),

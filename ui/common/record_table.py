@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from ui.common.document_signals import DocumentSignals
 from ui.common.row_signals import RowSignals
 from workshop.edits import Change, Delete, Insert, Move, Operation, Update
-from workshop.model import Record, Team
+from workshop.model import Record, Team, team_name
 
 Index = QModelIndex | QPersistentModelIndex
 JOINT_COLOUR = "#8a8f98"
@@ -100,7 +100,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _label(self, column: Column, value: Any) -> str:
         if column.is_team:
-            return self.document.team_name(str(value))
+            return team_name(self.document.typed(Team), str(value))
         if column.choices is not None:
             return dict(column.choices()).get(str(value), str(value))
         return str(value)

@@ -26,7 +26,16 @@ from ui.funnel.inputs_form import ERROR_COLOUR, FunnelInputsForm
 from ui.funnel.table_model import FunnelTableModel
 from workshop.edits import Change
 from workshop.funnel.plan import FunnelPlan, funnel_plan, period_label, quota_problems
-from workshop.model import MARKETING, QUOTA_PERIODS, SALES, TEAM_KEYS, FunnelSettings, QuotaLine, Team
+from workshop.model import (
+    MARKETING,
+    QUOTA_PERIODS,
+    SALES,
+    TEAM_KEYS,
+    FunnelSettings,
+    QuotaLine,
+    Team,
+    team_name,
+)
 
 WIDEST_WITHOUT_SCROLLING = 7  # columns: the period and up to six months
 
@@ -111,7 +120,7 @@ class FunnelPage(QWidget):
         self.refresh()
 
     def _team_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.document.team_name(key)) for key in TEAM_KEYS]
+        return [(key, team_name(self.document.typed(Team), key)) for key in TEAM_KEYS]
 
     def _new_quota(self) -> QuotaLine:
         return QuotaLine(team=MARKETING, amount="1", what="", per="month")
@@ -129,7 +138,7 @@ class FunnelPage(QWidget):
         self.counts.set_plan(plan)
         self.table.setVisible(plan.result is not None)
         self._fit_table()
-        marketing = self.document.team_name(MARKETING)
+        marketing = team_name(self.document.typed(Team), MARKETING)
         quota = plan.mql_quota()
         label = period_label(settings)
         if plan.result is None:

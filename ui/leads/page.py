@@ -12,7 +12,7 @@ from ui.leads.definition_link import DefinitionLink
 from ui.leads.history_bench import HistoryBench
 from ui.leads.lead_tester import LeadTester
 from workshop.leads.stages import STAGE_OWNERS
-from workshop.model import LeadStage
+from workshop.model import LeadStage, Team, team_name
 
 
 class LeadsPage(QWidget):
@@ -82,4 +82,4 @@ class LeadsPage(QWidget):
         self.editor.file_columns = list(columns)
 
     def _owner_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.document.team_name(key)) for key in STAGE_OWNERS]
+        return [(key, team_name(self.document.typed(Team), key)) for key in STAGE_OWNERS]

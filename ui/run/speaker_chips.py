@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from workshop.document import WorkshopDocument
-from workshop.model import MARKETING, SALES, Participant
+from workshop.model import MARKETING, SALES, Participant, Team, team_name
 from workshop.run.airtime import FACILITATOR, NOBODY, person_key
 
 
@@ -35,9 +35,10 @@ class SpeakerChips(QWidget):
             self.group.removeButton(chip)
             chip.deleteLater()
         self.chips = {}
+        teams = self.document.typed(Team)
         entries = [
-            (SALES, f"S  {self.document.team_name(SALES)}", self.document.team(SALES).colour),
-            (MARKETING, f"M  {self.document.team_name(MARKETING)}", self.document.team(MARKETING).colour),
+            (SALES, f"S  {team_name(teams, SALES)}", self.document.team(SALES).colour),
+            (MARKETING, f"M  {team_name(teams, MARKETING)}", self.document.team(MARKETING).colour),
             (FACILITATOR, "F  Facilitator", "#8a8f98"),
             (NOBODY, "0  Nobody", ""),
         ]

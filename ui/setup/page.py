@@ -24,7 +24,16 @@ from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel, colour_icon
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.edits import Change, Update
-from workshop.model import MARKETING, SALES, TEAM_KEYS, Participant, Team, WorkshopInfo
+from workshop.model import (
+    DEFAULT_TEAM_NAMES,
+    MARKETING,
+    SALES,
+    TEAM_KEYS,
+    Participant,
+    Team,
+    WorkshopInfo,
+    team_name,
+)
 from workshop.setup.checks import check_setup
 
 MAX_TEXT = 500  # form fields; longer names are accepted in tables and flagged
@@ -88,7 +97,7 @@ class SetupPage(QWidget):
             self.colour_buttons[key] = button
             row.addWidget(name, 1)
             row.addWidget(button)
-            teams_form.addRow(f"{'Sales' if key == SALES else 'Marketing'} side:", row)
+            teams_form.addRow(f"{DEFAULT_TEAM_NAMES[key]} side:", row)
         hint = QLabel("Each team's colour marks it on every page, chart and report.", teams_box)
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -129,7 +138,7 @@ class SetupPage(QWidget):
         self.bindings.append(FieldBinding(self.signals, table, record_id, field, widget, label))
 
     def _team_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.document.team_name(key)) for key in TEAM_KEYS]
+        return [(key, team_name(self.document.typed(Team), key)) for key in TEAM_KEYS]
 
     def _new_participant(self) -> Participant:
         sales = sum(p.team == SALES for p in self.document.typed(Participant))
@@ -138,13 +147,17 @@ class SetupPage(QWidget):
 
     def choose_colour(self, key: str) -> None:
         team = self.document.team(key)
-        colour = QColorDialog.getColor(QColor(team.colour), self, f"Colour of {team.name or key}")
+        colour = QColorDialog.getColor(
+            QColor(team.colour), self, f"Colour of {team_name(self.document.typed(Team), key)}"
+        )
         if colour.isValid():
             self.set_team_colour(key, colour.name())
 
     def set_team_colour(self, key: str, colour: str) -> None:
         team = self.document.team(key)
-        self.document.apply(f"Change {team.name} colour", [Update.of(team, colour=colour)])
+        self.document.apply(
+            f"Change {team_name(self.document.typed(Team), key)} colour", [Update.of(team, colour=colour)]
+        )
 
     def refresh_findings(self) -> None:
         findings = check_setup(self.document.content())

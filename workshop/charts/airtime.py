@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent
+from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent, team_name
 from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, group_of, turns
 from workshop.run.report import replay
 from workshop.run_log import RunLog
@@ -46,11 +46,10 @@ def _colours(content: WorkshopContent) -> dict[str, str]:
 
 
 def _labels(content: WorkshopContent) -> dict[str, str]:
-    names = {t.key: t.name for t in content.teams}
     return {
-        SALES: names.get(SALES, "Sales"),
-        MARKETING: names.get(MARKETING, "Marketing"),
-        FACILITATOR: "Facilitator",
+        SALES: team_name(content.teams, SALES),
+        MARKETING: team_name(content.teams, MARKETING),
+        FACILITATOR: team_name(content.teams, FACILITATOR),
         SILENCE: "Silence",
     }
 

@@ -11,10 +11,9 @@ from collections import defaultdict
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
+from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_name
 from workshop.report.text import SANS, clean
 
-_OWNER_LABEL = {JOINT: "Both teams", "facilitator": "Facilitator"}
 _FALLBACK = {JOINT: "#94a3b8", "facilitator": "#cbd5e1"}
 INK = colors.HexColor("#1e293b")
 MUTED = colors.HexColor("#64748b")
@@ -30,7 +29,6 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     # The renderer resets to its default font between shapes; make that the embedded font,
     # or every chart page would also reference the unembedded Helvetica.
     STATE_DEFAULTS["fontName"] = SANS
-    names = {t.key: t.name for t in content.teams}
     colours = {t.key: t.colour for t in content.teams}
     minutes: dict[str, int] = defaultdict(int)
     for item in content.agenda:
@@ -44,7 +42,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     bar_space = width - label_width - value_width
     for index, key in enumerate(order):
         y = height - 8 - row * (index + 1)
-        label = _label(names.get(key) or _OWNER_LABEL.get(key, key.capitalize()))
+        label = _label(team_name(content.teams, key))
         drawing.add(
             String(
                 label_width - 8, y + 5, label, fontName=SANS, fontSize=8.5, fillColor=INK, textAnchor="end"

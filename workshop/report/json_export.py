@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ from workshop.agenda.plan import format_clock, schedule
 from workshop.funnel.plan import funnel_json
 from workshop.goals.records import check_in_workshop, goal_json
 from workshop.leads.state import mql_json
-from workshop.model import ActionItem, Record, WorkshopContent
+from workshop.model import ActionItem, Record, Team, WorkshopContent, team_name
 from workshop.run.report import run_summary
 from workshop.run_log import RunLog
 
@@ -37,7 +37,6 @@ agenda_times = _agenda_times  # public: the reports print the same times
 def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[str, Any]:
     """The whole workshop as a JSON-ready dict, stage by stage (with the live run when given)."""
     summary = run_summary(content, run or RunLog([], 0))
-    team_names = {t.key: t.name for t in content.teams}
     info = content.info.values()
     return {
         "schema_version": SCHEMA_VERSION,
@@ -46,7 +45,7 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "workshop": {k: v for k, v in info.items() if k not in _INTERNAL},
         "teams": [{"key": t.key, "name": t.name, "colour": t.colour} for t in content.teams],
         "participants": [
-            {**_plain(p), "team_name": team_names.get(p.team, p.team)} for p in content.participants
+            {**_plain(p), "team_name": team_name(content.teams, p.team)} for p in content.participants
         ],
         "agenda": [
             {**_plain(item), "start": start, "end": end, **summary["items"].get(item.id, {})}
@@ -112,12 +111,13 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def actions_csv(actions: Iterable[ActionItem], team_names: dict[str, str]) -> str:
+def actions_csv(actions: Iterable[ActionItem], teams: Sequence[Team]) -> str:
     """Action items as CSV text with a header row, in the order given."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["What", "Owner", "Team", "Due", "Status"])
     for item in actions:
-        team = team_names.get(item.team, item.team.capitalize())
-        writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
+        writer.writerow(
+            [_cell(item.what), _cell(item.owner), _cell(team_name(teams, item.team)), item.due, item.status]
+        )
     return out.getvalue()

@@ -17,10 +17,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from workshop.funnel.plan import funnel_json
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
-from workshop.goals.records import check_in_workshop, other_team_key, team_label
+from workshop.goals.records import check_in_workshop, other_team_key
 from workshop.leads.definition import rules_in
 from workshop.leads.state import approvals, definition_of, fully_approved, test_results_of
-from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant
+from workshop.model import JOINT, MARKETING, NEXT_DAY, SALES, Goal, Participant, team_name
 from workshop.report.charts import INK, MUTED
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
@@ -45,7 +45,7 @@ def _goal_rows(ctx: ReportContext, goals: list[Goal]) -> list[list[Any]]:
     rows = []
     for goal in goals:
         check = check_in_workshop(goal, content.info, content.teams, content.goals)
-        judge = team_label(content.teams, other_team_key(goal.team))
+        judge = team_name(content.teams, other_team_key(goal.team))
         verdict = f"{judge}: {goal.verdict}" if goal.verdict else f"{judge}: not judged"
         if goal.verdict_comment:
             verdict += f" — “{goal.verdict_comment}”"
@@ -92,7 +92,7 @@ def goals(ctx: ReportContext) -> list[Flowable]:
             story += [
                 Spacer(1, 2 * mm),
                 CondPageBreak(45 * mm),
-                para(ctx.team(team) if team != JOINT else "Joint goals", st.h2),
+                para(team_name(content.teams, team) if team != JOINT else "Joint goals", st.h2),
                 table(
                     ["Goal, owner and deadline", "SMART", "FAST", "The other team's check"],
                     rows,
@@ -154,7 +154,8 @@ def mql(ctx: ReportContext) -> list[Flowable]:
     definition = definition_of(state)
     agreed = approvals(state)
     approved = "; ".join(
-        f"{ctx.team(team)}: {who['name']} on {who['at'].replace('T', ' ')}" for team, who in agreed.items()
+        f"{team_name(content.teams, team)}: {who['name']} on {who['at'].replace('T', ' ')}"
+        for team, who in agreed.items()
     )
     status = (
         f"Version {state.version}, approved by both teams ({approved})."
@@ -292,7 +293,8 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
 
 def _airtime_chart(ctx: ReportContext, rows: list[tuple[str, dict[str, int]]]) -> Drawing:
     """Stacked bars per agenda item: Sales, Marketing, facilitator, silence (minutes)."""
-    colours = {t.key: t.colour for t in ctx.content.teams}
+    teams = ctx.content.teams
+    colours = {t.key: t.colour for t in teams}
     fills = {
         SALES: colours.get(SALES, "#1f6fb2"),
         MARKETING: colours.get(MARKETING, "#d9731a"),
@@ -337,8 +339,8 @@ def _airtime_chart(ctx: ReportContext, rows: list[tuple[str, dict[str, int]]]) -
         )
     x = label_width
     for group, name in (
-        (SALES, ctx.team(SALES)),
-        (MARKETING, ctx.team(MARKETING)),
+        (SALES, team_name(teams, SALES)),
+        (MARKETING, team_name(teams, MARKETING)),
         (FACILITATOR, "Facilitator"),
         (SILENCE, "Silence"),
     ):
@@ -368,7 +370,8 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
         ""
         if share is None
         else (
-            f" {ctx.team(SALES)} spoke {share:.0%} and {ctx.team(MARKETING)} "
+            f" {team_name(content.teams, SALES)} spoke {share:.0%} and "
+            f"{team_name(content.teams, MARKETING)} "
             f"{1 - share:.0%} of the teams' time."
         )
     )
@@ -386,7 +389,7 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
         story += [Spacer(1, 3 * mm), _airtime_chart(ctx, rows)]
     speakers = runner.speaker_totals()
     people = [
-        [p.name, ctx.team(p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
+        [p.name, team_name(content.teams, p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
         for p in content.participants
         if speakers.get(person_key(p.id), 0) >= 1000
     ]
@@ -405,7 +408,11 @@ def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
         return []
     state = ctx.content.mql[0]
     return [
-        (who["at"], f"{who['name']} approves MQL definition version {state.version} for {ctx.team(team)}")
+        (
+            who["at"],
+            f"{who['name']} approves MQL definition version {state.version} "
+            f"for {team_name(ctx.content.teams, team)}",
+        )
         for team, who in approvals(state).items()
         if who.get("at")
     ]
