@@ -37,6 +37,12 @@ from workshop.model import (
 from workshop.setup.checks import check_setup
 
 MAX_TEXT = 500  # form fields; longer names are accepted in tables and flagged
+PARTICIPANT_COLUMNS = (
+    Column("name", "Name", width=220),
+    Column("title", "Job title", width=260),
+    Column("team", "Team", "team", options=TEAM_KEYS, width=140),
+    Column("signatory", "Signs the SLA", tip="The one person per team who signs the SLA"),
+)
 
 
 class SetupPage(QWidget):
@@ -107,17 +113,8 @@ class SetupPage(QWidget):
         top.addWidget(details, 3)
         top.addWidget(teams_box, 2)
 
-        columns = [
-            Column("name", "Name"),
-            Column("title", "Job title"),
-            Column("team", "Team", "choice", choices=self._team_choices, is_team=True),
-            Column("signatory", "Signs the SLA", "check", tip="The one person per team who signs the SLA"),
-        ]
-        self.participants_model = RecordTableModel(signals, Participant, columns, "participant")
+        self.participants_model = RecordTableModel(signals, Participant, PARTICIPANT_COLUMNS, "participant")
         self.participants = RecordTableEditor(self.participants_model, self._new_participant, parent=self)
-        self.participants.view.setColumnWidth(0, 220)
-        self.participants.view.setColumnWidth(1, 260)
-        self.participants.view.setColumnWidth(2, 140)
         people_box = QGroupBox("Participants", self)
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.participants)
@@ -136,9 +133,6 @@ class SetupPage(QWidget):
     def _bind(self, table: str, record_id: int, field: str, widget: QWidget, label: str) -> None:
         self.fields[f"{table}.{field}"] = widget
         self.bindings.append(FieldBinding(self.signals, table, record_id, field, widget, label))
-
-    def _team_choices(self) -> list[tuple[str, str]]:
-        return [(key, team_name(self.document.typed(Team), key)) for key in TEAM_KEYS]
 
     def _new_participant(self) -> Participant:
         sales = sum(p.team == SALES for p in self.document.typed(Participant))
