@@ -234,13 +234,6 @@ class WorkshopDocument:
                 return team
         raise KeyError(key)
 
-    def team_name(self, key: str) -> str:
-        """A team's display name; ``joint`` and other keys read as themselves, capitalised."""
-        try:
-            return self.team(key).name or key.capitalize()
-        except KeyError:
-            return key.capitalize()
-
     def content(self) -> WorkshopContent:
         return WorkshopContent(
             info=self.info,

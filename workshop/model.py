@@ -24,6 +24,9 @@ TEAM_KEYS = (SALES, MARKETING)
 DEFAULT_TEAM_COLOURS: Mapping[str, str] = MappingProxyType({SALES: "#1f6fb2", MARKETING: "#d9731a"})
 """Each team's colour until Setup changes it: distinct, colour-blind-safe, written only here."""
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+DEFAULT_TEAM_NAMES = {SALES: "Sales", MARKETING: "Marketing"}  # a team's name until Setup gives one
+OWNER_NAMES = {JOINT: "Both teams", FACILITATOR_OWNER: "Facilitator"}  # owners that are not one team
+NO_TEAM = "No team"
 
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 AGENDA_OWNERS = (SALES, MARKETING, JOINT, FACILITATOR_OWNER)
@@ -371,11 +374,29 @@ class WorkshopContent:
         return lists
 
 
+def team_name(teams: Iterable[Team], key: str) -> str:
+    """What ``key`` reads as wherever a team is named: pages, checks, the SLA, reports, exports.
+
+    A team reads as the name set in Setup, trimmed, or as its default name ("Sales",
+    "Marketing") while that is empty or blank; ``joint`` reads "Both teams" and
+    ``facilitator`` "Facilitator". Any other key (from a hand-edited or newer file)
+    reads as itself, capitalised, and an empty one as "No team".
+    """
+    for team in teams:
+        if team.key == key and team.name.strip():
+            return team.name.strip()
+    if key in DEFAULT_TEAM_NAMES:
+        return DEFAULT_TEAM_NAMES[key]
+    if key in OWNER_NAMES:
+        return OWNER_NAMES[key]
+    return key.strip().capitalize() or NO_TEAM
+
+
 def default_teams() -> list[Team]:
     """The two sides with their usual names and distinct, colour-blind-safe colours."""
     return [
-        Team(key=SALES, name="Sales", colour=DEFAULT_TEAM_COLOURS[SALES]),
-        Team(key=MARKETING, name="Marketing", colour=DEFAULT_TEAM_COLOURS[MARKETING]),
+        Team(key=SALES, name=DEFAULT_TEAM_NAMES[SALES], colour=DEFAULT_TEAM_COLOURS[SALES]),
+        Team(key=MARKETING, name=DEFAULT_TEAM_NAMES[MARKETING], colour=DEFAULT_TEAM_COLOURS[MARKETING]),
     ]
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 
 from workshop.actions.csv_export import actions_csv
-from workshop.model import ActionItem
+from workshop.model import ActionItem, default_teams
 
 
 def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
@@ -16,7 +16,7 @@ def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
         ),
         ActionItem(what="Line one\nline two", owner="山田太郎", team="joint", status="done"),
     ]
-    text = actions_csv(items, {"marketing": "Marketing", "sales": "Sales", "joint": "Joint"})
+    text = actions_csv(items, default_teams())
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["What", "Owner", "Team", "Due", "Status"]
     assert rows[1] == ['Review "junk" leads, then report', "Zoë Łukasik", "Marketing", "2027-07-01", "open"]
@@ -25,5 +25,5 @@ def test_csv_quotes_commas_quotes_newlines_and_keeps_unicode() -> None:
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
     items = [ActionItem(what='=HYPERLINK("http://x")', owner="+1 555", team="sales")]
-    rows = list(csv.reader(io.StringIO(actions_csv(items, {"sales": "Sales"}))))
+    rows = list(csv.reader(io.StringIO(actions_csv(items, default_teams()))))
     assert rows[1][0].startswith("'=") and rows[1][1] == "'+1 555"

@@ -31,10 +31,27 @@ from workshop.model import (
     ParkingLotItem,
     Participant,
     Record,
+    Team,
+    team_name,
 )
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_DONE = "not done"
+TEAMS = (SALES, MARKETING, JOINT)  # an action item or a parked topic is for one team, or both
+
+ACTION_COLUMNS = (
+    Column("what", "What", width=380),
+    Column("owner", "Owner", width=170),
+    Column("team", "Team", "team", options=TEAMS, width=120),
+    Column("due", "Due", "date", width=110),
+    Column("status", "Status", "choice", options=ACTION_STATUSES, label=str.capitalize),
+)
+PARKING_COLUMNS = (
+    Column("topic", "Topic", width=380),
+    Column("raised_by", "Raised by", width=170),
+    Column("team", "Team", "team", options=TEAMS, width=120),
+    Column("notes", "Notes"),
+)
 
 
 class ActionFilter(QSortFilterProxyModel):
@@ -90,27 +107,12 @@ class ActionsPage(QWidget):
         self.ask_save_path = context.ask_save_path
         self.report = context.report
 
-        def teams() -> list[tuple[str, str]]:
-            return [(key, self.document.team_name(key)) for key in (SALES, MARKETING, JOINT)]
-
-        action_columns = [
-            Column("what", "What"),
-            Column("owner", "Owner"),
-            Column("team", "Team", "choice", choices=teams, is_team=True),
-            Column("due", "Due", "date"),
-            Column(
-                "status", "Status", "choice", choices=lambda: [(s, s.capitalize()) for s in ACTION_STATUSES]
-            ),
-        ]
-        self.actions_model = RecordTableModel(signals, ActionItem, action_columns, "action item")
+        self.actions_model = RecordTableModel(signals, ActionItem, ACTION_COLUMNS, "action item")
         self.actions_model.tone = action_tone
         self.filter = ActionFilter(self.actions_model)
         self.action_items = RecordTableEditor(
             self.actions_model, ActionItem, self.filter, self._completions, self
         )
-        view = self.action_items.view
-        for column, width in enumerate((380, 170, 120, 110)):
-            view.setColumnWidth(column, width)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search what or owner…  (Ctrl+F)")
@@ -120,8 +122,8 @@ class ActionsPage(QWidget):
         self.team_filter = QComboBox(self)
         self.team_filter.setAccessibleName("Show team")
         self.team_filter.addItem("All teams", "")
-        for key, label in teams():
-            self.team_filter.addItem(label, key)
+        for key in TEAMS:
+            self.team_filter.addItem(team_name(self.document.typed(Team), key), key)
         self.status_filter = QComboBox(self)
         self.status_filter.setAccessibleName("Show status")
         self.status_filter.addItem("Any status", "")
@@ -153,16 +155,8 @@ class ActionsPage(QWidget):
         actions_layout.addLayout(filters)
         actions_layout.addWidget(self.action_items)
 
-        parking_columns = [
-            Column("topic", "Topic"),
-            Column("raised_by", "Raised by"),
-            Column("team", "Team", "choice", choices=teams, is_team=True),
-            Column("notes", "Notes"),
-        ]
-        self.parking_model = RecordTableModel(signals, ParkingLotItem, parking_columns, "parked topic")
+        self.parking_model = RecordTableModel(signals, ParkingLotItem, PARKING_COLUMNS, "parked topic")
         self.parking = RecordTableEditor(self.parking_model, ParkingLotItem, None, self._completions, self)
-        for column, width in enumerate((380, 170, 120)):
-            self.parking.view.setColumnWidth(column, width)
         parking_box = QGroupBox("Parking lot: topics deferred", self)
         parking_layout = QVBoxLayout(parking_box)
         parking_layout.addWidget(self.parking)
@@ -210,8 +204,7 @@ class ActionsPage(QWidget):
         path = self.ask_save_path("Export action items", suggested, "CSV files (*.csv)")
         if path is None:
             return
-        names = {key: self.document.team_name(key) for key in (SALES, MARKETING, JOINT)}
-        text = actions_csv(self.shown_actions(), names)
+        text = actions_csv(self.shown_actions(), self.document.typed(Team))
         try:
             path.write_text(text, encoding="utf-8-sig", newline="")
         except OSError as error:

@@ -19,10 +19,31 @@ from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.agenda.plan import TEMPLATES, describe_fit, fit, format_clock, load_template, schedule
+from workshop.document import WorkshopDocument
 from workshop.edits import Change, Delete, Insert, Operation, Update
-from workshop.model import AGENDA_KINDS, AGENDA_OWNERS, AgendaItem, Record, WorkshopInfo
+from workshop.model import AGENDA_KINDS, AGENDA_OWNERS, NEXT_DAY, AgendaItem, Record, WorkshopInfo
 
-OWNER_LABELS = {"sales": "Sales", "marketing": "Marketing", "joint": "Joint", "facilitator": "Facilitator"}
+
+def agenda_times(document: WorkshopDocument, record: Record) -> tuple[str, str]:
+    """When an item starts and ends (``D2 09:00`` from the second day on); blank for a day break."""
+    for slot in schedule(document.typed(AgendaItem), document.info.day_start):
+        if slot.item.id == record.id:
+            if slot.item.kind == NEXT_DAY:
+                return "", ""
+            prefix = f"D{slot.day} " if slot.day > 1 else ""
+            return prefix + format_clock(slot.start), format_clock(slot.end)
+    return "", ""
+
+
+AGENDA_COLUMNS = (
+    Column("title", "Item", width=300),
+    Column("minutes", "Minutes", tip="Planned length in minutes", width=80, unit=" min", maximum=24 * 60),
+    Column("owner", "Owner", "team", options=AGENDA_OWNERS, width=110),
+    Column("kind", "Kind", "choice", options=AGENDA_KINDS, label=str.capitalize, width=110),
+    Column("start", "Start", compute=lambda document, r: agenda_times(document, r)[0], width=60),
+    Column("end", "End", compute=lambda document, r: agenda_times(document, r)[1], width=60),
+    Column("notes", "Purpose and notes"),
+)
 
 
 class AgendaPage(QWidget):
@@ -36,26 +57,9 @@ class AgendaPage(QWidget):
         self.document = context.document
         signals = context.signals
 
-        def owners() -> list[tuple[str, str]]:
-            return [
-                (key, self.document.team_name(key) if key in ("sales", "marketing") else OWNER_LABELS[key])
-                for key in AGENDA_OWNERS
-            ]
-
-        columns = [
-            Column("title", "Item"),
-            Column("minutes", "Minutes", "number", tip="Planned length in minutes"),
-            Column("owner", "Owner", "choice", choices=owners),
-            Column("kind", "Kind", "choice", choices=lambda: [(k, k.capitalize()) for k in AGENDA_KINDS]),
-            Column("start", "Start", compute=lambda r: self._times(r)[0]),
-            Column("end", "End", compute=lambda r: self._times(r)[1]),
-            Column("notes", "Purpose and notes"),
-        ]
-        self.model = RecordTableModel(signals, AgendaItem, columns, "agenda item")
+        self.model = RecordTableModel(signals, AgendaItem, AGENDA_COLUMNS, "agenda item")
         self.model.draggable = True
         self.editor = RecordTableEditor(self.model, lambda: AgendaItem(title="", minutes=30), parent=self)
-        for column, width in enumerate((300, 80, 110, 110, 60, 60)):
-            self.editor.view.setColumnWidth(column, width)
 
         day_box = QGroupBox("The day", self)
         day = QHBoxLayout(day_box)
@@ -106,16 +110,6 @@ class AgendaPage(QWidget):
         signals.changed.connect(self._changed)
         self.refresh()
 
-    def _times(self, record: Record) -> tuple[str, str]:
-        info = self.document.info
-        for slot in schedule(self.document.typed(AgendaItem), info.day_start):
-            if slot.item.id == record.id:
-                if slot.item.kind == "next day":
-                    return "", ""
-                prefix = f"D{slot.day} " if slot.day > 1 else ""
-                return prefix + format_clock(slot.start), format_clock(slot.end)
-        return "", ""
-
     def refresh(self) -> None:
         info = self.document.info
         text, ok = describe_fit(fit(self.document.typed(AgendaItem), info.day_start, info.day_end))
@@ -126,10 +120,7 @@ class AgendaPage(QWidget):
         else:
             self.summary.setText(f"⚠ {text} ({window}): shorten items or end the day later.")
             self.summary.setStyleSheet("color: #b45309; font-weight: bold;")
-        if self.model.rowCount():
-            self.model.dataChanged.emit(
-                self.model.index(0, 4), self.model.index(self.model.rowCount() - 1, 5)
-            )
+        self.model.refresh_computed()
 
     def use_template(self, key: str) -> None:
         template = load_template(key)

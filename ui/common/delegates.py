@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.record_table import Column
+from ui.common.record_table import RecordTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 NO_DATE = QDate(2000, 1, 1)
@@ -31,30 +31,28 @@ class RecordDelegate(QStyledItemDelegate):
 
     def __init__(
         self,
-        columns: Sequence[Column],
-        seal_undo: Callable[[], None],
+        model: RecordTableModel,
         completions: Callable[[str], list[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.columns = list(columns)
-        self.seal_undo = seal_undo
+        self.model = model
         self.completions = completions
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        column = self.columns[index.column()]
-        if column.choices is not None:
+        column = self.model.columns[index.column()]
+        if column.kind in ("choice", "team"):
             combo = QComboBox(parent)
-            combo.setAccessibleName(column.title)
-            for key, label in column.choices():
+            combo.setAccessibleName(column.header)
+            for key, label in self.model.choices(column):
                 combo.addItem(label, key)
             combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
             return combo
         if column.kind == "number":
             spin = QSpinBox(parent)
             spin.setRange(0, column.maximum)
-            spin.setSuffix(" min")
-            spin.setAccessibleName(column.title)
+            spin.setSuffix(column.unit)
+            spin.setAccessibleName(column.header)
             return spin
         if column.kind == "date":
             date_edit = QDateEdit(parent)
@@ -62,10 +60,10 @@ class RecordDelegate(QStyledItemDelegate):
             date_edit.setDisplayFormat("yyyy-MM-dd")
             date_edit.setMinimumDate(NO_DATE)
             date_edit.setSpecialValueText("No date")
-            date_edit.setAccessibleName(column.title)
+            date_edit.setAccessibleName(column.header)
             return date_edit
         line = QLineEdit(parent)
-        line.setAccessibleName(column.title)
+        line.setAccessibleName(column.header)
         line.setFrame(False)
         line.textEdited.connect(lambda _t, e=line: self.commitData.emit(e))
         if self.completions is not None:
@@ -104,5 +102,5 @@ class RecordDelegate(QStyledItemDelegate):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
-        self.seal_undo()  # the typing run in this cell is one undo step
+        self.model.document.seal_undo()  # the typing run in this cell is one undo step
         super().destroyEditor(editor, index)

@@ -7,7 +7,7 @@ each edit into a document operation, so every change is saved and undoable.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -15,28 +15,89 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from ui.common.document_signals import DocumentSignals
 from ui.common.row_signals import RowSignals
+from workshop.document import WorkshopDocument
 from workshop.edits import Change, Delete, Insert, Move, Operation, Update
-from workshop.model import Record, Team
+from workshop.model import Record, Team, column_types, team_name
 
 Index = QModelIndex | QPersistentModelIndex
 JOINT_COLOUR = "#8a8f98"
 TONES = {"muted": QColor(128, 128, 128), "overdue": QColor(200, 40, 40)}
+PROBLEM_TINTS = {"error": QColor(220, 60, 60, 70), "warning": QColor(230, 160, 20, 60)}
+COMPUTED_COLOUR = QColor(128, 128, 128)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+LONG_TEXT = 40  # a cell's text longer than this also shows as its tooltip
+
+Kind = Literal["auto", "text", "date", "choice", "team", "number", "check"]
+# A field's type -> the kinds of column that can show and edit it, the one "auto" picks first.
+KINDS_OF_TYPE: dict[type, tuple[Kind, ...]] = {
+    str: ("text", "date", "choice", "team"),
+    int: ("number",),
+    bool: ("check",),
+}
 
 
 @dataclass(frozen=True)
 class Column:
-    """How one field of the records shows as a column."""
+    """One column of a record table: the field it shows, its header, and how it is edited and aligned.
+
+    ``kind`` says how a value shows and is edited: "text" (a line edit), "date" (an ISO
+    date picker), "choice" (one of ``options``, shown through ``label``), "team" (one of
+    ``options``, team keys, shown by their team names with the team's colour), "number"
+    (a spin box up to ``maximum``, ``unit`` after the value, right-aligned) or "check"
+    (a check box). Left "auto", it follows the field's type: str is text, int a number,
+    bool a check box. A column with ``compute`` shows a read-only value worked out from
+    the record; its ``field`` only names it. ``width`` is the starting width in pixels
+    (0: the view's default); ``stretch`` columns share the room left.
+    """
 
     field: str
-    title: str
-    kind: Literal["text", "check", "choice", "date", "number"] = "text"
-    choices: Callable[[], Sequence[tuple[str, str]]] | None = None  # (stored value, label)
-    is_team: bool = False
+    header: str
+    kind: Kind = "auto"
+    options: tuple[str, ...] = ()  # the stored values a choice or team column offers, in order
+    label: Callable[[str], str] = str  # how a choice column shows a stored value
     tip: str = ""
-    compute: Callable[[Record], str] | None = None  # a read-only column worked out from the record
-    maximum: int = 24 * 60  # for numbers
+    width: int = 0
+    stretch: bool = False
+    unit: str = ""
+    maximum: int = 1_000_000
+    compute: Callable[[WorkshopDocument, Record], str] | None = None
+
+    @property
+    def alignment(self) -> Qt.AlignmentFlag | None:
+        if self.kind == "number":
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+
+def resolve_columns(record_type: type[Record], columns: Sequence[Column]) -> tuple[Column, ...]:
+    """The columns with their kinds worked out from ``record_type``'s fields and types.
+
+    Raises ValueError for a field the record type does not have, a kind that cannot
+    edit the field's type, a choice or team column without options, or a computed
+    column named like a field.
+    """
+    types = column_types(record_type)
+    name = record_type.__name__
+    resolved = []
+    for column in columns:
+        if column.compute is not None:
+            if column.field in types or column.kind not in ("auto", "text"):
+                raise ValueError(f"{name}: the computed column {column.field!r} must be text named apart")
+            resolved.append(replace(column, kind="text"))
+            continue
+        if column.field not in types:
+            raise ValueError(f"{name} has no field {column.field!r}")
+        allowed = KINDS_OF_TYPE[types[column.field]]
+        kind = allowed[0] if column.kind == "auto" else column.kind
+        if kind not in allowed:
+            raise ValueError(f"{name}.{column.field} is {types[column.field].__name__}: not a {kind} column")
+        if (kind in ("choice", "team")) != bool(column.options):
+            raise ValueError(
+                f"{name}.{column.field}: only a choice or team column has options, and needs them"
+            )
+        resolved.append(replace(column, kind=kind))
+    return tuple(resolved)
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -60,7 +121,7 @@ class RecordTableModel(QAbstractTableModel):
         self.document = signals.document
         self.record_type = record_type
         self.table = record_type.TABLE
-        self.columns = list(columns)
+        self.columns = resolve_columns(record_type, columns)
         self.noun = noun
         self.problems: dict[tuple[int, str], tuple[str, str]] = {}  # (id, field) -> (severity, text)
         self.tone: Callable[[Record, str], str | None] | None = None
@@ -91,65 +152,87 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
+                return column.header
             if role == Qt.ItemDataRole.ToolTipRole and column.tip:
                 return column.tip
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
 
-    def _label(self, column: Column, value: Any) -> str:
-        if column.is_team:
-            return self.document.team_name(str(value))
-        if column.choices is not None:
-            return dict(column.choices()).get(str(value), str(value))
+    def choices(self, column: Column) -> list[tuple[str, str]]:
+        """(stored value, what it shows as) for each option of a choice or team column."""
+        return [(value, self.label(column, value)) for value in column.options]
+
+    def label(self, column: Column, value: Any) -> str:
+        """A stored value as the column shows it."""
+        if column.kind == "team":
+            return team_name(self.document.typed(Team), str(value))
+        if column.kind == "choice":
+            return column.label(str(value))
         return str(value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
-        column = self.columns[index.column()]
         record = self.record(index.row())
-        if column.compute is not None:
-            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-                return column.compute(record)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(128, 128, 128)
-            return record.id if role == RECORD_ID_ROLE else None
-        value = getattr(record, column.field)
-        severity, problem = self.problems.get((record.id, column.field), ("", ""))
         if role == RECORD_ID_ROLE:
             return record.id
-        if column.kind == "check":
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-            if role == SORT_ROLE:
-                return int(bool(value))
-        elif role == Qt.ItemDataRole.DisplayRole:
-            return self._label(column, value)
-        elif role == Qt.ItemDataRole.EditRole:
-            return value
-        elif role == SORT_ROLE:
-            if column.choices is not None and not column.is_team:
-                keys = [key for key, _ in column.choices()]
-                return keys.index(value) if value in keys else len(keys)
-            return self._label(column, value).casefold()
-        if role == Qt.ItemDataRole.DecorationRole and column.is_team:
-            try:
-                return colour_icon(self.document.team(str(value)).colour)
-            except KeyError:
-                return colour_icon(JOINT_COLOUR)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if problem:
-                return problem
-            text = self._label(column, value) if column.kind != "check" else ""
-            return text if len(text) > 40 else None
-        if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return QColor(220, 60, 60, 70) if severity == "error" else QColor(230, 160, 20, 60)
-        if role == Qt.ItemDataRole.ForegroundRole and self.tone is not None:
-            tone = self.tone(record, column.field)
-            return TONES.get(tone) if tone else None
-        return None
+        column = self.columns[index.column()]
+        if column.compute is not None:
+            return self._computed(column, record, role)
+        read = _READERS.get(role)
+        return None if read is None else read(self, column, record)
+
+    def _computed(self, column: Column, record: Record, role: int) -> Any:
+        assert column.compute is not None
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return column.compute(self.document, record)
+        return COMPUTED_COLOUR if role == Qt.ItemDataRole.ForegroundRole else None
+
+    def _display(self, column: Column, record: Record) -> Any:
+        return None if column.kind == "check" else self.label(column, getattr(record, column.field))
+
+    def _edit(self, column: Column, record: Record) -> Any:
+        return None if column.kind == "check" else getattr(record, column.field)
+
+    def _check_state(self, column: Column, record: Record) -> Any:
+        if column.kind != "check":
+            return None
+        return Qt.CheckState.Checked if getattr(record, column.field) else Qt.CheckState.Unchecked
+
+    def _sort_key(self, column: Column, record: Record) -> Any:
+        value = getattr(record, column.field)
+        if column.kind in ("check", "number"):
+            return int(value)
+        if column.kind == "choice":
+            return column.options.index(value) if value in column.options else len(column.options)
+        return self.label(column, value).casefold()
+
+    def _decoration(self, column: Column, record: Record) -> Any:
+        if column.kind != "team":
+            return None
+        try:
+            return colour_icon(self.document.team(str(getattr(record, column.field))).colour)
+        except KeyError:
+            return colour_icon(JOINT_COLOUR)
+
+    def _tooltip(self, column: Column, record: Record) -> Any:
+        problem = self.problems.get((record.id, column.field), ("", ""))[1]
+        if problem:
+            return problem
+        text = self._display(column, record) or ""
+        return text if len(text) > LONG_TEXT else None
+
+    def _background(self, column: Column, record: Record) -> Any:
+        severity, problem = self.problems.get((record.id, column.field), ("", ""))
+        return PROBLEM_TINTS["error" if severity == "error" else "warning"] if problem else None
+
+    def _foreground(self, column: Column, record: Record) -> Any:
+        tone = self.tone(record, column.field) if self.tone is not None else None
+        return TONES.get(tone) if tone else None
+
+    def _alignment(self, column: Column, record: Record) -> Any:
+        return column.alignment
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -171,35 +254,33 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or self.document.read_only:
             return False
         column = self.columns[index.column()]
-        record = self.record(index.row())
-        if column.kind == "check":
-            if role != Qt.ItemDataRole.CheckStateRole:
-                return False
-            new: Any = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif role == Qt.ItemDataRole.EditRole and column.kind == "number":
-            try:
-                new = int(value)
-            except (TypeError, ValueError):
-                return False
-            if not 0 <= new <= column.maximum:
-                return False
-        elif role == Qt.ItemDataRole.EditRole and type(getattr(record, column.field)) is int:
-            try:
-                new = int(str(value).strip() or "0")
-            except ValueError:
-                return False
-            if not 0 <= new <= 1_000_000:
-                return False
-        elif role == Qt.ItemDataRole.EditRole:
-            new = "" if value is None else str(value)
-            if column.choices is not None and new not in {key for key, _ in column.choices()}:
-                return False
-        else:
+        editing = Qt.ItemDataRole.CheckStateRole if column.kind == "check" else Qt.ItemDataRole.EditRole
+        if column.compute is not None or role != editing:
             return False
-        text = f"Change {self.noun} {column.title.lower()}"
+        new = self._parse(column, value)
+        if new is None:
+            return False
+        record = self.record(index.row())
+        text = f"Change {self.noun} {column.header.lower()}"
         merge = (self.table, record.id, column.field) if column.kind == "text" else None
         self.document.apply(text, [Update.of(record, **{column.field: new})], merge_key=merge)
         return True
+
+    @staticmethod
+    def _parse(column: Column, value: Any) -> str | int | bool | None:
+        """What to store for a value the user gave, or None when the column cannot take it."""
+        if column.kind == "check":
+            return Qt.CheckState(value) == Qt.CheckState.Checked
+        if column.kind == "number":
+            try:
+                number = int(str(value).strip() or "0")
+            except ValueError:
+                return None
+            return number if 0 <= number <= column.maximum else None
+        text = "" if value is None else str(value)
+        if column.kind in ("choice", "team") and text not in column.options:
+            return None
+        return text
 
     def insert_record(self, record: Record, row: int = -1) -> int:
         """Add a record at ``row`` (at the end when -1); return its row."""
@@ -219,8 +300,6 @@ class RecordTableModel(QAbstractTableModel):
 
     def duplicate_id(self, record_id: int) -> int:
         row, record = self.document.find(self.table, record_id)
-        from dataclasses import replace  # noqa: PLC0415
-
         return self.insert_record(replace(record, id=0), row + 1)
 
     # -- drag and drop to reorder ----------------------------------------------------------
@@ -279,11 +358,19 @@ class RecordTableModel(QAbstractTableModel):
                     self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
                 )
 
+    def refresh_computed(self) -> None:
+        """Show the computed columns again, after a change they depend on."""
+        computed = [i for i, c in enumerate(self.columns) if c.compute is not None]
+        if computed and self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, min(computed)), self.index(self.rowCount() - 1, max(computed))
+            )
+
     def _about_to_change(self, change: Change) -> None:
         self.rows.before(change)
 
     def _changed(self, change: Change) -> None:
-        if change.table == Team.TABLE and any(c.is_team for c in self.columns) and self.rowCount():
+        if change.table == Team.TABLE and any(c.kind == "team" for c in self.columns) and self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         if change.table != self.table or self.rows.after(change):
             return
@@ -293,3 +380,17 @@ class RecordTableModel(QAbstractTableModel):
                 self.dataChanged.emit(
                     self.index(change.index, min(columns)), self.index(change.index, max(columns))
                 )
+
+
+_Reader = Callable[[RecordTableModel, Column, Record], Any]
+_READERS: dict[int, _Reader] = {  # what RecordTableModel.data answers for each role of a field's cell
+    Qt.ItemDataRole.DisplayRole: RecordTableModel._display,
+    Qt.ItemDataRole.EditRole: RecordTableModel._edit,
+    Qt.ItemDataRole.CheckStateRole: RecordTableModel._check_state,
+    SORT_ROLE: RecordTableModel._sort_key,
+    Qt.ItemDataRole.DecorationRole: RecordTableModel._decoration,
+    Qt.ItemDataRole.ToolTipRole: RecordTableModel._tooltip,
+    Qt.ItemDataRole.BackgroundRole: RecordTableModel._background,
+    Qt.ItemDataRole.ForegroundRole: RecordTableModel._foreground,
+    Qt.ItemDataRole.TextAlignmentRole: RecordTableModel._alignment,
+}

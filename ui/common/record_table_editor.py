@@ -48,9 +48,7 @@ class RecordTableEditor(QWidget):
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
-        self.view.setItemDelegate(
-            RecordDelegate(model.columns, model.document.seal_undo, completions, self.view)
-        )
+        self.view.setItemDelegate(RecordDelegate(model, completions, self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -69,8 +67,13 @@ class RecordTableEditor(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.sort(-1)
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(not any(c.stretch for c in model.columns))
+        for number, column in enumerate(model.columns):
+            if column.width:
+                self.view.setColumnWidth(number, column.width)
+            if column.stretch:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         header.sortIndicatorChanged.connect(lambda *_: self._update_buttons())
         self.view.verticalHeader().setDefaultSectionSize(28)
         self.view.setAccessibleName(model.noun.capitalize() + "s")

@@ -34,9 +34,17 @@ from workshop.model import (
     QuotaLine,
     Team,
     team_colours,
+    team_name,
 )
 
 WIDEST_WITHOUT_SCROLLING = 7  # columns: the period and up to six months
+QUOTA_COLUMNS = (
+    Column("team", "Team", "team", options=TEAM_KEYS, width=110),
+    Column("amount", "How many", width=80),
+    Column("what", "What", tip="For example “blog posts”, “calls”, “demos booked”", width=170),
+    Column("per", "Per", "choice", options=QUOTA_PERIODS, width=80),
+    Column("notes", "Notes"),
+)
 
 
 class FunnelPage(QWidget):
@@ -77,17 +85,8 @@ class FunnelPage(QWidget):
         self.shift_note.setWordWrap(True)
         self.chart = FunnelChartView(self)
 
-        columns = [
-            Column("team", "Team", "choice", choices=self._team_choices, is_team=True),
-            Column("amount", "How many"),
-            Column("what", "What", tip="For example “blog posts”, “calls”, “demos booked”"),
-            Column("per", "Per", "choice", choices=lambda: [(p, p) for p in QUOTA_PERIODS]),
-            Column("notes", "Notes"),
-        ]
-        self.quota_model = RecordTableModel(signals, QuotaLine, columns, "quota line")
+        self.quota_model = RecordTableModel(signals, QuotaLine, QUOTA_COLUMNS, "quota line")
         self.quotas = RecordTableEditor(self.quota_model, self._new_quota, parent=self)
-        for column, width in enumerate((110, 80, 170, 80)):
-            self.quotas.view.setColumnWidth(column, width)
         self.funnel_quota = QLabel(self)
         self.funnel_quota.setWordWrap(True)
         quota_box = QGroupBox("Quotas for both teams", self)
@@ -118,9 +117,6 @@ class FunnelPage(QWidget):
         signals.changed.connect(self._changed)
         self.refresh()
 
-    def _team_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.document.team_name(key)) for key in TEAM_KEYS]
-
     def _new_quota(self) -> QuotaLine:
         return QuotaLine(team=MARKETING, amount="1", what="", per="month")
 
@@ -137,7 +133,7 @@ class FunnelPage(QWidget):
         self.counts.set_plan(plan)
         self.table.setVisible(plan.result is not None)
         self._fit_table()
-        marketing = self.document.team_name(MARKETING)
+        marketing = team_name(self.document.typed(Team), MARKETING)
         quota = plan.mql_quota()
         label = period_label(settings)
         if plan.result is None:

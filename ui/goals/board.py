@@ -15,7 +15,7 @@ from ui.common.document_signals import DocumentSignals
 from ui.common.row_signals import RowSignals
 from workshop.edits import Change
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
-from workshop.goals.records import check_in_workshop, team_label
+from workshop.goals.records import check_in_workshop
 from workshop.model import Goal, Team, WorkshopInfo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,9 +60,6 @@ class GoalBoardModel(QAbstractListModel):
             document = self.document
             self._checks[goal.id] = check_in_workshop(goal, document.info, document.typed(Team), self.goals())
         return self._checks[goal.id]
-
-    def team_name(self, key: str) -> str:
-        return team_label(self.document.typed(Team), key)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.document.records(Goal.TABLE))

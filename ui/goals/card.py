@@ -19,8 +19,8 @@ from ui.common.record_table import JOINT_COLOUR
 from ui.goals.board import CHECK_ROLE, GOAL_ROLE
 from workshop.document import WorkshopDocument
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
-from workshop.goals.records import other_team_key, team_label
-from workshop.model import Goal, Team
+from workshop.goals.records import other_team_key
+from workshop.model import Goal, Team, team_name
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"pass": QColor("#1a7f37"), "fail": QColor("#c62828"), "unknown": QColor("#8a8f98")}
@@ -174,7 +174,7 @@ class GoalCardDelegate(QStyledItemDelegate):
             x = self._chip(painter, x, top, FAST_LETTERS[key], check.fast[key].status, filled=False)
         top += CHIP + 8
 
-        judge = team_label(self.document.typed(Team), other_team_key(goal.team))
+        judge = team_name(self.document.typed(Team), other_team_key(goal.team))
         if goal.verdict:
             comment = f": “{goal.verdict_comment.strip()}”" if goal.verdict_comment.strip() else ""
             painter.setPen(QColor(VERDICT_COLOURS.get(goal.verdict, "#334155")))

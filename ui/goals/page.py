@@ -24,7 +24,7 @@ from ui.goals.card import GoalCardDelegate, make_board_view
 from ui.goals.wizard import GoalWizard
 from workshop.edits import Delete, Insert, Move, Update
 from workshop.goals.records import agree_problem, copy_of
-from workshop.model import GOAL_TEAMS, JOINT, Goal, Team
+from workshop.model import GOAL_TEAMS, JOINT, Goal, Team, team_name
 
 AskText = Callable[[str, str], str | None]
 
@@ -54,7 +54,7 @@ class GoalsPage(QWidget):
             view = make_board_view(self)
             view.setModel(proxy)
             view.setItemDelegate(GoalCardDelegate(view, self.document))
-            view.setAccessibleName(f"{self.model.team_name(team)} goals")
+            view.setAccessibleName(f"{team_name(self.document.typed(Team), team)} goals")
             view.doubleClicked.connect(lambda _i: self.edit())
             view.activated.connect(lambda _i: self.edit())
             view.selectionModel().currentChanged.connect(
@@ -269,7 +269,7 @@ class GoalsPage(QWidget):
         for team, box in self.boxes.items():
             mine = [g for g in goals if g.team == team]
             agreed = sum(g.status == "agreed" for g in mine)
-            name = "Joint goals" if team == JOINT else next((t.name for t in teams if t.key == team), team)
+            name = "Joint goals" if team == JOINT else team_name(teams, team)
             box.setTitle(f"{name}  ·  {len(mine)} goals, {agreed} agreed")
         smart = sum(self.model.check(g).is_smart for g in goals)
         self.summary.setText(f"{len(goals)} goals · {smart} pass SMART")

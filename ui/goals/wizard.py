@@ -43,7 +43,6 @@ from workshop.goals.records import (
     joint_goals,
     other_team_key,
     split_list,
-    team_label,
 )
 from workshop.model import (
     BLOCKER_KINDS,
@@ -56,6 +55,7 @@ from workshop.model import (
     Goal,
     Participant,
     Team,
+    team_name,
 )
 
 PAGES = ("aim", "initiatives", "blockers", "help", "goal", "verdict")
@@ -213,7 +213,7 @@ class GoalWizard(QWizard):
         team.setAccessibleName("Whose goal")
         teams = self.document.typed(Team)
         for key in GOAL_TEAMS:
-            team.addItem("Joint (both teams)" if key == JOINT else team_label(teams, key), key)
+            team.addItem("Joint (both teams)" if key == JOINT else team_name(teams, key), key)
         team.setCurrentIndex(max(0, team.findData(self._team)))
         team.currentIndexChanged.connect(lambda _i: self._set_team(str(team.currentData())))
         team.setEnabled(not self.document.read_only)
@@ -468,7 +468,7 @@ class GoalWizard(QWizard):
     def _refresh_team_texts(self) -> None:
         teams = self.document.typed(Team)
         other = other_team_key(self._team)
-        other_name = team_label(teams, other)
+        other_name = team_name(teams, other)
         helper = "both teams" if other == JOINT else other_name
         self.page_by_key["help"].setTitle(f"4. How can {helper} help?")
         self.page_by_key["verdict"].setTitle(f"6. Is it attainable? {other_name} judges")
@@ -476,7 +476,7 @@ class GoalWizard(QWizard):
             f"{other_name} judges whether the goal can be reached: attainable, a stretch, or not attainable."
         )
         for key, box in self.share_boxes.items():
-            box.setText("The whole company" if key == "company" else team_label(teams, key))
+            box.setText("The whole company" if key == "company" else team_name(teams, key))
 
     def check(self) -> GoalCheck:
         document = self.document

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ui.leads.definition_link import DefinitionLink, now_text
 from workshop.leads.definition import DefinitionError, definition_from_json
 from workshop.leads.state import approvals, approve, definition_of, describe_changes, history_of, withdraw
-from workshop.model import TEAM_KEYS, Participant
+from workshop.model import TEAM_KEYS, Participant, Team, team_name
 
 
 def when(at: str) -> str:
@@ -44,7 +44,7 @@ class ApprovalPanel(QGroupBox):
         self.names: dict[str, QLineEdit] = {}
         self.buttons: dict[str, QPushButton] = {}
         for row, team in enumerate(TEAM_KEYS, start=1):
-            title = self.document.team_name(team)
+            title = team_name(self.document.typed(Team), team)
             name = QLineEdit(self)
             name.setMaxLength(120)
             name.setPlaceholderText("Name of who approves")
@@ -90,7 +90,7 @@ class ApprovalPanel(QGroupBox):
 
     def toggle(self, team: str) -> None:
         state = self.link.ensure_state()
-        title = self.document.team_name(team)
+        title = team_name(self.document.typed(Team), team)
         if team in approvals(state):
             self.link.apply(f"Withdraw {title} approval", withdraw(state, team))
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
@@ -13,6 +13,16 @@ from ui.leads.history_bench import HistoryBench
 from ui.leads.lead_tester import LeadTester
 from workshop.leads.stages import STAGE_OWNERS
 from workshop.model import LeadStage
+
+STAGE_COLUMNS = (
+    Column("name", "Stage", width=170),
+    Column("definition", "What it means", width=330, stretch=True),
+    Column("entry_criteria", "Entry criteria", width=330, stretch=True),
+    Column("owner", "Owner", "team", options=STAGE_OWNERS, width=120),
+    Column(
+        "handoff_hours", "Hand-off (hours)", tip="How soon the owner acts on a lead; 0: no limit", width=130
+    ),
+)
 
 
 class LeadsPage(QWidget):
@@ -26,22 +36,9 @@ class LeadsPage(QWidget):
         self.document = context.document
         self.link = DefinitionLink(context.signals, self)
 
-        columns = [
-            Column("name", "Stage"),
-            Column("definition", "What it means"),
-            Column("entry_criteria", "Entry criteria"),
-            Column("owner", "Owner", "choice", choices=self._owner_choices, is_team=True),
-            Column("handoff_hours", "Hand-off (hours)", tip="How soon the owner acts on a lead; 0: no limit"),
-        ]
-        self.stages_model = RecordTableModel(context.signals, LeadStage, columns, "stage")
+        self.stages_model = RecordTableModel(context.signals, LeadStage, STAGE_COLUMNS, "stage")
         self.stages = RecordTableEditor(self.stages_model, lambda: LeadStage(name="New stage"), parent=self)
         view = self.stages.view
-        for column, width in enumerate((170, 330, 330, 120, 130)):
-            view.setColumnWidth(column, width)
-        header = view.horizontalHeader()
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
         view.setWordWrap(True)
         view.verticalHeader().setMinimumSectionSize(28)
         for signal in (
@@ -80,6 +77,3 @@ class LeadsPage(QWidget):
 
     def _columns_loaded(self, columns: list[str]) -> None:
         self.editor.file_columns = list(columns)
-
-    def _owner_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.document.team_name(key)) for key in STAGE_OWNERS]

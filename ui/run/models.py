@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from ui.common.record_table import colour_icon
 from ui.run.session import RunSession
 from workshop.agenda.plan import format_clock, schedule
-from workshop.model import NEXT_DAY, AgendaItem, Participant
+from workshop.model import NEXT_DAY, AgendaItem, Participant, Team, team_name
 from workshop.run.airtime import FACILITATOR, NOBODY, group_of, person_key
 
 Index = QModelIndex | QPersistentModelIndex
@@ -128,7 +128,8 @@ class PeopleAirtimeModel(_RunTable):
 
     def _build_rows(self) -> list[tuple[str, str, str]]:
         document = self.session.document
-        rows = [(document.team_name(t.key), f"group:{t.key}", t.colour) for t in document.content().teams]
+        teams = document.typed(Team)
+        rows = [(team_name(teams, t.key), f"group:{t.key}", t.colour) for t in teams]
         rows += [
             (p.name or "(no name)", person_key(p.id), document.team(p.team).colour)
             for p in document.typed(Participant)

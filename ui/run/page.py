@@ -26,7 +26,16 @@ from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
 from workshop.edits import Change
-from workshop.model import MARKETING, SALES, AgendaItem, Participant, Team, WorkshopInfo, team_colours
+from workshop.model import (
+    MARKETING,
+    SALES,
+    AgendaItem,
+    Participant,
+    Team,
+    WorkshopInfo,
+    team_colours,
+    team_name,
+)
 from workshop.run.airtime import NOBODY, describe_minutes
 from workshop.run.replan import replan_for_run
 from workshop.run.runner import Cue, CueKind
@@ -249,7 +258,8 @@ class RunPage(QWidget):
 
     def show_keys(self) -> None:
         """The "?" key: every key of the run, listed from the key table with the workshop's team names."""
-        names = {team: self.document.team_name(team) for team in (SALES, MARKETING)}
+        teams = self.document.typed(Team)
+        names = {team: team_name(teams, team) for team in (SALES, MARKETING)}
         self.context.dialogs.inform(self.context.window, "Run keys", key_help_html(names))
 
     def on_cue(self, cue: Cue) -> None:
@@ -337,8 +347,9 @@ class RunPage(QWidget):
 
     def _show_airtime(self, item: AgendaItem | None, info: WorkshopInfo) -> None:
         runner = self.runner
-        names = (self.document.team_name(SALES), self.document.team_name(MARKETING))
-        team_colour = team_colours(self.document.typed(Team))
+        teams = self.document.typed(Team)
+        names = (team_name(teams, SALES), team_name(teams, MARKETING))
+        team_colour = team_colours(teams)
         colours = (team_colour[SALES], team_colour[MARKETING])
         cue = runner.imbalance_cue()
         item_balance = runner.balance(runner.item_id, info.balance_low)
@@ -346,7 +357,7 @@ class RunPage(QWidget):
         self.day_bar.show_balance(runner.balance(None, info.balance_low), colours, names, False)
         team, owed = runner.balance(None, info.balance_low).owed
         self.owed_label.setText(
-            f"Minutes owed today: {self.document.team_name(team)} {describe_minutes(owed)}"
+            f"Minutes owed today: {team_name(teams, team)} {describe_minutes(owed)}"
             if owed >= 30_000
             else "Minutes owed today: none"
         )
@@ -354,8 +365,8 @@ class RunPage(QWidget):
             under, diff = item_balance.owed
             over = MARKETING if under == SALES else SALES
             self.cue_label.setText(
-                f"<span style='color:{AMBER}'>{self.document.team_name(over)} has had "
-                f"{describe_minutes(diff)} more; invite {self.document.team_name(under)}</span>"
+                f"<span style='color:{AMBER}'>{team_name(teams, over)} has had "
+                f"{describe_minutes(diff)} more; invite {team_name(teams, under)}</span>"
             )
         else:
             self.cue_label.setText("")

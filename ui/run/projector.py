@@ -12,7 +12,7 @@ from ui.run.models import clock_text
 from ui.run.page import status_colour
 from ui.run.session import RunSession
 from workshop import APP_NAME
-from workshop.model import MARKETING, SALES
+from workshop.model import MARKETING, SALES, Team, team_colours, team_name
 
 BACKGROUND, TEXT, DIM = "#0f172a", "#f8fafc", "#94a3b8"
 
@@ -114,8 +114,10 @@ class ProjectorWindow(QWidget):
             self.countdown.setText(("+" if remaining < 0 else "") + clock_text(abs(remaining)))
             colour = status_colour(remaining, runner.allotted_ms(item)) or TEXT
         self.countdown.setStyleSheet(f"color: {colour};")
-        names = (self.document.team_name(SALES), self.document.team_name(MARKETING))
-        colours = (self.document.team(SALES).colour, self.document.team(MARKETING).colour)
+        teams = self.document.typed(Team)
+        names = (team_name(teams, SALES), team_name(teams, MARKETING))
+        colour_of = team_colours(teams)
+        colours = (colour_of[SALES], colour_of[MARKETING])
         self.bar.show_balance(runner.balance(None, self.document.info.balance_low), colours, names, False)
         upcoming = runner.upcoming()
         self.next_label.setText(f"Next: {upcoming.title}" if upcoming else "")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from workshop.document import WorkshopDocument
-from workshop.model import MARKETING, SALES, Participant
+from workshop.model import MARKETING, SALES, Participant, Team, team_colours, team_name
 from workshop.run.airtime import FACILITATOR, NOBODY, person_key
 
 
@@ -35,9 +35,11 @@ class SpeakerChips(QWidget):
             self.group.removeButton(chip)
             chip.deleteLater()
         self.chips = {}
+        teams = self.document.typed(Team)
+        colours = team_colours(teams)
         entries = [
-            (SALES, f"S  {self.document.team_name(SALES)}", self.document.team(SALES).colour),
-            (MARKETING, f"M  {self.document.team_name(MARKETING)}", self.document.team(MARKETING).colour),
+            (SALES, f"S  {team_name(teams, SALES)}", colours[SALES]),
+            (MARKETING, f"M  {team_name(teams, MARKETING)}", colours[MARKETING]),
             (FACILITATOR, "F  Facilitator", "#8a8f98"),
             (NOBODY, "0  Nobody", ""),
         ]

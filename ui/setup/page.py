@@ -24,10 +24,25 @@ from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel, colour_icon
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.edits import Change, Update
-from workshop.model import MARKETING, SALES, TEAM_KEYS, Participant, Team, WorkshopInfo
+from workshop.model import (
+    DEFAULT_TEAM_NAMES,
+    MARKETING,
+    SALES,
+    TEAM_KEYS,
+    Participant,
+    Team,
+    WorkshopInfo,
+    team_name,
+)
 from workshop.setup.checks import check_setup
 
 MAX_TEXT = 500  # form fields; longer names are accepted in tables and flagged
+PARTICIPANT_COLUMNS = (
+    Column("name", "Name", width=220),
+    Column("title", "Job title", width=260),
+    Column("team", "Team", "team", options=TEAM_KEYS, width=140),
+    Column("signatory", "Signs the SLA", tip="The one person per team who signs the SLA"),
+)
 
 
 class SetupPage(QWidget):
@@ -88,7 +103,7 @@ class SetupPage(QWidget):
             self.colour_buttons[key] = button
             row.addWidget(name, 1)
             row.addWidget(button)
-            teams_form.addRow(f"{'Sales' if key == SALES else 'Marketing'} side:", row)
+            teams_form.addRow(f"{DEFAULT_TEAM_NAMES[key]} side:", row)
         hint = QLabel("Each team's colour marks it on every page, chart and report.", teams_box)
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -98,17 +113,8 @@ class SetupPage(QWidget):
         top.addWidget(details, 3)
         top.addWidget(teams_box, 2)
 
-        columns = [
-            Column("name", "Name"),
-            Column("title", "Job title"),
-            Column("team", "Team", "choice", choices=self._team_choices, is_team=True),
-            Column("signatory", "Signs the SLA", "check", tip="The one person per team who signs the SLA"),
-        ]
-        self.participants_model = RecordTableModel(signals, Participant, columns, "participant")
+        self.participants_model = RecordTableModel(signals, Participant, PARTICIPANT_COLUMNS, "participant")
         self.participants = RecordTableEditor(self.participants_model, self._new_participant, parent=self)
-        self.participants.view.setColumnWidth(0, 220)
-        self.participants.view.setColumnWidth(1, 260)
-        self.participants.view.setColumnWidth(2, 140)
         people_box = QGroupBox("Participants", self)
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.participants)
@@ -128,9 +134,6 @@ class SetupPage(QWidget):
         self.fields[f"{table}.{field}"] = widget
         self.bindings.append(FieldBinding(self.signals, table, record_id, field, widget, label))
 
-    def _team_choices(self) -> list[tuple[str, str]]:
-        return [(key, self.document.team_name(key)) for key in TEAM_KEYS]
-
     def _new_participant(self) -> Participant:
         sales = sum(p.team == SALES for p in self.document.typed(Participant))
         marketing = sum(p.team == MARKETING for p in self.document.typed(Participant))
@@ -138,13 +141,17 @@ class SetupPage(QWidget):
 
     def choose_colour(self, key: str) -> None:
         team = self.document.team(key)
-        colour = QColorDialog.getColor(QColor(team.colour), self, f"Colour of {team.name or key}")
+        colour = QColorDialog.getColor(
+            QColor(team.colour), self, f"Colour of {team_name(self.document.typed(Team), key)}"
+        )
         if colour.isValid():
             self.set_team_colour(key, colour.name())
 
     def set_team_colour(self, key: str, colour: str) -> None:
         team = self.document.team(key)
-        self.document.apply(f"Change {team.name} colour", [Update.of(team, colour=colour)])
+        self.document.apply(
+            f"Change {team_name(self.document.typed(Team), key)} colour", [Update.of(team, colour=colour)]
+        )
 
     def refresh_findings(self) -> None:
         findings = check_setup(self.document.content())

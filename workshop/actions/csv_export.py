@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from workshop.model import ActionItem
+from workshop.model import ActionItem, Team, team_name
 
 
 def _cell(value: str) -> str:
@@ -14,12 +14,12 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def actions_csv(actions: Iterable[ActionItem], team_names: dict[str, str]) -> str:
+def actions_csv(actions: Iterable[ActionItem], teams: Sequence[Team]) -> str:
     """Action items as CSV text with a header row, in the order given."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["What", "Owner", "Team", "Due", "Status"])
     for item in actions:
-        team = team_names.get(item.team, item.team.capitalize())
+        team = team_name(teams, item.team)
         writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
     return out.getvalue()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent, team_colours
+from workshop.model import MARKETING, NEXT_DAY, SALES, WorkshopContent, team_colours, team_name
 from workshop.run.airtime import FACILITATOR, GROUPS, SILENCE, group_of, turns
 from workshop.run.report import replay
 from workshop.run.runner import AgendaRunner
@@ -54,11 +54,10 @@ def airtime_colours(content: WorkshopContent) -> dict[str, str]:
 
 def airtime_labels(content: WorkshopContent) -> dict[str, str]:
     """Group -> its name in a chart's key: the teams' names, "Facilitator", "Silence"."""
-    names = {t.key: t.name for t in content.teams if t.name.strip()}
     return {
-        SALES: names.get(SALES, "Sales"),
-        MARKETING: names.get(MARKETING, "Marketing"),
-        FACILITATOR: "Facilitator",
+        SALES: team_name(content.teams, SALES),
+        MARKETING: team_name(content.teams, MARKETING),
+        FACILITATOR: team_name(content.teams, FACILITATOR),
         SILENCE: "Silence",
     }
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from workshop.clock import local_today
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS, GoalCheck, check_goal, resolve_deadline
-from workshop.model import JOINT, MARKETING, SALES, Goal, Team, WorkshopInfo
+from workshop.model import JOINT, MARKETING, SALES, Goal, Team, WorkshopInfo, team_name
 
 
 def workshop_date(info: WorkshopInfo, today: date | None = None) -> date:
@@ -28,13 +28,6 @@ def workshop_date(info: WorkshopInfo, today: date | None = None) -> date:
 def other_team_key(team: str) -> str:
     """The team that judges a goal's attainability: the other side, or both for a joint goal."""
     return {SALES: MARKETING, MARKETING: SALES}.get(team, JOINT)
-
-
-def team_label(teams: Sequence[Team], key: str) -> str:
-    for team in teams:
-        if team.key == key and team.name.strip():
-            return team.name.strip()
-    return "Both teams" if key == JOINT else key.capitalize()
 
 
 def split_list(text: str) -> list[str]:
@@ -55,7 +48,7 @@ def check_in_workshop(
     return check_goal(
         goal,
         workshop_date(info),
-        other_team=team_label(teams, other),
+        other_team=team_name(teams, other),
         other_key=other,
         joint_title=(joint.statement.strip() or "untitled joint goal") if joint else "",
     )
@@ -93,13 +86,13 @@ def goal_json(goal: Goal, check: GoalCheck, teams: Sequence[Team]) -> dict[str, 
     judge = other_team_key(goal.team)
     return {
         **plain,
-        "team_name": team_label(teams, goal.team),
+        "team_name": team_name(teams, goal.team),
         "blockers": split_list(goal.blockers),
         "shared_with": split_list(goal.shared_with),
         "serves_goal": goal.serves_goal or None,
         "verdict": {
             "by": judge,
-            "by_name": team_label(teams, judge),
+            "by_name": team_name(teams, judge),
             "verdict": goal.verdict or None,
             "comment": goal.verdict_comment,
         },

@@ -17,11 +17,10 @@ from reportlab.lib import colors
 
 from workshop.charts.airtime import ItemBar, short_title
 from workshop.charts.funnel import FunnelBar
-from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_colours
+from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_colours, team_name
 from workshop.report.text import SANS, clean
 from workshop.run.airtime import GROUPS, describe_minutes
 
-_OWNER_LABEL = {JOINT: "Both teams", "facilitator": "Facilitator"}
 _FALLBACK = {JOINT: "#94a3b8", "facilitator": "#cbd5e1"}
 INK = colors.HexColor("#1e293b")
 MUTED = colors.HexColor("#64748b")
@@ -41,7 +40,6 @@ def _drawing(width: float, height: float) -> Drawing:
 
 def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     """Horizontal bars of planned minutes per owner (breaks left out), ``width`` points wide."""
-    names = {t.key: t.name for t in content.teams}
     colours = {**_FALLBACK, **team_colours(content.teams)}
     minutes: dict[str, int] = defaultdict(int)
     for item in content.agenda:
@@ -55,7 +53,7 @@ def planned_time_chart(content: WorkshopContent, width: float) -> Drawing:
     bar_space = width - label_width - value_width
     for index, key in enumerate(order):
         y = height - 8 - row * (index + 1)
-        label = _label(names.get(key) or _OWNER_LABEL.get(key, key.capitalize()))
+        label = _label(team_name(content.teams, key))
         drawing.add(
             String(
                 label_width - 8, y + 5, label, fontName=SANS, fontSize=8.5, fillColor=INK, textAnchor="end"

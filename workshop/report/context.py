@@ -8,9 +8,8 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
-from workshop.model import MARKETING, SALES, WorkshopContent
+from workshop.model import WorkshopContent
 from workshop.report.layout import Styles, content_width
-from workshop.sla import agreement as sla
 
 Section = Callable[["ReportContext"], list[Flowable]]
 
@@ -27,11 +26,6 @@ class ReportContext:
     @property
     def width(self) -> float:
         return content_width(self.paper)
-
-    def team(self, key: str) -> str:
-        if key in (SALES, MARKETING):
-            return sla.team_name(self.content, key)
-        return "Both teams" if key == "joint" else key.capitalize()
 
 
 def nice_date(iso: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from workshop.model import JOINT, MARKETING, SALES, WorkshopContent
+from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_name
 from workshop.report.context import ReportContext, date_range
 from workshop.report.layout import RULE, PageDecor, build, para, styles
 from workshop.report.stage_sections import goals_for_team
@@ -62,7 +62,7 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
         flowables, owners = section(ctx, team)
         story += [
             CondPageBreak(60 * mm),
-            para("Joint goals" if team == JOINT else f"{ctx.team(team)} goals", st.h1),
+            para("Joint goals" if team == JOINT else f"{team_name(content.teams, team)} goals", st.h1),
             *flowables,
             Spacer(1, 4 * mm),
         ]

@@ -10,7 +10,7 @@ from workshop.agenda.plan import format_clock, schedule
 from workshop.funnel.plan import funnel_json
 from workshop.goals.records import check_in_workshop, goal_json
 from workshop.leads.state import mql_json
-from workshop.model import Record, WorkshopContent
+from workshop.model import Record, WorkshopContent, team_name
 from workshop.run.report import run_summary
 from workshop.run_log import RunLog
 
@@ -34,7 +34,6 @@ agenda_times = _agenda_times  # public: the reports print the same times
 def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[str, Any]:
     """The whole workshop as a JSON-ready dict, stage by stage (with the live run when given)."""
     summary = run_summary(content, run or RunLog([], 0))
-    team_names = {t.key: t.name for t in content.teams}
     info = content.info.values()
     return {
         "schema_version": SCHEMA_VERSION,
@@ -43,7 +42,7 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "workshop": {k: v for k, v in info.items() if k not in _INTERNAL},
         "teams": [{"key": t.key, "name": t.name, "colour": t.colour} for t in content.teams],
         "participants": [
-            {**_plain(p), "team_name": team_names.get(p.team, p.team)} for p in content.participants
+            {**_plain(p), "team_name": team_name(content.teams, p.team)} for p in content.participants
         ],
         "agenda": [
             {**_plain(item), "start": start, "end": end, **summary["items"].get(item.id, {})}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
-from workshop.model import MARKETING, SALES
+from workshop.model import MARKETING, SALES, team_name
 from workshop.report.context import ReportContext, date_range, nice_date
 from workshop.report.json_export import agenda_times
 from workshop.report.layout import para, table
@@ -19,14 +19,14 @@ from workshop.sla import agreement as sla
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
-    info, st = ctx.content.info, ctx.st
+    info, st, teams = ctx.content.info, ctx.st, ctx.content.teams
     story: list[Flowable] = [
         Spacer(1, 30 * mm),
         para(info.company or "Company not named", st.subtitle),
         Spacer(1, 4 * mm),
         para("Service level agreement", st.title),
         Spacer(1, 2 * mm),
-        para(f"between {ctx.team(SALES)} and {ctx.team(MARKETING)}", st.subtitle),
+        para(f"between {team_name(teams, SALES)} and {team_name(teams, MARKETING)}", st.subtitle),
         Spacer(1, 14 * mm),
     ]
     rows = [
@@ -65,7 +65,7 @@ def clauses(ctx: ReportContext) -> list[Flowable]:
 
 
 def agenda(ctx: ReportContext) -> list[Flowable]:
-    content, st = ctx.content, ctx.st
+    content, st, teams = ctx.content, ctx.st, ctx.content.teams
     if not content.agenda:
         return []
     from workshop.run.report import replay
@@ -80,7 +80,7 @@ def agenda(ctx: ReportContext) -> list[Flowable]:
             [
                 f"{start}–{end}",
                 item.title,
-                ctx.team(item.owner),
+                team_name(teams, item.owner),
                 f"{item.minutes}",
                 f"{item.replanned_minutes}" if item.replanned_minutes else "–",
                 f"{runner.elapsed_ms(item.id) / 60_000:.0f}" if runner.elapsed_ms(item.id) else "–",
@@ -94,7 +94,7 @@ def agenda(ctx: ReportContext) -> list[Flowable]:
         intro = "Minutes per item: as planned, as re-planned during the day, and as actually run."
     else:
         rows = [
-            [f"{start}–{end}", item.title, ctx.team(item.owner), item.kind, f"{item.minutes} min"]
+            [f"{start}–{end}", item.title, team_name(teams, item.owner), item.kind, f"{item.minutes} min"]
             for item, (start, end) in items
         ]
         rows.append(["", "Total planned", "", "", f"{total} min"])
@@ -122,7 +122,7 @@ def actions(ctx: ReportContext) -> list[Flowable]:
     if not content.actions:
         return []
     rows = [
-        [a.what, a.owner, ctx.team(a.team), nice_date(a.due) if a.due else "", a.status]
+        [a.what, a.owner, team_name(content.teams, a.team), nice_date(a.due) if a.due else "", a.status]
         for a in content.actions
     ]
     w = ctx.width
@@ -143,7 +143,7 @@ def parking_lot(ctx: ReportContext) -> list[Flowable]:
     content, st = ctx.content, ctx.st
     if not content.parking_lot:
         return []
-    rows = [[p.topic, p.raised_by, ctx.team(p.team), p.notes] for p in content.parking_lot]
+    rows = [[p.topic, p.raised_by, team_name(content.teams, p.team), p.notes] for p in content.parking_lot]
     w = ctx.width
     return [
         CondPageBreak(50 * mm),

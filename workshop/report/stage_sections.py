@@ -17,10 +17,10 @@ from workshop.charts.funnel import funnel_bars
 from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
-from workshop.goals.records import check_in_workshop, other_team_key, team_label
+from workshop.goals.records import check_in_workshop, other_team_key
 from workshop.leads.definition import rules_in
 from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
-from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours
+from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours, team_name
 from workshop.report.charts import airtime_chart, funnel_chart
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
@@ -44,7 +44,7 @@ def _goal_rows(ctx: ReportContext, goals: list[Goal]) -> list[list[Any]]:
     rows = []
     for goal in goals:
         check = check_in_workshop(goal, content.info, content.teams, content.goals)
-        judge = team_label(content.teams, other_team_key(goal.team))
+        judge = team_name(content.teams, other_team_key(goal.team))
         verdict = f"{judge}: {goal.verdict}" if goal.verdict else f"{judge}: not judged"
         if goal.verdict_comment:
             verdict += f" — “{goal.verdict_comment}”"
@@ -91,7 +91,7 @@ def goals(ctx: ReportContext) -> list[Flowable]:
             story += [
                 Spacer(1, 2 * mm),
                 CondPageBreak(45 * mm),
-                para(ctx.team(team) if team != JOINT else "Joint goals", st.h2),
+                para(team_name(content.teams, team) if team != JOINT else "Joint goals", st.h2),
                 table(
                     ["Goal, owner and deadline", "SMART", "FAST", "The other team's check"],
                     rows,
@@ -153,7 +153,8 @@ def mql(ctx: ReportContext) -> list[Flowable]:
     definition = definition_of(state)
     agreed = approvals_of(state)
     approved = "; ".join(
-        f"{ctx.team(team)}: {who.name} on {who.at.replace('T', ' ')}" for team, who in agreed.items()
+        f"{team_name(ctx.content.teams, team)}: {who.name} on {who.at.replace('T', ' ')}"
+        for team, who in agreed.items()
     )
     status = (
         f"Version {state.version}, approved by both teams ({approved})."
@@ -280,7 +281,8 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
         ""
         if share is None
         else (
-            f" {ctx.team(SALES)} spoke {share:.0%} and {ctx.team(MARKETING)} "
+            f" {team_name(content.teams, SALES)} spoke {share:.0%} and "
+            f"{team_name(content.teams, MARKETING)} "
             f"{1 - share:.0%} of the teams' time."
         )
     )
@@ -300,7 +302,7 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
         ]
     speakers = runner.speaker_totals()
     people = [
-        [p.name, ctx.team(p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
+        [p.name, team_name(content.teams, p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
         for p in content.participants
         if speakers.get(person_key(p.id), 0) >= 1000
     ]
@@ -317,9 +319,9 @@ def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
     """The MQL definition's approvals, for the audit timeline."""
     if not ctx.content.mql:
         return []
-    state = ctx.content.mql[0]
+    state, teams = ctx.content.mql[0], ctx.content.teams
     return [
-        (who.at, f"{who.name} approves MQL definition version {state.version} for {ctx.team(team)}")
+        (who.at, f"{who.name} approves MQL definition version {state.version} for {team_name(teams, team)}")
         for team, who in approvals_of(state).items()
         if who.at
     ]

@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from workshop.clock import StoppedClock
-from workshop.model import NEXT_DAY, WorkshopContent
+from workshop.model import NEXT_DAY, WorkshopContent, team_name
 from workshop.run.airtime import GROUPS, group_of, person_id, person_key, turns
 from workshop.run.runner import AgendaRunner
 from workshop.run_log import RunLog
@@ -69,7 +69,6 @@ def turns_csv(content: WorkshopContent, log: RunLog) -> str:
     people = {p.id: p for p in content.participants}
     teams = {p.id: p.team for p in content.participants}
     titles = {i.id: i.title for i in content.agenda}
-    names = {t.key: t.name for t in content.teams}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["Start (s)", "End (s)", "Seconds", "Speaker", "Counts for", "Agenda item"])
@@ -80,7 +79,7 @@ def turns_csv(content: WorkshopContent, log: RunLog) -> str:
         if pid is not None and pid in people:
             speaker = people[pid].name
         elif turn.speaker:
-            speaker = names.get(turn.speaker, turn.speaker.capitalize())
+            speaker = team_name(content.teams, turn.speaker)
         else:
             speaker = "Nobody"
         writer.writerow(
@@ -89,7 +88,7 @@ def turns_csv(content: WorkshopContent, log: RunLog) -> str:
                 f"{turn.end_ms / 1000:.1f}",
                 f"{(turn.end_ms - turn.start_ms) / 1000:.1f}",
                 speaker,
-                names.get(group, group.capitalize()),
+                team_name(content.teams, group),
                 titles.get(turn.item_id, "") if turn.item_id is not None else "",
             ]
         )

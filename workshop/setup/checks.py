@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from workshop.model import TEAM_KEYS, Participant, WorkshopContent
+from workshop.model import TEAM_KEYS, Participant, WorkshopContent, team_name
 
 LONG_NAME = 120
 
@@ -82,13 +82,6 @@ def _check_teams(content: WorkshopContent) -> list[Finding]:
     return findings
 
 
-def _team_label(content: WorkshopContent, key: str) -> str:
-    for team in content.teams:
-        if team.key == key and team.name.strip():
-            return team.name.strip()
-    return key.capitalize()
-
-
 def _check_participants(people: list[Participant], content: WorkshopContent) -> list[Finding]:
     findings: list[Finding] = []
     by_name: dict[str, list[tuple[int, Participant]]] = defaultdict(list)
@@ -126,7 +119,7 @@ def _check_participants(people: list[Participant], content: WorkshopContent) -> 
                 )
             )
     for key in TEAM_KEYS:
-        label = _team_label(content, key)
+        label = team_name(content.teams, key)
         signers = [p for p in people if p.team == key and p.signatory]
         if not signers:
             findings.append(

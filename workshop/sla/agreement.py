@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from workshop.model import MARKETING, SALES, Participant, SlaClause, SlaSignature, WorkshopContent
+from workshop.model import MARKETING, SALES, Participant, SlaClause, SlaSignature, WorkshopContent, team_name
 from workshop.resources import resource_path
 
 WITNESS = "witness"
@@ -131,10 +131,6 @@ def signatory_of(content: WorkshopContent, team: str) -> Participant | None:
     return next((p for p in content.participants if p.team == team and p.signatory and p.name.strip()), None)
 
 
-def team_name(content: WorkshopContent, key: str) -> str:
-    return next((t.name for t in content.teams if t.key == key and t.name.strip()), key.capitalize())
-
-
 def _term(content: WorkshopContent, months: int) -> str | None:
     try:
         end = date.fromisoformat(content.info.end_date or content.info.start_date)
@@ -170,8 +166,8 @@ def _approved_version(content: WorkshopContent) -> str | None:
 
 SOURCES: dict[str, Source] = {
     "setup.company": lambda c: c.info.company.strip() or None,
-    "setup.sales_team": lambda c: team_name(c, SALES),
-    "setup.marketing_team": lambda c: team_name(c, MARKETING),
+    "setup.sales_team": lambda c: team_name(c.teams, SALES),
+    "setup.marketing_team": lambda c: team_name(c.teams, MARKETING),
     "setup.sales_signatory": lambda c: _name(signatory_of(c, SALES)),
     "setup.marketing_signatory": lambda c: _name(signatory_of(c, MARKETING)),
     "setup.facilitator": lambda c: c.info.facilitator.strip() or None,
@@ -260,7 +256,10 @@ def warnings(content: WorkshopContent) -> list[SlaWarning]:
     result: list[SlaWarning] = []
     if not content.sla_clauses:
         result.append(SlaWarning("The SLA has no clauses yet: add them from the templates."))
-    for role, label in ((SALES, team_name(content, SALES)), (MARKETING, team_name(content, MARKETING))):
+    for role, label in (
+        (SALES, team_name(content.teams, SALES)),
+        (MARKETING, team_name(content.teams, MARKETING)),
+    ):
         if signatory_of(content, role) is None:
             result.append(
                 SlaWarning(f"{label} has no signatory: mark one participant as signatory in Setup.")
@@ -307,7 +306,7 @@ def signatories(content: WorkshopContent) -> list[Signatory]:
         person = signatory_of(content, role)
         if person:
             result.append(
-                Signatory(role, person.name.strip(), person.title.strip(), team_name(content, role))
+                Signatory(role, person.name.strip(), person.title.strip(), team_name(content.teams, role))
             )
     if content.info.facilitator.strip():
         result.append(Signatory(WITNESS, content.info.facilitator.strip(), "Facilitator (witness)", ""))

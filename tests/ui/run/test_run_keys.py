@@ -16,7 +16,7 @@ from ui.main_window import MainWindow
 from ui.run import keys
 from ui.run.keys import RUN_KEYS, TIMER, RunAction, RunKey, key_name
 from workshop.edits import Update
-from workshop.model import MARKETING, SALES
+from workshop.model import MARKETING, SALES, Team, team_name
 
 
 def seen_lines(rich_text: str) -> list[str]:
@@ -75,7 +75,8 @@ def test_question_mark_lists_every_key_of_the_table(
     lines = read_the_real_key_list(window, Qt.Key.Key_Question, modifier)
     assert lines[0] == "Run keys"
     assert window.document is not None
-    words = {"sales": window.document.team_name(SALES), "marketing": window.document.team_name(MARKETING)}
+    teams = window.document.typed(Team)
+    words = {"sales": team_name(teams, SALES), "marketing": team_name(teams, MARKETING)}
     for entry in RUN_KEYS:
         does = entry.does.format(**words)
         assert does.strip(), f"{entry.key} has no words in the key list"
