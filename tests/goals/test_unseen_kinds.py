@@ -1,0 +1,183 @@
+"""The kinds of goal statement the checker misread on statements gathered outside the project (issue 15).
+
+One test per kind of miss: spans and relative periods, completion goals, numbers
+without "by", ranks without a source, comparison periods, implausible steps, past
+deadlines, recurring standards, and FAST on the command line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from workshop.cli import main
+from workshop.goals.checker import check_goal, check_statement
+from workshop.model import Goal
+
+TODAY = date(2027, 6, 1)  # a Tuesday in Q2
+
+
+def finding(text: str, key: str, today: date = TODAY) -> tuple[str, str]:
+    c = check_statement(text, today).smart[key]
+    return c.status, c.reason
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: spans and relative periods")
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Run the partner webinar series for three months", "2027-09-01"),
+        ("Cut churn by 10% within a two-week period", "2027-06-15"),
+        ("Grow ARR by 20% next calendar year", "2028-12-31"),
+        ("Grow ARR by 20% during the next calendar year", "2028-12-31"),
+        ("Sign 12 new resellers over a six-week period", "2027-07-13"),
+        ("Add 300 MQLs for the rest of the year", "2027-12-31"),
+    ],
+)
+def test_spans_and_relative_periods_are_deadlines_shown_as_dates(text: str, due: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+    assert check.deadline == date.fromisoformat(due)
+    shown = date.fromisoformat(due)
+    assert f"{shown.day} {shown:%B %Y}" in check.smart["time_bound"].reason
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: completion goals")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Produce the first working prototype of the lead-scoring tool in 3 months",
+        "Distribute signed contracts to all new resellers by 8/1",
+        "Finish the new pricing page by 30 September",
+    ],
+)
+def test_a_deliverable_done_by_a_date_is_measurable(text: str) -> None:
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert "done or not done" in measurable.reason.lower()
+    assert finding(text, "time_bound")[0] == "pass"
+
+
+def test_a_deliverable_with_no_date_is_still_not_measurable_as_done() -> None:
+    assert finding("Launch a new product", "time_bound")[0] == "fail"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: numbers without 'by'")
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Reduce paperwork errors 20% by the end of the fiscal year", "paperwork errors"),
+        ("Cut invoice disputes 15% in Q3", "invoice disputes"),
+        ("Lift trial activations 25 percent by Q4", "trial activations"),
+    ],
+)
+def test_a_number_right_after_the_thing_counted_is_measurable(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: ranks need a named source")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be the number one consultant in my niche by the end of 2027",
+        "Become the #1 CRM vendor for dental clinics by Q4",
+        "Be the top-ranked agency in the region by December",
+        "Become the leading provider of payroll software in Ohio by 2028",
+    ],
+)
+def test_a_rank_with_no_ranking_source_is_not_measurable(text: str) -> None:
+    status, reason = finding(text, "measurable")
+    assert status == "fail"
+    assert "rank" in reason.lower()
+    assert check_statement(text, TODAY).smart["measurable"].hint
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: ranks need a named source")
+def test_a_rank_with_a_named_source_is_measurable() -> None:
+    status, _ = finding("Reach the top 3 of G2's mid-market CRM grid by Q4", "measurable")
+    assert status == "pass"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: comparison periods are not deadlines")
+def test_a_comparison_period_is_not_a_deadline() -> None:
+    alone = check_statement("Grow bookings 15% compared to Q1 of the previous year", TODAY)
+    assert alone.smart["time_bound"].status == "fail"
+    assert alone.deadline is None
+    assert "compar" in alone.smart["time_bound"].reason.lower()
+    both = check_statement("Grow bookings 15% by Q4 versus Q4 of last year", TODAY)
+    assert both.deadline == date(2027, 12, 31)
+    same = check_statement("Raise win rate from 20% to 24% by Q3, compared with Q3 2026", TODAY)
+    assert same.deadline == date(2027, 9, 30)
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: implausible steps are questioned")
+def test_an_implausible_absolute_target_in_a_short_period_is_questioned() -> None:
+    status, reason = finding("Become a billion-dollar company in 6 months", "attainable")
+    assert status == "fail"
+    assert "1,000,000,000" in reason or "billion" in reason
+    assert "6 months" in reason or "183 days" in reason
+
+
+def test_a_tenfold_step_in_a_quarter_is_questioned_with_the_numbers() -> None:
+    goal = replace(Goal(), statement="Grow ARR by Q3", metric="ARR", baseline="$2M", target="$20M")
+    attainable = check_goal(goal, TODAY, owner_required=False).smart["attainable"]
+    assert attainable.status == "fail"
+    assert "10.0x" in attainable.reason
+
+
+def test_without_baseline_and_target_the_finding_says_what_would_make_it_judgeable() -> None:
+    attainable = check_statement("Add 50 SQLs by Q3", TODAY).smart["attainable"]
+    assert attainable.status == "unknown"
+    assert "today's figure" in attainable.hint
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: a past deadline is a deadline, with a warning")
+def test_a_past_deadline_is_time_bound_with_a_warning() -> None:
+    check = check_statement("Increase sales 10% by 30 June 2017", TODAY)
+    time_bound = check.smart["time_bound"]
+    assert time_bound.status == "pass"
+    assert time_bound.warning == "The deadline 30 June 2017 is before the workshop (1 June 2027)."
+    assert check.warnings() == [time_bound.warning]
+    assert "-" not in check.smart["attainable"].reason  # no negative day counts
+    assert check.as_json()["criteria"]["time_bound"]["warning"] == time_bound.warning
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: recurring standards get their own finding")
+@pytest.mark.parametrize(
+    "text",
+    ["Every inbound call answered on the 2nd ring", "Respond to each demo request within 4 business hours"],
+)
+def test_a_recurring_standard_has_its_own_finding(text: str) -> None:
+    status, reason = finding(text, "time_bound")
+    assert status == "pass"
+    assert reason.startswith("A standing standard")
+
+
+def test_a_growth_rate_still_needs_an_end() -> None:
+    assert finding("Deliver 250 MQLs a month", "time_bound")[0] == "fail"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15: FAST on the command line")
+def test_check_goal_prints_smart_and_fast(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check-goal", "Raise the win rate by Q3", "--today", "2027-06-01"]
+    fields = ["--cadence", "monthly", "--shared-with", "Sales", "--baseline", "20%", "--target", "25%"]
+    assert main([*args, *fields, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["smart"] is True
+    assert {k: v["status"] for k, v in data["fast"].items()} == {
+        "frequent": "pass",
+        "ambitious": "pass",
+        "specific": "fail",
+        "transparent": "pass",
+    }
+    assert data["fast"]["specific"]["hint"]
+    assert main([*args, *fields]) == 0
+    out = capsys.readouterr().out
+    assert "FAST" in out and "✓ F Frequent" in out and "Reviewed monthly." in out
+    assert main([*args, "--baseline", "20%"]) == 1
+    assert "--baseline and --target go together" in capsys.readouterr().err
