@@ -137,7 +137,7 @@ def test_check_goal_explains_what_to_fix(capsys: pytest.CaptureFixture[str]) -> 
     out = capsys.readouterr().out
     assert "✗ T Time-bound  “soon” is not a deadline." in out
     assert "→ Say when, for example 'by 30 September 2027'." in out
-    assert out.strip().endswith("Verdict: not SMART yet (3 to fix)")
+    assert out.strip().endswith("Verdict: not SMART yet (3 to fix); not FAST yet (3 to fix)")
 
 
 def test_check_goal_rejects_a_bad_date(capsys: pytest.CaptureFixture[str]) -> None:

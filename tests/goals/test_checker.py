@@ -90,10 +90,14 @@ def test_the_latest_date_is_the_deadline_and_earlier_ones_are_milestones() -> No
     assert found is not None and found.date == date(2027, 9, 30)
 
 
-def test_a_past_deadline_fails() -> None:
+def test_a_past_deadline_passes_with_a_warning() -> None:
     check = check_statement("Increase MQLs by 20% by 31 March 2027", TODAY)
-    assert check.smart["time_bound"].status == "fail"
-    assert "already passed" in check.smart["time_bound"].reason
+    assert check.smart["time_bound"].status == "pass"
+    assert (
+        check.smart["time_bound"].warning
+        == "The deadline 31 March 2027 is before the workshop (1 June 2027)."
+    )
+    assert check.deadline == date(2027, 3, 31)
 
 
 @pytest.mark.parametrize(
@@ -260,11 +264,11 @@ def test_check_goal_json_shape() -> None:
     data = json.loads(
         json.dumps(check_statement("Increase MQLs by twenty percent by end of Q3", TODAY).as_json())
     )
-    assert set(data) == {"text", "deadline", "metric", "criteria", "smart"}
+    assert set(data) == {"text", "deadline", "metric", "criteria", "smart", "fast", "fast_ok", "warnings"}
     assert data["deadline"] == "2027-09-30" and data["metric"] == "MQLs" and data["smart"] is True
     assert list(data["criteria"]) == list(SMART_KEYS)
-    for finding in data["criteria"].values():
-        assert set(finding) == {"status", "reason", "hint"}
+    for finding in [*data["criteria"].values(), *data["fast"].values()]:
+        assert set(finding) == {"status", "reason", "hint", "warning"}
         assert finding["status"] in ("pass", "fail", "unknown")
 
 

@@ -25,7 +25,6 @@ def finding(text: str, key: str, today: date = TODAY) -> tuple[str, str]:
     return c.status, c.reason
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: spans and relative periods")
 @pytest.mark.parametrize(
     ("text", "due"),
     [
@@ -45,7 +44,6 @@ def test_spans_and_relative_periods_are_deadlines_shown_as_dates(text: str, due:
     assert f"{shown.day} {shown:%B %Y}" in check.smart["time_bound"].reason
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: completion goals")
 @pytest.mark.parametrize(
     "text",
     [
@@ -65,7 +63,6 @@ def test_a_deliverable_with_no_date_is_still_not_measurable_as_done() -> None:
     assert finding("Launch a new product", "time_bound")[0] == "fail"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: numbers without 'by'")
 @pytest.mark.parametrize(
     ("text", "metric"),
     [
@@ -80,7 +77,6 @@ def test_a_number_right_after_the_thing_counted_is_measurable(text: str, metric:
     assert check.metric == metric
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: ranks need a named source")
 @pytest.mark.parametrize(
     "text",
     [
@@ -97,13 +93,11 @@ def test_a_rank_with_no_ranking_source_is_not_measurable(text: str) -> None:
     assert check_statement(text, TODAY).smart["measurable"].hint
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: ranks need a named source")
 def test_a_rank_with_a_named_source_is_measurable() -> None:
     status, _ = finding("Reach the top 3 of G2's mid-market CRM grid by Q4", "measurable")
     assert status == "pass"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: comparison periods are not deadlines")
 def test_a_comparison_period_is_not_a_deadline() -> None:
     alone = check_statement("Grow bookings 15% compared to Q1 of the previous year", TODAY)
     assert alone.smart["time_bound"].status == "fail"
@@ -115,7 +109,6 @@ def test_a_comparison_period_is_not_a_deadline() -> None:
     assert same.deadline == date(2027, 9, 30)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: implausible steps are questioned")
 def test_an_implausible_absolute_target_in_a_short_period_is_questioned() -> None:
     status, reason = finding("Become a billion-dollar company in 6 months", "attainable")
     assert status == "fail"
@@ -136,7 +129,6 @@ def test_without_baseline_and_target_the_finding_says_what_would_make_it_judgeab
     assert "today's figure" in attainable.hint
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: a past deadline is a deadline, with a warning")
 def test_a_past_deadline_is_time_bound_with_a_warning() -> None:
     check = check_statement("Increase sales 10% by 30 June 2017", TODAY)
     time_bound = check.smart["time_bound"]
@@ -147,7 +139,6 @@ def test_a_past_deadline_is_time_bound_with_a_warning() -> None:
     assert check.as_json()["criteria"]["time_bound"]["warning"] == time_bound.warning
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: recurring standards get their own finding")
 @pytest.mark.parametrize(
     "text",
     ["Every inbound call answered on the 2nd ring", "Respond to each demo request within 4 business hours"],
@@ -162,7 +153,6 @@ def test_a_growth_rate_still_needs_an_end() -> None:
     assert finding("Deliver 250 MQLs a month", "time_bound")[0] == "fail"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15: FAST on the command line")
 def test_check_goal_prints_smart_and_fast(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["check-goal", "Raise the win rate by Q3", "--today", "2027-06-01"]
     fields = ["--cadence", "monthly", "--shared-with", "Sales", "--baseline", "20%", "--target", "25%"]

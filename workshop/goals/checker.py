@@ -18,13 +18,18 @@ from workshop.goals.deadlines import Calendar, Deadline, find_deadlines, main_de
 from workshop.goals.numbers import Quantity, find_quantities, words_to_digits
 from workshop.goals.vocabulary import (
     BUNDLE_SPLIT,
+    CHANGE_WORDS,
+    COMPLETION,
     DECREASE_WORDS,
     FIRST_VERB,
     PLACEHOLDER,
     PURPOSE,
+    RANK_CLAIM,
+    RANK_SOURCE,
     RATE_METRICS,
     REVENUE_LINK,
     REVIEW_WORDS,
+    STANDARD,
     VAGUE_WORD,
     find_metric,
 )
@@ -42,14 +47,19 @@ MAX_PER_QUARTER = 3.0  # more than 3x in a quarter is beyond what history suppor
 
 @dataclass(frozen=True)
 class Criterion:
-    """How a goal fares on one letter: ``status``, a one-line ``reason`` and a ``hint`` to fix it."""
+    """How a goal fares on one letter: ``status``, a one-line ``reason`` and a ``hint`` to fix it.
+
+    ``warning`` is something the room should see even when the letter passes, such as
+    a deadline that is already before the workshop.
+    """
 
     status: Status
     reason: str
     hint: str = ""
+    warning: str = ""
 
     def as_json(self) -> dict[str, str]:
-        return {"status": self.status, "reason": self.reason, "hint": self.hint}
+        return {"status": self.status, "reason": self.reason, "hint": self.hint, "warning": self.warning}
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,13 @@ class GoalCheck:
     def failing(self) -> list[str]:
         return [key for key, c in self.smart.items() if c.status == "fail"]
 
+    def failing_fast(self) -> list[str]:
+        return [key for key, c in self.fast.items() if c.status == "fail"]
+
+    def warnings(self) -> list[str]:
+        """Warnings of the SMART letters (e.g. a deadline before the workshop), in letter order."""
+        return [c.warning for c in self.smart.values() if c.warning]
+
     def as_json(self) -> dict[str, Any]:
         """The shape ``check-goal --json`` prints (documented in docs/export-format.md)."""
         return {
@@ -79,6 +96,9 @@ class GoalCheck:
             "metric": self.metric,
             "criteria": {key: self.smart[key].as_json() for key in SMART_KEYS},
             "smart": self.is_smart,
+            "fast": {key: self.fast[key].as_json() for key in FAST_KEYS},
+            "fast_ok": not self.failing_fast(),
+            "warnings": self.warnings(),
         }
 
 
@@ -93,6 +113,7 @@ class _Reading:
     deadline: Deadline | None
     today: date
     cal: Calendar
+    found: list[Deadline]
 
 
 def _fmt(day: date) -> str:
@@ -125,7 +146,7 @@ def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
         else:
             deadline = Deadline(goal.deadline, "date", resolved, 0, 0)
     metric = goal.metric.strip() or find_metric(plain, quantities)
-    return _Reading(text, plain, quantities, metric or None, deadline, today, cal)
+    return _Reading(text, plain, quantities, metric or None, deadline, today, cal, deadlines)
 
 
 # -- the letters -----------------------------------------------------------------------------
@@ -173,15 +194,32 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
 
 
 def _measurable(goal: Goal, r: _Reading) -> Criterion:
-    fields = goal.target.strip() and goal.metric.strip()
-    if fields:
+    named = goal.metric.strip() or r.metric
+    if goal.target.strip() and named:
         base = f" from {goal.baseline.strip()}" if goal.baseline.strip() else ""
         shown = goal.unit.strip()
         said = f"{goal.baseline} {goal.target}"
         unit = f" {shown}" if shown and shown not in said else ""  # not "$1.6M $" nor "17% %"
         hint = "" if base else "Add the baseline: where you are today."
-        return Criterion("pass", f"{goal.metric.strip()}{base} to {goal.target.strip()}{unit}.", hint)
+        return Criterion("pass", f"{named}{base} to {goal.target.strip()}{unit}.", hint)
+    rank = RANK_CLAIM.search(r.plain)
+    if rank is not None:
+        said = rank.group("rank").replace("number 1", "number one")
+        if RANK_SOURCE.search(r.plain[rank.start() :]) or RANK_SOURCE.search(r.plain[: rank.start()]):
+            return Criterion("pass", f"A rank (“{said}”) on a named ranking.")
+        return Criterion(
+            "fail",
+            f"“{said}” is a rank, and no ranking source is named: nobody can say when it is reached.",
+            "Name the ranking that decides it, e.g. 'top 3 on G2's mid-market CRM grid', "
+            "or use a number you count yourselves.",
+        )
     targets = [q for q in r.quantities if not (q.kind == "count" and q.value == 0)]
+    done = _completion(r)
+    if done is not None and not (targets and r.metric):
+        return done
+    amounts = [q for q in targets if q.kind == "money"]
+    if amounts and not r.metric:
+        return Criterion("pass", f"An amount: {amounts[-1].text}.")
     if targets and r.metric:
         has_base = bool(re.search(r"\bfrom\s+[$€£]?\d", r.plain)) or bool(goal.baseline.strip())
         numbers = ", ".join(q.text for q in targets[:3])
@@ -217,6 +255,30 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     )
 
 
+def _completion(r: _Reading) -> Criterion | None:
+    """A deliverable done by a date is measurable: it is done or not done by then."""
+    d = r.deadline
+    if d is None or d.kind in ("vague", "recurring", "comparison"):
+        return None
+    match = next((m for c in BUNDLE_SPLIT.split(r.plain) if (m := COMPLETION.search(c))), None)
+    if match is None or VAGUE_WORD.search(match.group(0)):
+        return None
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z'-]*", match.group("object"))
+        if w not in ("the", "a", "an", "my", "our")
+    ]
+    if not words:
+        return None
+    what = " ".join(match.group(0).split()[:12])
+    when = f"by {_fmt(d.date)}" if d.date else f"at “{d.text.strip()}”"
+    return Criterion(
+        "pass",
+        f"Done or not done {when}: “{what.strip()}”.",
+        "Say what counts as done (e.g. 'signed off by the sales lead') so nobody argues later.",
+    )
+
+
 def _change(goal: Goal, r: _Reading) -> tuple[float, float | None] | None:
     """The step the goal asks for as (ratio, target) with ratio >= 1 either way, if it can be read."""
     base = find_quantities(words_to_digits(goal.baseline.lower()))
@@ -243,6 +305,27 @@ def _change(goal: Goal, r: _Reading) -> tuple[float, float | None] | None:
     return None
 
 
+BIG_MONEY = 1e9  # a billion-dollar company or revenue
+BIG_COUNT = 1e6  # a million customers, users or followers
+
+
+def _implausible(r: _Reading, days: int | None) -> Criterion | None:
+    """An absolute target so large, in so short a time, that it needs questioning even without a baseline."""
+    if days is None or days > 366:
+        return None
+    for q in r.quantities:
+        money = q.kind == "money" or "dollar" in r.plain[q.end : q.end + 12]
+        if (money and q.value >= BIG_MONEY) or (q.kind == "count" and q.value >= BIG_COUNT):
+            amount = f"{q.value:,.0f}"
+            return Criterion(
+                "fail",
+                f"Reaching {amount} in {days} days, with no baseline to grow from, is beyond what "
+                "almost any company has done.",
+                "Give today's figure so the step can be judged, or set a nearer milestone for this period.",
+            )
+    return None
+
+
 def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     verdict, comment = goal.verdict.strip(), goal.verdict_comment.strip()
     said = f"{other_team} says {verdict}" + (f": “{comment}”" if comment else "")
@@ -257,7 +340,15 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
         return Criterion(
             "fail", "100% is perfection, not a plan.", "Aim for a step up from today, e.g. 'from 20% to 25%'."
         )
+    days = (
+        (r.deadline.date - r.today).days
+        if r.deadline and r.deadline.date and r.deadline.date >= r.today
+        else None
+    )
     change = _change(goal, r)
+    big = _implausible(r, days) if change is None and not goal.baseline.strip() else None
+    if big is not None:
+        return big
     if change is None:
         if verdict:
             return Criterion("pass", said + ".")
@@ -267,13 +358,12 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
             f"Add today's figure and ask {other_team}: attainable, stretch or not attainable?",
         )
     ratio, _ = change
-    days = (r.deadline.date - r.today).days if r.deadline and r.deadline.date else 91
-    quarters = max(days, 7) / 91
+    quarters = max(days if days is not None else 91, 7) / 91
     per_quarter = ratio ** (1 / quarters) if ratio != float("inf") else ratio
     ask = "" if verdict else f"Ask {other_team} whether it is attainable."
     if ratio == float("inf") or per_quarter > MAX_PER_QUARTER:
         size = "more than all of it" if ratio == float("inf") else f"{ratio:.1f}x"
-        span = "" if ratio == float("inf") else f" in {days} days"
+        span = "" if ratio == float("inf") or days is None else f" in {days} days"
         return Criterion(
             "fail",
             f"A change of {size}{span} is far beyond what history supports.",
@@ -310,10 +400,34 @@ def _relevant(goal: Goal, r: _Reading, joint_title: str) -> Criterion:
     )
 
 
+def _shown(d: Deadline) -> str:
+    """How a resolved deadline is shown: the date, and what was written when it differs."""
+    assert d.date is not None
+    said = d.text.strip()
+    about = "about " if d.kind == "term" else ""
+    return f"{about}{_fmt(d.date)} (“{said}”)"
+
+
 def _time_bound(r: _Reading) -> Criterion:
     example = _example_deadline(r.cal)
     d = r.deadline
+    standard = STANDARD.search(r.text.lower())
+    if standard and not CHANGE_WORDS.search(r.plain) and (d is None or d.kind in ("recurring", "vague")):
+        return Criterion(
+            "pass",
+            f"A standing standard (“{standard.group(0).strip()}”): "
+            "it holds every time, from the day it is agreed.",
+            f"Say from when it applies and how often it is reviewed, "
+            f"e.g. 'from {_fmt(r.today)}, reviewed monthly'.",
+        )
     if d is None:
+        compared = next((f for f in r.found if f.kind == "comparison"), None)
+        if compared is not None:
+            return Criterion(
+                "fail",
+                f"“{compared.text.strip()}” is what it is compared with, not a deadline.",
+                f"Add by when, for example '{example}'.",
+            )
         return Criterion(
             "fail", "No deadline.", f"Add a deadline, for example '{example}' or 'by end of Q3'."
         )
@@ -336,9 +450,12 @@ def _time_bound(r: _Reading) -> Criterion:
     assert d.date is not None
     if d.date < r.today:
         return Criterion(
-            "fail", f"{_fmt(d.date)} has already passed.", f"Choose a date ahead, e.g. '{example}'."
+            "pass",
+            f"Due {_shown(d)}.",
+            f"Choose a date ahead, e.g. '{example}', or say why the record keeps the old one.",
+            warning=f"The deadline {_fmt(d.date)} is before the workshop ({_fmt(r.today)}).",
         )
-    return Criterion("pass", f"Due {_fmt(d.date)} (“{d.text.strip()}”).")
+    return Criterion("pass", f"Due {_shown(d)}.")
 
 
 def _fast(

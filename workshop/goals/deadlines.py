@@ -19,7 +19,7 @@ from typing import Literal
 
 from workshop.goals.numbers import number_value
 
-Kind = Literal["date", "quarter", "half", "year", "span", "event", "recurring", "vague"]
+Kind = Literal["date", "quarter", "half", "year", "term", "span", "event", "recurring", "vague", "comparison"]
 
 MONTHS = {
     name: number
@@ -51,12 +51,20 @@ _NUM = (
     r"|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|a\s+hundred)"
 )
 _UNIT = r"(?P<unit>day|week|month|quarter|year)s?(?:'|’)?(?:\s+time)?"
+_NUM_WORD = (
+    r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
+    r"|twenty|thirty|forty|forty-five|fifty|sixty|ninety)"
+)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 _F = re.IGNORECASE
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
     ("slash", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:20)?\d\d)\b")),
+    (
+        "month_slash",
+        re.compile(r"\b(?:by|before|until|till|on|due)\s+(?P<a>[01]?\d)/(?P<b>[0-3]?\d)\b(?![/.\d%])", _F),
+    ),
     ("day_month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", _F)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?(?!\s*%)", _F)),
     ("month", re.compile(rf"\b{_BY}{_MONTH}(?:\s+{_YEAR})?\b", _F)),
@@ -82,7 +90,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?P<rel>this|the\s+current|current|next|the\s+next|the\s+following|the\s+coming|end\s+of\s+(?:the\s+)?)"
-            r"\s*(?P<what>fiscal\s+year|financial\s+year|quarter|year|month|week|half)\b(?![-\s]+(?:over|on)\b)",
+            r"\s*(?P<what>fiscal\s+year|financial\s+year|calendar\s+year|quarter|year|month|week|half)\b"
+            r"(?![-\s]+(?:over|on)\b)",
             _F,
         ),
     ),
@@ -101,6 +110,38 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("span", re.compile(rf"\b(?:within|in)\s+(?:the\s+)?{_NUM}\s+{_UNIT}", _F)),
+    (
+        "span",
+        re.compile(
+            rf"\b(?:for|over|within|during|in)\s+(?:a|an|the)?\s*(?:full\s+)?{_NUM_WORD}[\s-]+{_UNIT}"
+            r"(?:\s+(?:period|span|window|stretch|timeframe|time\s+frame))?",
+            _F,
+        ),
+    ),
+    (
+        "span",
+        re.compile(
+            rf"\b(?:for|over|within|during)\s+(?:a|an|the|one)\s+(?:full\s+|single\s+)?{_UNIT}"
+            r"(?:\s+(?:period|span|window))?(?!\s+(?:of|after|before))",
+            _F,
+        ),
+    ),
+    (
+        "rest",
+        re.compile(
+            r"\b(?:for|during|over|in)\s+(?:the\s+)?(?:rest|remainder|balance)\s+of\s+(?:the\s+|this\s+)?"
+            r"(?P<what>fiscal\s+year|financial\s+year|year|quarter|month)\b",
+            _F,
+        ),
+    ),
+    (
+        "term",
+        re.compile(
+            r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?|this\s+|the\s+current\s+)"
+            r"(?P<what>semester|term|school\s+year|academic\s+year)\b",
+            _F,
+        ),
+    ),
     ("span", re.compile(rf"\b(?:the\s+)?next\s+{_NUM}\s+{_UNIT}", _F)),
     (
         "within_unit",
@@ -272,6 +313,40 @@ def _slash(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
         return None
 
 
+def _month_slash(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    a, b = int(g["a"] or 0), int(g["b"] or 0)
+    month, day = (b, a) if a > 12 else (a, b)
+    if not 1 <= month <= 12:
+        return None
+    resolved = _next_month_date(cal.today, month, day, None)
+    return ("date", resolved) if resolved else None
+
+
+def _rest_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    what = " ".join((g["what"] or "").lower().split())
+    return ("quarter" if what == "quarter" else "year"), _relative("this", what, cal)
+
+
+def term_end(today: date, what: str) -> date:
+    """The end of the current semester or school year, as most schools count them.
+
+    A semester ends in May (spring, January to May), August (summer) or December
+    (autumn, August to December); a school or academic year ends on 30 June.
+    """
+    if "year" in what:
+        end = date(today.year, 6, 30)
+        return end if end >= today else date(today.year + 1, 6, 30)
+    if today.month <= 5:
+        return date(today.year, 5, 31)
+    if today.month <= 7:
+        return date(today.year, 8, 31)
+    return date(today.year, 12, 31)
+
+
+def _term(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    return "term", term_end(cal.today, (g["what"] or "").lower())
+
+
 def _named_month(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     year_text = g.get("year")
     named_year = None if not year_text or year_text.lower() == "20xx" else _year(year_text, cal.today.year)
@@ -307,7 +382,7 @@ def _end_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
 
 
 def _span_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
-    count = number_value(g["n"] or "")
+    count = number_value(g.get("n") or "1")
     return ("span", _span(count, g["unit"] or "", cal.today)) if count else None
 
 
@@ -320,6 +395,9 @@ def _weekday(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
 _RESOLVERS: dict[str, Callable[[Groups, re.Match[str], Calendar], Resolved]] = {
     "iso": _iso,
     "slash": _slash,
+    "month_slash": _month_slash,
+    "rest": _rest_of,
+    "term": _term,
     "day_month": _named_month,
     "month_day": _named_month,
     "month": _named_month,
@@ -341,8 +419,38 @@ def _resolve(kind: str, match: re.Match[str], cal: Calendar) -> Resolved:
     return resolver(match.groupdict(), match, cal) if resolver else None
 
 
+COMPARED_BEFORE = re.compile(
+    r"(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|relative\s+to|against|than(?:\s+in)?"
+    r"|(?:up|down)\s+(?:on|from)|over)\s+(?:that\s+of\s+)?(?:the\s+)?"
+    r"(?:same\s+(?:period|quarter|month|time|week)\s+(?:of|in|last)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+COMPARED_AFTER = re.compile(
+    r"^\s*(?:of\s+|in\s+)?(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:fiscal\s+)?year\b"
+    r"|^\s*(?:of\s+)?last\s+year\b|^\s*(?:'s\s+)?(?:figures?|numbers|results|levels?|baseline)\b",
+    re.IGNORECASE,
+)
+LAST_PERIOD = re.compile(
+    r"\b(?:(?:compared\s+(?:to|with)|versus|vs\.?|than|relative\s+to|over|from)\s+)?"
+    r"(?:the\s+)?(?:same\s+(?:period|quarter|month|time)\s+)?(?:last|previous|prior|preceding)\s+"
+    r"(?:fiscal\s+)?(?:year|quarter|month|week)(?:'s\s+(?:figures?|numbers|results))?\b",
+    re.IGNORECASE,
+)
+
+
+def _compared(text: str, start: int, end: int) -> bool:
+    """True when the period at ``text[start:end]`` is what a change is measured against."""
+    return bool(COMPARED_BEFORE.search(text[max(0, start - 60) : start])) or bool(
+        COMPARED_AFTER.search(text[end : end + 40])
+    )
+
+
 def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[Deadline]:
-    """Every time expression in ``text``, concrete ones first, each span of text used once."""
+    """Every time expression in ``text``, concrete ones first, each span of text used once.
+
+    A period that a change is compared with ("compared to Q1 of the previous year",
+    "versus last year") is found too, with the kind ``comparison``: it is no deadline.
+    """
     cal = Calendar(today, fiscal_start_month)
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
@@ -358,7 +466,14 @@ def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[
             if resolved is None:
                 continue
             taken.append((match.start(), match.end()))
+            if kind not in ("span", "rest", "event") and _compared(text, match.start(), match.end()):
+                found.append(Deadline(match.group(0), "comparison", None, match.start(), match.end()))
+                continue
             found.append(Deadline(match.group(0), resolved[0], resolved[1], match.start(), match.end()))
+    for match in LAST_PERIOD.finditer(text):
+        if free(match.start(), match.end()):
+            taken.append((match.start(), match.end()))
+            found.append(Deadline(match.group(0), "comparison", None, match.start(), match.end()))
     for kind, pattern in (("recurring", RECURRING), ("vague", VAGUE)):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
@@ -368,8 +483,11 @@ def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[
 
 
 def main_deadline(deadlines: list[Deadline]) -> Deadline | None:
-    """The goal's deadline: the latest date found, else an event, a recurrence or a vague word."""
-    dated = [d for d in deadlines if d.date is not None]
+    """The goal's deadline: the latest date found, else an event, a recurrence or a vague word.
+
+    A comparison period is never the deadline.
+    """
+    dated = [d for d in deadlines if d.date is not None and d.kind != "comparison"]
     if dated:
         return max(dated, key=lambda d: d.date or date.min)
     for kind in ("event", "recurring", "vague"):

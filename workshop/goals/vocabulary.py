@@ -207,9 +207,55 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
         noun = _noun_after(plain, quantity)
         if noun:
             return noun
+    before = CHANGE_BEFORE_NUMBER.search(plain)
+    if before:
+        words = [w for w in before.group("object").split() if w not in NOUN_SKIP and w not in NOUN_STOP]
+        if words and words[-1] not in VAGUE_OBJECTS and len(words[-1]) > 2:
+            return " ".join(words)
     change = CHANGE_VERB.search(plain)
     if change:
         words = [w for w in change.group("object").split() if w not in NOUN_SKIP]
         if words and words[-1] not in VAGUE_OBJECTS and len(words[-1]) > 2:
             return " ".join(words)
     return None
+
+
+RANK_CLAIM = re.compile(
+    r"\b(?:be|become|becoming|remain|stay|get\s+ranked|rank(?:ed)?|named|recogni[sz]ed\s+as|create|build|reach"
+    r"|get\s+into|break\s+into|enter|finish\s+in|land\s+in)\s+"
+    r"(?:as\s+)?(?:the\s+|our\s+|a\s+)?"
+    r"(?P<rank>number\s+1|no\.?\s?1|#\s?1|top[- ]?\d+|top(?:[- ](?:rated|ranked|selling|performing))?"
+    r"|best(?:[- ]known)?"
+    r"|leading|largest|biggest|premier|foremost|market\s+leader|go-to)\b"
+)
+RANK_SOURCE = re.compile(
+    r"\b(?:according\s+to|as\s+ranked\s+by|as\s+rated\s+by|ranked\s+by|rated\s+by|as\s+measured\s+by|per)\s+\w"
+    r"|\bby\s+winning\b|\b(?:award|ranking|rankings|league\s+table|leaderboard|magic\s+quadrant|quadrant|grid"
+    r"|wave|index|list|survey|market\s+share|share\s+of)\b"
+    r"|\b(?:g2|capterra|gartner|forrester|idc|trustpilot|clutch|inc\.?\s?5000|fortune\s+500|nielsen|similarweb)\b"
+)
+COMPLETION = re.compile(
+    r"^\W*(?:(?:i|we|the\s+\w+(?:\s+team)?|our\s+\w+|they|you)\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to"
+    r"|want\s+to|plan\s+to|aim\s+to|have\s+to|need\s+to|must)\s+)?(?:to\s+)?"
+    r"(?P<verb>complete|finish|produce|deliver|distribute|launch|publish|release|ship|submit|implement|roll\s+out"
+    r"|install|upgrade|build|create|develop|design|write|draft|obtain|earn|attend|hire|recruit|train|certify|become"
+    r"|be\s+promoted|get\s+promoted|get\s+certified|open|introduce|migrate|update|host|hold|set\s+up|establish"
+    r"|document|read|pay\s+off|learn|finalize|finalise|sign|replace|move|close\s+out|rebuild|redesign|automate"
+    r"|organi[sz]e|run|prepare|present|send|file|renew|achieve\s+certification)\b"
+    r"(?P<object>[^.;]*)"
+)
+STANDARD = re.compile(
+    r"\b(?:every|each|all|any)\s+(?:single\s+)?(?:inbound\s+|incoming\s+|new\s+|qualified\s+|open\s+|customer\s+"
+    r"|support\s+|sales\s+|marketing\s+|internal\s+|service\s+)*"
+    r"(?:call|phone\s+call|request|lead|mql|sql|ticket|e-?mail|enquiry|inquiry|inquiries|message|order|complaint"
+    r"|demo\s+request|form|chat|case|opportunit(?:y|ies)|visitor|question|invoice)s?\b"
+    r"|\b(?:before|by|on|within)\s+the\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth)\s+rings?\b"
+)
+CHANGE_WORDS = re.compile(
+    r"\b(?:increas|grow|grew|rais|lift|boost|improv|reduc|cut|lower|decreas|doubl|tripl|halv|shrink|shorten"
+    r"|drop|more|less|fewer|higher)\w*"
+)
+CHANGE_BEFORE_NUMBER = re.compile(
+    r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|shrink|shorten|drop|double|triple"
+    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,5}?)(?:by\s+)?(?=[$€£]?\d)"
+)
