@@ -22,6 +22,7 @@ from workshop.goals.vocabulary import (
     COMPLETION,
     DECREASE_WORDS,
     FIRST_VERB,
+    GRADE,
     PLACEHOLDER,
     PURPOSE,
     RANK_CLAIM,
@@ -29,6 +30,7 @@ from workshop.goals.vocabulary import (
     RATE_METRICS,
     REVENUE_LINK,
     REVIEW_WORDS,
+    RING,
     STANDARD,
     VAGUE_WORD,
     find_metric,
@@ -132,7 +134,7 @@ def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
     deadlines = find_deadlines(text, today, fiscal_start_month)
     chars = list(text)
     for found in deadlines:
-        if found.kind != "vague":
+        if found.kind not in ("vague", "recurring"):  # "twice a month" keeps its "a month"
             chars[found.start : found.end] = " " * (found.end - found.start)
     plain = words_to_digits("".join(chars).lower().replace("’", "'").replace("–", "-"))
     quantities = find_quantities(plain)
@@ -213,10 +215,19 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
             "Name the ranking that decides it, e.g. 'top 3 on G2's mid-market CRM grid', "
             "or use a number you count yourselves.",
         )
+    ring = RING.search(r.text.lower())
+    if ring is not None:
+        return Criterion("pass", f"A standard anyone can check: answered “{ring.group(0).strip()}”.")
+    grade = GRADE.search(r.text)
+    if grade is not None:
+        return Criterion("pass", f"A grade: “{grade.group(0).strip()}”.")
     targets = [q for q in r.quantities if not (q.kind == "count" and q.value == 0)]
     done = _completion(r)
     if done is not None and not (targets and r.metric):
         return done
+    how_often = FREQUENCY.search(r.plain)
+    if how_often is not None and not r.metric:
+        return Criterion("pass", f"A frequency: {how_often.group(0).strip()}.")
     amounts = [q for q in targets if q.kind == "money"]
     if amounts and not r.metric:
         return Criterion("pass", f"An amount: {amounts[-1].text}.")
@@ -255,6 +266,11 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     )
 
 
+FREQUENCY = re.compile(
+    r"\b\d+\s+times?\s+(?:a|an|per|each|every)\s+(?:day|week|month|quarter|year|weekday)\b"
+)
+
+
 def _completion(r: _Reading) -> Criterion | None:
     """A deliverable done by a date is measurable: it is done or not done by then."""
     d = r.deadline
@@ -270,7 +286,22 @@ def _completion(r: _Reading) -> Criterion | None:
     ]
     if not words:
         return None
-    what = " ".join(match.group(0).split()[:12])
+    said = match.group(0).split()[:12]
+    while said and said[-1] in (
+        "by",
+        "the",
+        "before",
+        "in",
+        "on",
+        "at",
+        "within",
+        "for",
+        "until",
+        "over",
+        "during",
+    ):
+        said.pop()
+    what = " ".join(said)
     when = f"by {_fmt(d.date)}" if d.date else f"at “{d.text.strip()}”"
     return Criterion(
         "pass",
@@ -358,7 +389,7 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
             f"Add today's figure and ask {other_team}: attainable, stretch or not attainable?",
         )
     ratio, _ = change
-    quarters = max(days if days is not None else 91, 7) / 91
+    quarters = max(days if days is not None else 91, 91) / 91  # a short sprint is not extrapolated
     per_quarter = ratio ** (1 / quarters) if ratio != float("inf") else ratio
     ask = "" if verdict else f"Ask {other_team} whether it is attainable."
     if ratio == float("inf") or per_quarter > MAX_PER_QUARTER:
@@ -421,6 +452,13 @@ def _time_bound(r: _Reading) -> Criterion:
             f"e.g. 'from {_fmt(r.today)}, reviewed monthly'.",
         )
     if d is None:
+        starts = next((f for f in r.found if f.kind == "start"), None)
+        if starts is not None:
+            return Criterion(
+                "fail",
+                f"“{starts.text.strip()}” says when it starts, not by when it is reached.",
+                f"Add by when, for example '{example}'.",
+            )
         compared = next((f for f in r.found if f.kind == "comparison"), None)
         if compared is not None:
             return Criterion(

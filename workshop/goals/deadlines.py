@@ -19,7 +19,9 @@ from typing import Literal
 
 from workshop.goals.numbers import number_value
 
-Kind = Literal["date", "quarter", "half", "year", "term", "span", "event", "recurring", "vague", "comparison"]
+Kind = Literal[
+    "date", "quarter", "half", "year", "term", "span", "event", "recurring", "vague", "comparison", "start"
+]
 
 MONTHS = {
     name: number
@@ -45,7 +47,7 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>20\d\d|20xx|'\d\d)"
-_BY = r"(?:by|before|until|till|through|in|during|from|on|end\s+of|the\s+end\s+of|due)\s+(?:the\s+)?"
+_BY = r"(?:by|before|until|till|through|in|during|for|from|on|end\s+of|the\s+end\s+of|due)\s+(?:the\s+)?"
 _NUM = (
     r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
     r"|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|a\s+hundred)"
@@ -89,7 +91,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>this|the\s+current|current|next|the\s+next|the\s+following|the\s+coming|end\s+of\s+(?:the\s+)?)"
+            r"\b(?P<rel>this|the\s+current|current|next|the\s+next|the\s+following|the\s+coming"
+            r"|(?:end|close)\s+of\s+(?:the\s+)?)"
             r"\s*(?P<what>fiscal\s+year|financial\s+year|calendar\s+year|quarter|year|month|week|half)\b"
             r"(?![-\s]+(?:over|on)\b)",
             _F,
@@ -98,8 +101,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "end",
         re.compile(
-            r"\b(?:(?P<pre>year|quarter|month|week)[\s-]?end|end\s+of\s+(?:the\s+)?(?P<post>year|quarter|month|week)"
-            r"|eo(?P<eo>y|q|m)|(?:by|before)\s+(?:the\s+)?new\s+year|by\s+year'?s\s+end|mid-?year)\b",
+            r"\b(?:(?P<pre>year|quarter|month|week)[\s-]?end|(?:end|close)\s+of\s+(?:the\s+)?(?P<post>year|quarter|month|week)"
+            r"|eo(?P<eo>y|q|m)|(?:by|before)\s+(?:the\s+)?new\s+year|by\s+(?P<poss>year|month|quarter|week)'?s\s+end"
+            r"|mid-?year)\b",
             _F,
         ),
     ),
@@ -108,6 +112,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+{_NUM}\s+{_UNIT}", _F
         ),
+    ),
+    (
+        "span",
+        re.compile(rf"\b(?:within|in|during|over)\s+(?:the\s+|my\s+|our\s+)?first\s+{_NUM}\s+{_UNIT}", _F),
     ),
     ("span", re.compile(rf"\b(?:within|in)\s+(?:the\s+)?{_NUM}\s+{_UNIT}", _F)),
     (
@@ -150,15 +158,57 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "event",
         re.compile(
-            r"\b(?:upcoming|next|(?:at|by|before|for)\s+(?:the|our))\s+(?:\w+\s+)?"
-            r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting)\b",
+            r"\b(?:upcoming|next|(?:at|by|before|for|until|ahead\s+of)\s+(?:the|our|my|your|their|its|this|next))\s+"
+            r"(?:\w+\s+)?"
+            r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting"
+            r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|graduation|wedding|review|birthday"
+            r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
+            r"|performance\s+review|offsite|sales\s+kick-?off|open\s+day|fair|expo|campaign|election|season)\b"
+            r"|\b(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:before|by|after)\s+(?:launch|go-?live|graduation|release)\b",
+            _F,
+        ),
+    ),
+    (
+        "plan_week",
+        re.compile(r"\b(?:by|before|in|during|within)\s+(?P<unit>week|month|day)\s+(?P<n>\d{1,2})\b", _F),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:by|before|until|in|during|over|this|next|for)\s+(?:the\s+)?(?:(?P<rel>this|next|coming)\s+)?"
+            r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>20\d\d))?\b"
+            r"|\b(?:by|before|until)\s+(?P<holiday>christmas|xmas|the\s+holidays|the\s+holiday\s+season"
+            r"|thanksgiving|new\s+year'?s(?:\s+eve)?)\b",
+            _F,
+        ),
+    ),
+    (
+        "mid",
+        re.compile(r"\b(?:by\s+|in\s+)?mid[- ](?P<y>20\d\d)\b", _F),
+    ),
+    (
+        "day_word",
+        re.compile(
+            r"\b(?:(?:by|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?day\s+)?"
+            r"(?P<w>today|tonight|tomorrow|eod|close\s+of\s+business|cob)\b"
+            r"|\b(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<w2>day|(?:this\s+|the\s+)?weekend)\b"
+            r"|\b(?:by|before|until|over|this)\s+(?:the\s+)?(?P<w3>weekend)\b",
+            _F,
+        ),
+    ),
+    (
+        "nth",
+        re.compile(
+            r"\b(?:by|before|on|until)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of|ring|time|place))",
             _F,
         ),
     ),
     (
         "weekday",
         re.compile(
-            r"\b(?:by|before|on|until)\s+(?:next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday)\b", _F
+            r"\b(?:by|before|on|until)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?day\s+)?(?:next\s+)?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday)\b",
+            _F,
         ),
     ),
 ]
@@ -375,7 +425,12 @@ def _relative_period(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved
 
 
 def _end_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
-    what = g["pre"] or g["post"] or {"y": "year", "q": "quarter", "m": "month"}.get(g["eo"] or "", "year")
+    what = (
+        g["pre"]
+        or g["post"]
+        or g.get("poss")
+        or {"y": "year", "q": "quarter", "m": "month"}.get(g["eo"] or "", "year")
+    )
     if "mid" in match.group(0).lower():
         return "half", cal.half_end(1)
     return "year" if what == "year" else "quarter", _relative("this", what.lower(), cal)
@@ -384,6 +439,50 @@ def _end_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
 def _span_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     count = number_value(g.get("n") or "1")
     return ("span", _span(count, g["unit"] or "", cal.today)) if count else None
+
+
+SEASON_END = {"spring": (5, 31), "summer": (8, 31), "fall": (11, 30), "autumn": (11, 30), "winter": (2, 28)}
+HOLIDAYS = {"christmas": (12, 25), "xmas": (12, 25), "thanksgiving": (11, 22), "new": (12, 31)}
+
+
+def _season(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    holiday = (g.get("holiday") or "").lower()
+    if holiday:
+        month, day = HOLIDAYS.get(holiday.split()[0], (12, 31))
+        return "term", _next_month_date(cal.today, month, day, None)
+    month, day = SEASON_END[(g.get("season") or "").lower()]
+    year_text = g.get("y")
+    if year_text:
+        year = int(year_text) + (1 if month == 2 else 0)
+        return "term", date(year, month, calendar.monthrange(year, month)[1] if month == 2 else day)
+    end = _next_month_date(cal.today, month, None if month == 2 else day, None)
+    if end is not None and (g.get("rel") or "").lower() == "next":
+        end = date(end.year + 1, end.month, calendar.monthrange(end.year + 1, end.month)[1])
+    return ("term", end) if end else None
+
+
+def _plan_week(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    count = int(g.get("n") or 0)
+    return ("span", _span(count, g.get("unit") or "week", cal.today)) if count else None
+
+
+def _day_word(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    word = (g.get("w") or g.get("w2") or g.get("w3") or "").lower()
+    if "weekend" in word:
+        return "date", cal.today + timedelta(days=(6 - cal.today.weekday()) % 7)  # the coming Sunday
+    return "date", cal.today + timedelta(days=1 if word == "tomorrow" else 0)
+
+
+def _nth(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    day = int(g.get("d") or 0)
+    if not 1 <= day <= 31:
+        return None
+    month, year = cal.today.month, cal.today.year
+    for _ in range(3):
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= cal.today:
+            return "date", date(year, month, day)
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
 
 
 def _weekday(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
@@ -411,6 +510,11 @@ _RESOLVERS: dict[str, Callable[[Groups, re.Match[str], Calendar], Resolved]] = {
     "within_unit": lambda g, m, cal: ("span", _span(1, g["unit"] or "", cal.today)),
     "event": lambda g, m, cal: ("event", None),
     "weekday": _weekday,
+    "plan_week": _plan_week,
+    "season": _season,
+    "mid": lambda g, m, cal: ("half", date(int(g.get("y") or 0), 6, 30)),
+    "day_word": _day_word,
+    "nth": _nth,
 }
 
 
@@ -438,11 +542,27 @@ LAST_PERIOD = re.compile(
 )
 
 
+STARTING_BEFORE = re.compile(
+    r"(?:starting|beginning|commencing|effective|as\s+of|from\s+the\s+start\s+of)\s+(?:on\s+|in\s+|from\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _compared(text: str, start: int, end: int) -> bool:
     """True when the period at ``text[start:end]`` is what a change is measured against."""
     return bool(COMPARED_BEFORE.search(text[max(0, start - 60) : start])) or bool(
         COMPARED_AFTER.search(text[end : end + 40])
     )
+
+
+def _classified(text: str, kind: str, match: re.Match[str], resolved: tuple[Kind, date | None]) -> Deadline:
+    """The deadline a match means, or a start ("starting in July") or a comparison period ("vs Q1 2026")."""
+    start, end = match.span()
+    if STARTING_BEFORE.search(text[max(0, start - 30) : start]):
+        return Deadline(match.group(0), "start", None, start, end)
+    if kind not in ("span", "rest", "event") and _compared(text, start, end):
+        return Deadline(match.group(0), "comparison", None, start, end)
+    return Deadline(match.group(0), resolved[0], resolved[1], start, end)
 
 
 def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[Deadline]:
@@ -466,10 +586,7 @@ def find_deadlines(text: str, today: date, fiscal_start_month: int = 1) -> list[
             if resolved is None:
                 continue
             taken.append((match.start(), match.end()))
-            if kind not in ("span", "rest", "event") and _compared(text, match.start(), match.end()):
-                found.append(Deadline(match.group(0), "comparison", None, match.start(), match.end()))
-                continue
-            found.append(Deadline(match.group(0), resolved[0], resolved[1], match.start(), match.end()))
+            found.append(_classified(text, kind, match, resolved))
     for match in LAST_PERIOD.finditer(text):
         if free(match.start(), match.end()):
             taken.append((match.start(), match.end()))

@@ -51,6 +51,7 @@ NUMBER_WORDS = re.compile(
 )
 FRACTIONS = re.compile(
     r"\b(?:(?P<by>by|cut|in|of)\s+)?(?P<count>a|one|two|three)\s+(?P<part>half|halves|third|thirds|quarter|quarters|fifth|fifths)\b"
+    r"(?!\s+(?:marathon|day|hour|year|time|price|term|dozen|mile|century|decade|point|page|size|pound|kilo)s?\b)"
     r"|\bby\s+half\b",
     re.IGNORECASE,
 )
@@ -65,8 +66,14 @@ _PARTS = {
     "fifths": 5,
 }
 MULTIPLIERS = re.compile(
-    r"\b(?P<word>double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|halve[sd]?|halving|twice)\b"
-    r"|(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:x\b|×|-fold\b|\s+times\b)",
+    r"\b(?P<word>double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|halve[sd]?|halving"
+    r"|twice(?!\s+(?:a|an|per|each|every|weekly|daily|monthly|this|that|in\s+a)\b))\b"
+    r"|(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?:x\b|×|-fold\b|\s+times\b"
+    r"(?!\s+(?:a|an|per|each|every|weekly|daily|monthly|this|that|in\s+a|in\s+the)\b))",
+    re.IGNORECASE,
+)
+FREQUENCY_WORDS = re.compile(
+    r"\b(once|twice|thrice)(?=\s+(?:a|an|per|each|every|weekly|daily|monthly|this|that|in\s+a)\b)",
     re.IGNORECASE,
 )
 _MULTIPLIER_WORDS = {"doub": 2.0, "twic": 2.0, "trip": 3.0, "quad": 4.0, "halv": 2.0}
@@ -147,6 +154,9 @@ def words_to_digits(text: str) -> str:
         return f"{by} {count / part * 100:.0f}%".strip()
 
     text = FRACTIONS.sub(fraction, text)
+    text = FREQUENCY_WORDS.sub(
+        lambda m: {"once": "1 time", "twice": "2 times", "thrice": "3 times"}[m.group(1).lower()], text
+    )
 
     def number(match: re.Match[str]) -> str:
         value = number_value(match.group(0))

@@ -171,6 +171,9 @@ VAGUE_OBJECTS = frozenset(
 )
 
 
+SHORT_UNITS = frozenset(["kg", "km", "lb", "mi", "hr", "ft", "m2", "gb", "tb"])
+
+
 def _closest(plain: str, quantities: list[Quantity]) -> str | None:
     best: tuple[int, int, int, str] | None = None
     for name, pattern in METRIC_PATTERNS:
@@ -193,7 +196,7 @@ def _noun_after(plain: str, quantity: Quantity) -> str | None:
         if word in NOUN_STOP or word[0].isdigit() or len(picked) == 3:
             break
         picked.append(word.strip("'"))
-    while picked and (len(picked[-1]) < 3 or picked[-1] in VAGUE_OBJECTS):
+    while picked and ((len(picked[-1]) < 3 and picked[-1] not in SHORT_UNITS) or picked[-1] in VAGUE_OBJECTS):
         picked.pop()
     return " ".join(picked) or None
 
@@ -240,16 +243,24 @@ COMPLETION = re.compile(
     r"(?P<verb>complete|finish|produce|deliver|distribute|launch|publish|release|ship|submit|implement|roll\s+out"
     r"|install|upgrade|build|create|develop|design|write|draft|obtain|earn|attend|hire|recruit|train|certify|become"
     r"|be\s+promoted|get\s+promoted|get\s+certified|open|introduce|migrate|update|host|hold|set\s+up|establish"
-    r"|document|read|pay\s+off|learn|finalize|finalise|sign|replace|move|close\s+out|rebuild|redesign|automate"
-    r"|organi[sz]e|run|prepare|present|send|file|renew|achieve\s+certification)\b"
+    r"|document|read|pay\s+off|finalize|finalise|sign|replace|move|close\s+out|rebuild|redesign|automate"
+    r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify)\b"
     r"(?P<object>[^.;]*)"
 )
-STANDARD = re.compile(
-    r"\b(?:every|each|all|any)\s+(?:single\s+)?(?:inbound\s+|incoming\s+|new\s+|qualified\s+|open\s+|customer\s+"
-    r"|support\s+|sales\s+|marketing\s+|internal\s+|service\s+)*"
+_ITEM = (
+    r"(?:single\s+)?(?:inbound\s+|incoming\s+|new\s+|qualified\s+|open\s+|customer\s+|support\s+|sales\s+"
+    r"|marketing\s+|internal\s+|service\s+|demo\s+)*"
     r"(?:call|phone\s+call|request|lead|mql|sql|ticket|e-?mail|enquiry|inquiry|inquiries|message|order|complaint"
-    r"|demo\s+request|form|chat|case|opportunit(?:y|ies)|visitor|question|invoice)s?\b"
+    r"|form|chat|case|visitor|question|invoice)s?\b"
+)
+STANDARD = re.compile(  # a rule for every occurrence: "every inbound call answered on the 2nd ring"
+    rf"\b(?:every|each)\s+{_ITEM}"
+    rf"|\ball\s+(?:\w+\s+){{0,2}}?{_ITEM}"
+    r"(?=.*\b(?:within|same[- ]day|on\s+the|by\s+the\s+end\s+of\s+the\s+day)\b)"
     r"|\b(?:before|by|on|within)\s+the\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth)\s+rings?\b"
+)
+RING = re.compile(
+    r"\b(?:before|by|on|within)\s+the\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth)\s+rings?\b"
 )
 CHANGE_WORDS = re.compile(
     r"\b(?:increas|grow|grew|rais|lift|boost|improv|reduc|cut|lower|decreas|doubl|tripl|halv|shrink|shorten"
@@ -258,4 +269,9 @@ CHANGE_WORDS = re.compile(
 CHANGE_BEFORE_NUMBER = re.compile(
     r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|shrink|shorten|drop|double|triple"
     r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,5}?)(?:by\s+)?(?=[$€£]?\d)"
+)
+GRADE = re.compile(  # letter grades, matched on the text as written ("from a C to a B", "get an A")
+    r"\b(?:[Ff]rom|[Rr]aise|[Ii]mprove)\s+(?:\w+\s+){0,3}?(?:an?\s+)?[A-F][+-]?\s+to\s+(?:an?\s+)?[A-F][+-]?(?=[\s.,;!]|$)"
+    r"|\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive|[Oo]btain|[Kk]eep|[Mm]aintain)\s+(?:at\s+least\s+)?(?:an?\s+)?"
+    r"[A-F][+-]?(?:\s+(?:or\s+(?:better|higher|above)))?(?=\s+(?:in|on|for|grade|average)\b|[.,;!]|$)"
 )
