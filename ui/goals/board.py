@@ -30,6 +30,7 @@ def check_tooltip(check: GoalCheck) -> str:
     lines = [f"{SMART_LETTERS[k]}  {check.smart[k].status}: {check.smart[k].reason}" for k in SMART_KEYS]
     lines.append("")
     lines += [f"{FAST_LETTERS[k]}  {check.fast[k].status}: {check.fast[k].reason}" for k in FAST_KEYS]
+    lines += [f"\n⚠ {warning}" for warning in check.warnings()]
     return "\n".join(lines)
 
 

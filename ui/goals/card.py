@@ -33,7 +33,8 @@ BADGE_ROOM = 90  # the status badge beside the statement
 
 def due_text(goal: Goal, check: GoalCheck) -> str:
     if check.deadline:
-        return f"due {check.deadline.day} {check.deadline:%b %Y}"
+        past = " ⚠ before the workshop" if check.smart["time_bound"].warning else ""
+        return f"due {check.deadline.day} {check.deadline:%b %Y}{past}"
     if goal.deadline_date:
         try:
             day = date.fromisoformat(goal.deadline_date)

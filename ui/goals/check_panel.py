@@ -74,6 +74,8 @@ class CheckPanel(QFrame):
     def _row(letter: str, key: str, finding: Criterion, *, hint: bool) -> str:
         reason = html.escape(finding.reason)
         text = f"{_chip(letter, finding.status)} <b>{NAMES[key]}</b> {WORDS[finding.status]}: {reason}"
+        if finding.warning:
+            text += f'<br><span style="color:#9a3412;">⚠ {html.escape(finding.warning)}</span>'
         if hint and finding.hint and finding.status != "pass":
             text += f'<br><span style="color:#475569;">→ {html.escape(finding.hint)}</span>'
         return text
@@ -82,8 +84,9 @@ class CheckPanel(QFrame):
         for key in SMART_KEYS:
             finding = check.smart[key]
             self.rows[key].setText(self._row(SMART_LETTERS[key], key, finding, hint=True))
+            warning = f" Warning: {finding.warning}" if finding.warning else ""
             self.rows[key].setAccessibleName(
-                f"{NAMES[key]}: {finding.status}. {finding.reason} {finding.hint}"
+                f"{NAMES[key]}: {finding.status}. {finding.reason}{warning} {finding.hint}"
             )
         for key in FAST_KEYS:
             finding = check.fast[key]

@@ -436,6 +436,8 @@ def _shown(d: Deadline) -> str:
     assert d.date is not None
     said = d.text.strip()
     about = "about " if d.kind == "term" else ""
+    if said.lower().removeprefix("by ").removeprefix("on ") == _fmt(d.date).lower():
+        return f"{about}{_fmt(d.date)}"
     return f"{about}{_fmt(d.date)} (“{said}”)"
 
 

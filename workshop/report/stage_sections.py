@@ -119,6 +119,7 @@ def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[
             for key, letter in zip(SMART_KEYS, "SMART", strict=True)
             for c in [check.smart[key]]
         ]
+        rows += [["! warning", warning] for warning in check.warnings()]
         heading = shorten(goal.statement, CELL_LIMIT)
         details = " · ".join(
             part
@@ -325,3 +326,57 @@ def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
         for team, who in approvals_of(state).items()
         if who.at
     ]
+
+
+def draft_goals(ctx: ReportContext) -> list[Flowable]:
+    """The goals not agreed at the workshop, each with the SMART letters that still fail and how to fix them.
+
+    For the goals PDF only: the room's homework on paper. The signed SLA carries agreed goals alone.
+    """
+    content, st, w = ctx.content, ctx.st, ctx.width
+    drafts = [g for g in content.goals if g.status != "agreed"]
+    if not drafts:
+        return []
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        para("Still in draft", st.h1),
+        para(
+            f"{len(drafts)} goal{'s were' if len(drafts) != 1 else ' was'} not agreed at the workshop. "
+            "Each SMART letter that still fails is listed with how to fix it, so the owners can bring "
+            "the goals back to the next review.",
+            st.small,
+        ),
+    ]
+    for goal in drafts:
+        check = check_in_workshop(goal, content.info, content.teams, content.goals)
+        rows: list[list[Any]] = []
+        for key, letter in zip(SMART_KEYS, "SMART", strict=True):
+            finding = check.smart[key]
+            if finding.status == "fail":
+                name = key.replace("_", "-").capitalize()
+                hint = f" → {finding.hint}" if finding.hint else ""
+                rows.append([f"{letter} {MARK['fail']}", f"{name}: {finding.reason}{hint}"])
+        rows += [["!", warning] for warning in check.warnings()]
+        if not rows:
+            verdict = goal.verdict or "not given yet"
+            rows.append(["✓", f"No SMART letter fails; the other team's verdict: {verdict}. Ready to agree."])
+        details = " · ".join(
+            part
+            for part in (
+                team_name(content.teams, goal.team) if goal.team != JOINT else "Joint goal",
+                f"Owner: {shorten(goal.owner, NAME_LIMIT)}" if goal.owner.strip() else "No owner yet",
+                f"Deadline: {check.deadline.isoformat()}" if check.deadline else "",
+            )
+            if part
+        )
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 3 * mm),
+                    para(shorten(goal.statement.strip() or "(no statement yet)", CELL_LIMIT), st.h2),
+                    para(details, st.small),
+                    table(None, rows, [w * 0.1, w * 0.9], st),
+                ]
+            )
+        )
+    return story
