@@ -1,7 +1,8 @@
 """Time per goal check: the SMART/FAST checker on the corpus statements, and its import cost.
 
 The wizard re-checks on every keystroke, so a check must stay far under a frame
-(target: median under 5 ms).
+(targets: median under 5 ms, 95th percentile under 10 ms). Runs on both parts of the
+corpus (development and held-out), each statement judged as of its source's date.
 
     python benchmarks/smart_check.py [--rounds 20]
 """
@@ -17,7 +18,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-CORPUS = Path(__file__).parents[1] / "tests" / "goals" / "data" / "goal_corpus.json"
+DATA = Path(__file__).parents[1] / "tests" / "goals" / "data"
+CORPUS = (DATA / "goal_corpus.json", DATA / "goal_corpus_heldout.json")
 
 
 def import_ms() -> float:
@@ -40,11 +42,12 @@ def main() -> None:
     args = parser.parse_args()
     from workshop.goals.checker import check_statement
 
-    texts = [row["text"] for row in json.loads(CORPUS.read_text(encoding="utf-8"))["statements"]]
-    today = date(2027, 6, 1)
+    rows = [row for path in CORPUS for row in json.loads(path.read_text(encoding="utf-8"))["statements"]]
+    cases = [(row["text"], date.fromisoformat(row["as_of"])) for row in rows]
+    texts = [text for text, _ in cases]
     times: list[float] = []
     for _ in range(args.rounds):
-        for text in texts:
+        for text, today in cases:
             start = time.perf_counter()
             check_statement(text, today)
             times.append(time.perf_counter() - start)
@@ -56,7 +59,7 @@ def main() -> None:
         f"Python {sys.version.split()[0]}"
     )
     print(f"median per check:   {median:6.2f} ms   (target < 5 ms)")
-    print(f"95th percentile:    {p95:6.2f} ms")
+    print(f"95th percentile:    {p95:6.2f} ms   (target < 10 ms)")
     print(f"slowest:            {times[-1] * 1000:6.2f} ms")
     print(f"import workshop.goals.checker in a new process: {import_ms():6.1f} ms")
 

@@ -171,3 +171,17 @@ def test_check_goal_prints_smart_and_fast(capsys: pytest.CaptureFixture[str]) ->
     assert "FAST" in out and "✓ F Frequent" in out and "Reviewed monthly." in out
     assert main([*args, "--baseline", "20%"]) == 1
     assert "--baseline and --target go together" in capsys.readouterr().err
+
+
+def test_the_other_teams_verdict_decides_and_the_doubt_stays_as_a_warning() -> None:
+    goal = replace(
+        Goal(), statement="Grow ARR from $2M to $20M by Q3", verdict="stretch", verdict_comment="New channel"
+    )
+    attainable = check_goal(goal, TODAY, other_team="Sales", owner_required=False).smart["attainable"]
+    assert attainable.status == "pass"
+    assert attainable.reason == "Sales says stretch: “New channel”."
+    assert attainable.warning.startswith("The checker questions it: A change of 10.0x in 121 days")
+    refused = check_goal(
+        replace(goal, verdict="not attainable"), TODAY, other_team="Sales", owner_required=False
+    )
+    assert refused.smart["attainable"].status == "fail"

@@ -357,6 +357,13 @@ def _implausible(r: _Reading, days: int | None) -> Criterion | None:
     return None
 
 
+def _overruled(questioned: Criterion, said: str) -> Criterion:
+    """The other team's verdict decides: it passes, and the checker's doubt stays on record as a warning."""
+    return Criterion(
+        "pass", said + ".", questioned.hint, warning=f"The checker questions it: {questioned.reason}"
+    )
+
+
 def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     verdict, comment = goal.verdict.strip(), goal.verdict_comment.strip()
     said = f"{other_team} says {verdict}" + (f": “{comment}”" if comment else "")
@@ -379,7 +386,7 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     change = _change(goal, r)
     big = _implausible(r, days) if change is None and not goal.baseline.strip() else None
     if big is not None:
-        return big
+        return _overruled(big, said) if verdict else big
     if change is None:
         if verdict:
             return Criterion("pass", said + ".")
@@ -395,11 +402,12 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     if ratio == float("inf") or per_quarter > MAX_PER_QUARTER:
         size = "more than all of it" if ratio == float("inf") else f"{ratio:.1f}x"
         span = "" if ratio == float("inf") or days is None else f" in {days} days"
-        return Criterion(
+        questioned = Criterion(
             "fail",
             f"A change of {size}{span} is far beyond what history supports.",
             "Set a smaller step or a later deadline; more than 3x a quarter rarely happens.",
         )
+        return _overruled(questioned, said) if verdict else questioned
     if ratio - 1 < SANDBAG:
         return Criterion(
             "fail",
