@@ -185,3 +185,51 @@ def test_the_other_teams_verdict_decides_and_the_doubt_stays_as_a_warning() -> N
         replace(goal, verdict="not attainable"), TODAY, other_team="Sales", owner_required=False
     )
     assert refused.smart["attainable"].status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Close 5 deals before Christmas", "2027-12-25"),
+        ("Hire 2 SDRs by summer 2028", "2028-08-31"),
+        ("Grow ARR 20% by mid-2028", "2028-06-30"),
+        ("Sign 3 partners by the 15th", "2027-06-15"),
+        ("Send the proposal tomorrow", "2027-06-02"),
+        ("Reduce churn to 3% by the close of the fiscal year", "2027-12-31"),
+        ("Close 20 deals in the first 90 days", "2027-08-30"),
+        ("Raise my GPA from 2.8 to 3.2 this semester", "2027-08-31"),
+        ("By the end of Q3, 80% of new hires will complete onboarding within 30 days", "2027-09-30"),
+    ],
+)
+def test_more_ways_of_saying_when(text: str, due: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+    assert check.deadline == date.fromisoformat(due)
+
+
+def test_a_start_date_is_not_a_deadline() -> None:
+    status, reason = finding("Book 10 demos a week starting in July", "time_bound")
+    assert status == "fail" and "when it starts" in reason
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Raise my grade from a C to a B by the end of the semester", "A grade"),
+        ("Meet with my advisor twice a month until December", "A frequency: 2 times a month"),
+        ("New website live by 15 September", "Done or not done by 15 September 2027"),
+        ("Pass the CPA exam by next year", "Done or not done"),
+        ("Save $200 by June", "An amount: $200"),
+        ("Maintain a GPA of 3.5 this semester", "gpa: 3.5"),
+        ("Reduce employee turnover by one-third over the next 18 months", "employee turnover: 33%"),
+        ("Lose 10 pounds by June 30", "pounds: 10"),
+    ],
+)
+def test_what_people_count_besides_sales_metrics(text: str, said: str) -> None:
+    status, reason = finding(text, "measurable")
+    assert status == "pass" and said in reason
+
+
+def test_three_times_a_week_is_a_frequency_not_a_tripling() -> None:
+    attainable = check_statement("Lose 10 pounds in three months by exercising three times a week", TODAY)
+    assert "3.0x" not in attainable.smart["attainable"].reason

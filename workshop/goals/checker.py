@@ -21,6 +21,7 @@ from workshop.goals.vocabulary import (
     CHANGE_WORDS,
     COMPLETION,
     DECREASE_WORDS,
+    DONE_STATE,
     FIRST_VERB,
     GRADE,
     PLACEHOLDER,
@@ -276,7 +277,8 @@ def _completion(r: _Reading) -> Criterion | None:
     d = r.deadline
     if d is None or d.kind in ("vague", "recurring", "comparison"):
         return None
-    match = next((m for c in BUNDLE_SPLIT.split(r.plain) if (m := COMPLETION.search(c))), None)
+    clauses = BUNDLE_SPLIT.split(r.plain)
+    match = next((m for c in clauses if (m := COMPLETION.search(c) or DONE_STATE.search(c))), None)
     if match is None or VAGUE_WORD.search(match.group(0)):
         return None
     words = [
@@ -461,14 +463,14 @@ def _time_bound(r: _Reading) -> Criterion:
             f"Say from when it applies and how often it is reviewed, "
             f"e.g. 'from {_fmt(r.today)}, reviewed monthly'.",
         )
+    starts = next((f for f in r.found if f.kind == "start"), None)
+    if starts is not None and (d is None or d.kind in ("recurring", "vague")):
+        return Criterion(
+            "fail",
+            f"“{starts.text.strip()}” says when it starts, not by when it is reached.",
+            f"Add by when, for example '{example}'.",
+        )
     if d is None:
-        starts = next((f for f in r.found if f.kind == "start"), None)
-        if starts is not None:
-            return Criterion(
-                "fail",
-                f"“{starts.text.strip()}” says when it starts, not by when it is reached.",
-                f"Add by when, for example '{example}'.",
-            )
         compared = next((f for f in r.found if f.kind == "comparison"), None)
         if compared is not None:
             return Criterion(

@@ -75,7 +75,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:fy\s*'?(?P<fy1>\d{2}|\d{4})\s*)?q(?P<q>[1-4])"
             r"|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarters?(?:\s+of(?:\s+the\s+year)?)?)"
-            r"(?:\s*(?:of\s+|/|-|,)?\s*(?:fy\s*)?(?P<qy>20\d\d|'?\d\d)\b)?",
+            r"(?:\s*(?:of\s+|,)?\s*fy\s*'?(?P<qy>20\d\d|\d\d)\b|\s*(?:of\s+|,\s*)?(?P<qy2>20\d\d|'\d\d)\b"
+            r"|[/-](?P<qy3>20\d\d|\d\d)\b|\s+(?P<qy4>\d\d)\b(?![%.,]?\d|\s*(?:%|percent|per\s+cent)))?",
             _F,
         ),
     ),
@@ -145,7 +146,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "term",
         re.compile(
-            r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?|this\s+|the\s+current\s+)"
+            r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?|this\s+|the\s+current\s+"
+            r"|(?P<next>next|the\s+next|the\s+coming|the\s+following)\s+)"
             r"(?P<what>semester|term|school\s+year|academic\s+year)\b",
             _F,
         ),
@@ -153,7 +155,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", re.compile(rf"\b(?:the\s+)?next\s+{_NUM}\s+{_UNIT}", _F)),
     (
         "within_unit",
-        re.compile(r"\bwithin\s+(?:the\s+)?(?:next\s+)?(?P<unit>day|week|month|quarter|year)\b", _F),
+        re.compile(r"\bwithin\s+(?:the\s+)?(?:next\s+|first\s+)?(?P<unit>day|week|month|quarter|year)\b", _F),
     ),
     (
         "event",
@@ -163,14 +165,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting"
             r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|graduation|wedding|review|birthday"
             r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
+            r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date)\b"
+            r"|\b(?:by|before|at|until)\s+(?:the\s+)?end\s+of\s+(?:the|my|our|this|their|its)\s+(?:\w+\s+)?"
+            r"(?:program|programme|course|project|campaign|training|internship|contract|trial|pilot|sprint|class"
+            r"|module|rotation|placement|residency|clinical|bootcamp|apprenticeship|probation|engagement|season"
             r"|performance\s+review|offsite|sales\s+kick-?off|open\s+day|fair|expo|campaign|election|season)\b"
-            r"|\b(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:before|by|after)\s+(?:launch|go-?live|graduation|release)\b",
+            r"|\b(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:before|by|after)\s+(?:launch|go-?live|graduation|release|race\s+day|launch\s+day|demo\s+day|game\s+day)\b",
             _F,
         ),
     ),
     (
         "plan_week",
-        re.compile(r"\b(?:by|before|in|during|within)\s+(?P<unit>week|month|day)\s+(?P<n>\d{1,2})\b", _F),
+        re.compile(
+            r"\b(?:by|before|in|during|within|(?:by\s+)?(?:the\s+)?end\s+of)\s+(?P<unit>week|month|day)\s+(?P<n>\d{1,2})\b",
+            _F,
+        ),
     ),
     (
         "season",
@@ -394,7 +403,11 @@ def term_end(today: date, what: str) -> date:
 
 
 def _term(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
-    return "term", term_end(cal.today, (g["what"] or "").lower())
+    what = (g["what"] or "").lower()
+    end = term_end(cal.today, what)
+    if g.get("next") or "end of next" in match.group(0).lower():
+        end = term_end(end + timedelta(days=1), what)
+    return "term", end
 
 
 def _named_month(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
@@ -408,7 +421,7 @@ def _named_month(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
 
 def _quarter(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     quarter = int(g["q"]) if g["q"] else _ORD[(g["qo"] or "").lower()]
-    year_text = g["qy"] or g["fy1"]
+    year_text = g["qy"] or g.get("qy2") or g.get("qy3") or g.get("qy4") or g["fy1"]
     return "quarter", cal.quarter_end(quarter, _year(year_text, 0) if year_text else None)
 
 

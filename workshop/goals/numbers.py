@@ -50,7 +50,7 @@ NUMBER_WORDS = re.compile(
     re.IGNORECASE,
 )
 FRACTIONS = re.compile(
-    r"\b(?:(?P<by>by|cut|in|of)\s+)?(?P<count>a|one|two|three)\s+(?P<part>half|halves|third|thirds|quarter|quarters|fifth|fifths)\b"
+    r"\b(?:(?P<by>by|cut|in|of)\s+)?(?P<count>a|one|two|three)[\s-]+(?P<part>half|halves|third|thirds|quarter|quarters|fifth|fifths)\b"
     r"(?!\s+(?:marathon|day|hour|year|time|price|term|dozen|mile|century|decade|point|page|size|pound|kilo)s?\b)"
     r"|\bby\s+half\b",
     re.IGNORECASE,
@@ -94,6 +94,11 @@ _MAGNITUDES = {
     "bn": 1e9,
     "billion": 1e9,
 }
+
+
+WEIGHT_CONTEXT = re.compile(
+    r"\b(?:los[et]|losing|gain(?:ed|ing)?|weigh\w*|drop(?:ped|ping)?|shed(?:ding)?)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,13 @@ def find_quantities(text: str) -> list[Quantity]:
         magnitude = (match.group("mag") or "").lower()
         number *= _MAGNITUDES.get(magnitude, 1)
         pct = (match.group("pct") or "").lower()
+        weight = (match.group("cur2") or "").lower() == "pounds" and WEIGHT_CONTEXT.search(
+            text[max(0, start - 25) : start]
+        )
+        if weight:  # "lose 10 pounds" is a weight, not money
+            end = match.start("cur2")
+            found.append(Quantity(number, "count", text[start:end].strip(), start, end))
+            continue
         if match.group("cur") or match.group("cur2"):
             kind: QuantityKind = "money"
         elif pct in ("%", "percent") or pct.startswith("per"):

@@ -40,6 +40,7 @@ METRICS: tuple[tuple[str, str], ...] = (
     ),
     ("quota attainment", r"quota(?:\s+attainment)?"),
     ("retention", r"(?:customer\s+)?retention(?:\s+rate)?|renewals?(?:\s+rate)?"),
+    ("employee turnover", r"(?:employee|staff|voluntary|team)\s+(?:turnover|attrition)|attrition"),
     ("revenue", r"revenue|sales|bookings|turnover|profits?|income"),
     ("deals", r"deals?"),
     ("leads", r"(?:[a-z]+\s+)?leads?"),
@@ -210,6 +211,11 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
         noun = _noun_after(plain, quantity)
         if noun:
             return noun
+    named = NOUN_BEFORE_NUMBER.search(plain)
+    if named:
+        words = [w for w in named.group("noun").split() if w not in NOUN_SKIP and w not in NOUN_STOP]
+        if words and words[-1] not in VAGUE_OBJECTS and len(words[-1]) > 2:
+            return " ".join(words)
     before = CHANGE_BEFORE_NUMBER.search(plain)
     if before:
         words = [w for w in before.group("object").split() if w not in NOUN_SKIP and w not in NOUN_STOP]
@@ -268,10 +274,20 @@ CHANGE_WORDS = re.compile(
 )
 CHANGE_BEFORE_NUMBER = re.compile(
     r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|shrink|shorten|drop|double|triple"
-    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,5}?)(?:by\s+)?(?=[$€£]?\d)"
+    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,5}?)(?:(?:by|to|under|below|above)\s+)?(?=[$€£]?\d)"
+)
+NOUN_BEFORE_NUMBER = re.compile(  # "a GPA of 3.5", "a score of 85%", "an average rating of 4.5"
+    r"\b(?:a|an|the|my|our|their|its)\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+"
+    r"(?:of|at|above|below|under|over)\s+(?:at\s+least\s+|at\s+most\s+|no\s+(?:more|less)\s+than\s+)?[$€£]?\d"
 )
 GRADE = re.compile(  # letter grades, matched on the text as written ("from a C to a B", "get an A")
     r"\b(?:[Ff]rom|[Rr]aise|[Ii]mprove)\s+(?:\w+\s+){0,3}?(?:an?\s+)?[A-F][+-]?\s+to\s+(?:an?\s+)?[A-F][+-]?(?=[\s.,;!]|$)"
     r"|\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive|[Oo]btain|[Kk]eep|[Mm]aintain)\s+(?:at\s+least\s+)?(?:an?\s+)?"
     r"[A-F][+-]?(?:\s+(?:or\s+(?:better|higher|above)))?(?=\s+(?:in|on|for|grade|average)\b|[.,;!]|$)"
+)
+DONE_STATE = re.compile(  # "new website live by 15 September", "contract signed by Q3"
+    r"^\W*(?:(?:the|our|a|an|my|their)\s+)?(?P<object>[a-z][a-z0-9' -]{2,60}?)\s+"
+    r"(?:is\s+|are\s+|will\s+be\s+|to\s+be\s+)?"
+    r"(?:live|launched|done|completed|finished|in\s+place|signed|approved|published|shipped|ready|up\s+and\s+running"
+    r"|rolled\s+out|deployed|installed|delivered|submitted)\b"
 )
