@@ -215,8 +215,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:by|before|on|until)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?day\s+)?(?:next\s+)?"
-            r"(?P<wd>monday|tuesday|wednesday|thursday|friday)\b",
+            r"\b(?:(?:by|before|on|until)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?day\s+)?(?:(?P<next>next|this)\s+)?"
+            r"|(?P<next2>next|this)\s+)"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+            r"(?!\s+(?:mornings|afternoons|evenings|nights)\b)"
+            r"(?:\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\d%]))?",
             _F,
         ),
     ),
@@ -233,7 +236,7 @@ VAGUE = re.compile(
     r"when\s+possible|when\s+we\s+can|in\s+due\s+course|continuously|later|tbd|tbc|as\s+needed)\b",
     _F,
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -501,6 +504,8 @@ def _nth(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
 def _weekday(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     target = _WEEKDAYS.index((g["wd"] or "").lower())
     ahead = (target - cal.today.weekday()) % 7 or 7
+    if (g.get("next") or g.get("next2") or "").lower() == "next" and ahead < 7:
+        ahead += 7 if "by next" not in match.group(0).lower() else 0
     return "date", cal.today + timedelta(days=ahead)
 
 
