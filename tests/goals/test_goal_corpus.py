@@ -118,3 +118,13 @@ def test_the_checker_agrees_with_the_sources(part: str, label: str) -> None:
 
 if __name__ == "__main__":
     print(report())
+
+
+def test_every_finding_on_the_corpus_has_a_reason_and_every_failure_a_hint() -> None:
+    for part in PARTS:
+        for row in statements(part):
+            check = check_statement(row["text"], date.fromisoformat(row["as_of"]))
+            for key, finding in [*check.smart.items(), *check.fast.items()]:
+                assert finding.reason.strip(), (row["text"], key)
+                if finding.status == "fail":
+                    assert finding.hint.strip(), (row["text"], key, finding)

@@ -233,3 +233,15 @@ def test_what_people_count_besides_sales_metrics(text: str, said: str) -> None:
 def test_three_times_a_week_is_a_frequency_not_a_tripling() -> None:
     attainable = check_statement("Lose 10 pounds in three months by exercising three times a week", TODAY)
     assert "3.0x" not in attainable.smart["attainable"].reason
+
+
+@pytest.mark.parametrize(
+    "text", ["Build a stronger brand by Q4", "Create a great onboarding experience by June"]
+)
+def test_a_vague_deliverable_is_not_measurable_just_because_it_has_a_date(text: str) -> None:
+    assert finding(text, "measurable")[0] == "fail"
+
+
+def test_a_forward_period_after_over_is_a_deadline_not_a_comparison() -> None:
+    check = check_statement("Increase revenue in the new product division by 12% over the next year", TODAY)
+    assert check.smart["time_bound"].status == "pass" and check.deadline == date(2028, 6, 1)

@@ -272,6 +272,12 @@ FREQUENCY = re.compile(
 )
 
 
+COMPARATIVE = re.compile(
+    r"\b(?:better|stronger|greater|bigger|higher|faster|smoother|clearer|deeper|broader|wider|closer|easier"
+    r"|improved|enhanced|optimi[sz]ed|effective|efficient|successful|world-class|best-in-class|great|good)\b"
+)
+
+
 def _completion(r: _Reading) -> Criterion | None:
     """A deliverable done by a date is measurable: it is done or not done by then."""
     d = r.deadline
@@ -279,7 +285,7 @@ def _completion(r: _Reading) -> Criterion | None:
         return None
     clauses = BUNDLE_SPLIT.split(r.plain)
     match = next((m for c in clauses if (m := COMPLETION.search(c) or DONE_STATE.search(c))), None)
-    if match is None or VAGUE_WORD.search(match.group(0)):
+    if match is None or VAGUE_WORD.search(match.group(0)) or COMPARATIVE.search(match.group(0)):
         return None
     words = [
         w

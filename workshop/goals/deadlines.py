@@ -89,6 +89,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("fiscal", re.compile(r"\b(?:fy|fiscal\s+(?:year\s+)?)\s*'?(?P<fy>20\d\d|\d\d)\b", _F)),
     ("year", re.compile(rf"\b{_BY}(?:calendar\s+year\s+)?(?P<y>20\d\d)\b", _F)),
+    (  # "over the next year" is the coming twelve months; "next year" alone is the calendar year
+        "within_unit",
+        re.compile(
+            r"\b(?:over|within|in|during|for)\s+the\s+(?:next|coming|following)\s+(?P<unit>year|month|week|quarter)\b",
+            _F,
+        ),
+    ),
     (
         "relative",
         re.compile(
@@ -578,7 +585,8 @@ def _classified(text: str, kind: str, match: re.Match[str], resolved: tuple[Kind
     start, end = match.span()
     if STARTING_BEFORE.search(text[max(0, start - 30) : start]):
         return Deadline(match.group(0), "start", None, start, end)
-    if kind not in ("span", "rest", "event") and _compared(text, start, end):
+    forward = re.search(r"\b(?:next|coming|following|this|current)\b", match.group(0), re.IGNORECASE)
+    if kind not in ("span", "rest", "event") and not forward and _compared(text, start, end):
         return Deadline(match.group(0), "comparison", None, start, end)
     return Deadline(match.group(0), resolved[0], resolved[1], start, end)
 

@@ -218,8 +218,11 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
             return " ".join(words)
     before = CHANGE_BEFORE_NUMBER.search(plain)
     if before:
-        words = [w for w in before.group("object").split() if w not in NOUN_SKIP and w not in NOUN_STOP]
-        if words and words[-1] not in VAGUE_OBJECTS and len(words[-1]) > 2:
+        head = re.split(
+            r"\s(?:in|for|among|at|on|across|within|with|per|from|during)\s", f" {before.group('object')} "
+        )[0]
+        words = [w for w in head.split() if w not in NOUN_SKIP and w not in NOUN_STOP]
+        if words and len(words[-1]) > 2 and not (len(words) == 1 and words[0] in VAGUE_OBJECTS):
             return " ".join(words)
     change = CHANGE_VERB.search(plain)
     if change:
@@ -274,7 +277,7 @@ CHANGE_WORDS = re.compile(
 )
 CHANGE_BEFORE_NUMBER = re.compile(
     r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|shrink|shorten|drop|double|triple"
-    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,5}?)(?:(?:by|to|under|below|above)\s+)?(?=[$€£]?\d)"
+    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,8}?)(?:(?:by|to|under|below|above)\s+)?(?=[$€£]?\d)"
 )
 NOUN_BEFORE_NUMBER = re.compile(  # "a GPA of 3.5", "a score of 85%", "an average rating of 4.5"
     r"\b(?:a|an|the|my|our|their|its)\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+"
