@@ -13,7 +13,7 @@ def export_pdfs(
 ) -> Iterator[tuple[Path, bytes, str]]:
     from workshop.report.goals_pdf import goals_pdf
     from workshop.report.paper import default_paper
-    from workshop.report.sla_pdf import DRAFT, SIGNED_NOW, pdf_for_export
+    from workshop.report.sla_pdf import DRAFT, PARTLY_SIGNED, SIGNED_NOW, pdf_for_export
     from workshop.signoff.signing import LocalAuthority
 
     paper = paper or default_paper()
@@ -22,6 +22,7 @@ def export_pdfs(
         what = {
             DRAFT: "the SLA as a DRAFT (not signed by every signatory)",
             SIGNED_NOW: "the signed SLA",
+            PARTLY_SIGNED: "the SLA record, signed so far by some of the signatories",
         }.get(kind, "the signed SLA (the record kept in the workshop)")
         yield Path(sla_out), data, what
     if goals_out:

@@ -153,7 +153,7 @@ class LocalAuthority:
             .issuer_name(name)
             .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(days=1))
+            .not_valid_before(now - timedelta(days=400))  # signatures dated in the recent past
             .not_valid_after(now + timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
             .add_extension(_key_usage(ca=True), critical=True)
@@ -178,8 +178,11 @@ class LocalAuthority:
     def export_certificate(self, path: Path) -> None:
         path.write_bytes(self.certificate_pem())
 
-    def issue(self, person: Person) -> tuple[Any, Any, Any]:
-        """A new key and certificate naming ``person``; returns (key, certificate, CA certificate)."""
+    def issue(self, person: Person, at: datetime | None = None) -> tuple[Any, Any, Any]:
+        """A new key and certificate naming ``person``, valid from before ``at`` (the signing moment).
+
+        Returns (key, certificate, CA certificate).
+        """
         from cryptography import x509
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import ec
@@ -199,7 +202,7 @@ class LocalAuthority:
             .issuer_name(ca_cert.subject)
             .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_before(min(now, at or now) - timedelta(minutes=5))
             .not_valid_after(now + timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(_key_usage(ca=False), critical=True)
