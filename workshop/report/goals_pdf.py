@@ -34,13 +34,14 @@ def _sign_off_line(ctx: ReportContext, name: str, title: str) -> Flowable:
             para("Signature and date", ctx.st.small),
         ]
     ]
-    line = Table(cells, colWidths=[half, half], rowHeights=[16 * mm])
+    line = Table(cells, colWidths=[half, half], hAlign="LEFT")  # grows with a long title
     line.setStyle(
         [
             ("FONT", (0, 0), (-1, -1), SANS),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
             ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 11 * mm),  # room to sign above the line
         ]
     )
     return line
