@@ -72,7 +72,7 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
             sign_offs += [_sign_off_line(ctx, name, title) for name, title in owners]
             story.append(KeepTogether(sign_offs))
         else:
-            story.append(para("No owner to sign off: name a signatory for this team in Setup.", st.warn))
+            story.append(para("No owner is named to sign off these goals.", st.warn))
         story.append(Spacer(1, 8 * mm))
     decor = PageDecor(
         header=f"{info.company} · Agreed goals · {info.title}".strip(" ·"), footer=info.title, draft=False

@@ -120,7 +120,7 @@ def signature_page(ctx: ReportContext) -> list[Flowable]:
     )
     people = sla.signatories(content)
     if not people:
-        story.append(para("No signatories are named in Setup yet.", st.warn))
+        story.append(para("No signatories are named yet.", st.warn))
     half = (ctx.width - 12 * mm) / 2
     for person in people:
         signature = signed.get(person.role)

@@ -18,7 +18,7 @@ from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key
-from workshop.leads.definition import rules_in
+from workshop.leads.definition import MqlDefinition, rules_in
 from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
 from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours, team_name
 from workshop.report.charts import airtime_chart, funnel_chart
@@ -164,31 +164,26 @@ def mql(ctx: ReportContext) -> list[Flowable]:
             + (f" ({approved})." if approved else ".")
         )
     )
-    rows = []
-    for group, label in (
-        ("gate", "Must have"),
-        ("fit", "Fit"),
-        ("engagement", "Engagement"),
-        ("negative", "Negative"),
-    ):
-        for rule in rules_in(definition, group):
-            points = (
-                "gate"
-                if group == "gate"
-                else f"−{abs(rule.points)}"
-                if group == "negative"
-                else f"+{rule.points}"
-            )
-            rows.append([label, rule.describe(), points])
+    rows = mql_rows(definition)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         Spacer(1, 4 * mm),
         para("The MQL definition", st.h1),
         para(
-            f"“{definition.name}”. {status} A lead is an MQL at {definition.threshold} points or more.",
+            f"“{definition.name}”. {status} A lead is an MQL at {definition.threshold} points or more"
+            + (", and only when it meets every must-have rule." if definition.gates else "."),
             st.body if fully_approved(state) else st.warn,
         ),
     ]
+    if definition.decay is not None:
+        decay = definition.decay
+        story.append(
+            para(
+                f"Decay: engagement points halve every {decay.half_life_days:g} days, counted by "
+                f"“{decay.field}”.",
+                st.body,
+            )
+        )
     if rows:
         story.append(table(["Kind", "Rule", "Points"], rows, [w * 0.16, w * 0.7, w * 0.14], st))
     tested = bench_result_of(state)
@@ -209,6 +204,16 @@ def mql(ctx: ReportContext) -> list[Flowable]:
             ),
         ]
     return story
+
+
+def mql_rows(definition: MqlDefinition) -> list[list[str]]:
+    """Every rule of the definition as printed: must-haves (gates) first, then the points."""
+    rows = [["Must have", gate.describe(), "required"] for gate in definition.gates]
+    for group, label in (("fit", "Fit"), ("engagement", "Engagement"), ("negative", "Negative")):
+        for rule in rules_in(definition, group):
+            points = f"−{abs(rule.points)}" if group == "negative" else f"+{rule.points}"
+            rows.append([label, rule.describe(), points])
+    return rows
 
 
 def _bench_row(tested: BenchResult) -> list[str]:
