@@ -78,5 +78,11 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
         header=f"{info.company} · Agreed goals · {info.title}".strip(" ·"), footer=info.title, draft=False
     )
     return build(
-        story, paper, decor, title=f"Agreed goals: {info.title}", subject="Goals", author=info.facilitator
+        story,
+        paper,
+        decor,
+        title=f"Agreed goals: {info.title}",
+        subject=f"The goals {info.company or 'the teams'} agreed at {info.title}".strip(),
+        author=info.facilitator,
+        keywords=["goals", "SMART", "FAST", "sales", "marketing", info.company, info.title],
     )

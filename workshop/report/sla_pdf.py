@@ -76,6 +76,7 @@ def render(
         title=f"Service level agreement: {info.company}".rstrip(": "),
         subject=f"SLA SHA-256 {sla.fingerprint(content)}",
         author=info.facilitator,
+        keywords=["service level agreement", "SLA", "sales", "marketing", "MQL", info.company, info.title],
     )
     return pdf, dict(ctx.stamp_boxes)
 

@@ -254,7 +254,7 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
         para("The reverse funnel", st.h1),
         para(
             f"What the revenue target needs at each stage, every step rounded up; months before the deals "
-            f"close by the sales cycle ({result.months_earlier} months). Marketing's quota: "
+            f"close by the sales cycle ({_months(result.months_earlier)}). Marketing's quota: "
             f"{quota:,} MQLs a month."
             if quota
             else "What the revenue target needs at each stage.",
@@ -301,10 +301,12 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
     )
     bars = item_bars(content, runner)
     if ctx.charts and bars:
-        story += [
-            Spacer(1, 3 * mm),
-            airtime_chart(bars, airtime_labels(content), airtime_colours(content), w),
-        ]
+        labels, colours = airtime_labels(content), airtime_colours(content)
+        for start in range(0, len(bars), AIRTIME_ROWS_PER_CHART):  # a long day: one chart per page
+            story += [
+                Spacer(1, 3 * mm),
+                airtime_chart(bars[start : start + AIRTIME_ROWS_PER_CHART], labels, colours, w),
+            ]
     speakers = runner.speaker_totals()
     people = [
         [p.name, team_name(content.teams, p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
@@ -318,6 +320,13 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
             table(["Person", "Team", "Spoke"], people, [w * 0.5, w * 0.25, w * 0.25], st),
         ]
     return story
+
+
+AIRTIME_ROWS_PER_CHART = 36  # 15 points a row: a chart of 36 fits any page of A4 or Letter
+
+
+def _months(count: int) -> str:
+    return f"{count} month{'s' if count != 1 else ''}"
 
 
 def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:
