@@ -235,3 +235,37 @@ def _key_usage(*, ca: bool) -> Any:
         encipher_only=False,
         decipher_only=False,
     )
+
+
+def strokes_from_image(path: Path, columns: int = 240) -> list[Stroke]:
+    """Strokes tracing the ink of a signature image (dark on light): one per run of ink in a row.
+
+    The image is scaled to ``columns`` wide and kept in the pad's 3:1 shape; raises ValueError
+    when the file is not an image or holds no ink.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            grey = image.convert("LA")
+    except (OSError, UnidentifiedImageError) as error:
+        raise ValueError(f"{path.name} is not an image this app can read ({error})") from None
+    background = Image.new("LA", grey.size, (255, 255))
+    background.alpha_composite(grey)
+    rows = max(1, columns // 3)
+    small = background.convert("L").resize((columns, rows))
+    pixels = small.load()
+    assert pixels is not None
+    strokes: list[Stroke] = []
+    for y in range(rows):
+        start = None
+        for x in range(columns + 1):
+            ink = x < columns and int(pixels[x, y]) < 128  # type: ignore[arg-type]
+            if ink and start is None:
+                start = x
+            elif not ink and start is not None:
+                strokes.append([(start / columns, (y + 0.5) / rows), ((x - 0.5) / columns, (y + 0.5) / rows)])
+                start = None
+    if sum(len(s) for s in strokes) < 6:
+        raise ValueError(f"{path.name} holds no signature: draw it dark on a light background")
+    return strokes
