@@ -47,6 +47,11 @@ def _sign_off_line(ctx: ReportContext, name: str, title: str) -> Flowable:
     return line
 
 
+def _parts(flowable: Flowable) -> list[Flowable]:
+    """What a KeepTogether holds (so it can be kept together with more), else the flowable."""
+    return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+
+
 def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
     """The goals PDF for ``paper`` ("a4" or "letter")."""
     ctx = ReportContext(content=content, paper=paper, st=styles())
@@ -61,18 +66,16 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
     section = goals_for_team if content.goals else _no_goals
     for team in (SALES, MARKETING, JOINT):
         flowables, owners = section(ctx, team)
-        story += [
-            CondPageBreak(60 * mm),
-            para("Joint goals" if team == JOINT else f"{team_name(content.teams, team)} goals", st.h1),
-            *flowables,
-            Spacer(1, 4 * mm),
-        ]
+        heading = para("Joint goals" if team == JOINT else f"{team_name(content.teams, team)} goals", st.h1)
+        # the heading stays with the first goal, the sign-off with the last: neither alone on a page
+        groups = [_parts(f) for f in flowables] or [[]]
+        groups[0] = [heading, *groups[0]]
         if owners:
-            sign_offs: list[Flowable] = [para("Sign-off", st.h2, bold=True)]
-            sign_offs += [_sign_off_line(ctx, name, title) for name, title in owners]
-            story.append(KeepTogether(sign_offs))
+            groups[-1] += [Spacer(1, 4 * mm), para("Sign-off", st.h2, bold=True)]
+            groups[-1] += [_sign_off_line(ctx, name, title) for name, title in owners]
         else:
-            story.append(para("No owner is named to sign off these goals.", st.warn))
+            groups[-1].append(para("No owner is named to sign off these goals.", st.warn))
+        story += [CondPageBreak(60 * mm), *(KeepTogether(group) for group in groups)]
         story.append(Spacer(1, 8 * mm))
     decor = PageDecor(
         header=f"{info.company} · Agreed goals · {info.title}".strip(" ·"), footer=info.title, draft=False
