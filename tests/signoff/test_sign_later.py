@@ -13,7 +13,7 @@ from workshop.cli import main
 from workshop.document import WorkshopDocument
 from workshop.edits import Update
 from workshop.model import SlaClause
-from workshop.report.sla_pdf import current_record, record_bytes
+from workshop.report.record import current_record, record_bytes
 from workshop.signoff.signing import LocalAuthority, Person
 from workshop.signoff.verification import verify_pdf
 from workshop.sla import agreement as sla

@@ -18,9 +18,9 @@ from workshop.cli import main
 from workshop.document import WorkshopDocument
 from workshop.edits import Update
 from workshop.model import SlaClause
+from workshop.report.record import current_record, record_bytes
 from workshop.report.signature_page import signing_time
 from workshop.report.signed_record import sign_and_record
-from workshop.report.sla_pdf import current_record, record_bytes
 from workshop.signoff.signing import LocalAuthority, synthetic_signature
 from workshop.sla import agreement as sla
 

@@ -32,8 +32,8 @@ from workshop.clock import local_now
 from workshop.edits import Change
 from workshop.model import SlaRecord, SlaSignature, WorkshopContent
 from workshop.report.paper import default_paper
+from workshop.report.record import current_record, record_signers
 from workshop.report.signed_record import record_signed_pdf, sign_and_record
-from workshop.report.sla_pdf import current_record, record_signers
 from workshop.signoff.pades import SigningError
 from workshop.signoff.record import SignOffError
 from workshop.signoff.signing import LocalAuthority, has_ink

@@ -16,15 +16,8 @@ from workshop import __version__
 from workshop.document import WorkshopDocument
 from workshop.edits import Insert, Update
 from workshop.model import SlaRecord, SlaSignature
-from workshop.report.sla_pdf import (
-    add_signature_to,
-    current_record,
-    record_bytes,
-    record_signers,
-    sign_request,
-    signed_pdf,
-    unsigned_record,
-)
+from workshop.report.record import current_record, record_bytes, record_signers
+from workshop.report.sla_pdf import add_signature_to, sign_request, signed_pdf, unsigned_record
 from workshop.signoff.pades import DRAWN, Evidence
 from workshop.signoff.record import SignOffError, new_signature
 from workshop.signoff.signing import LocalAuthority, Stroke

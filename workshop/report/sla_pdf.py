@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from workshop.model import SlaRecord, SlaSignature, WorkshopContent
+from workshop.model import SlaSignature, WorkshopContent
 from workshop.report import sections, stage_sections
 from workshop.report.context import ReportContext, Section
 from workshop.report.layout import PageDecor, build, styles
+from workshop.report.record import current_record, record_bytes, record_signers
 from workshop.report.signature_page import audit_page, draw_stamp, signature_page
 from workshop.signoff.pades import (
     Box,
@@ -151,24 +150,6 @@ def _moment(iso: str) -> datetime:
     except ValueError:
         return datetime.now().astimezone()
     return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def current_record(content: WorkshopContent) -> SlaRecord | None:
-    """The stored signed PDF of the SLA as it stands, if there is one."""
-    sha = sla.fingerprint(content)
-    return next((r for r in reversed(content.sla_records) if r.sla_sha256 == sha and r.pdf), None)
-
-
-def record_signers(record: SlaRecord) -> int:
-    """How many signatories have signed the record so far."""
-    return len([name for name in record.signers.split("; ") if name.strip()])
-
-
-def record_bytes(record: SlaRecord) -> bytes:
-    try:
-        return base64.b64decode(record.pdf, validate=True)
-    except (binascii.Error, ValueError):
-        return b""
 
 
 def pdf_for_export(

@@ -200,7 +200,7 @@ def draw(qtbot: QtBot, pad: QWidget) -> None:
 def test_each_signatory_signs_in_turn_and_the_record_grows_one_signature_at_a_time(
     window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
-    from workshop.report.sla_pdf import current_record, record_bytes, record_signers
+    from workshop.report.record import current_record, record_bytes, record_signers
     from workshop.signoff.signing import LocalAuthority
     from workshop.signoff.verification import verify_pdf
 
