@@ -171,16 +171,18 @@ def _is_rtl(ch: str) -> bool:
 def visual_order(text: str) -> str:
     """``text`` as it is drawn left to right: Arabic letters joined, right-to-left runs reversed.
 
-    The Unicode bidirectional algorithm (python-bidi) with the paragraph's direction taken
-    from its first strong letter; Arabic-script letters (Persian and Urdu ones too) in their
-    joined presentation forms (arabic-reshaper).
+    The Unicode bidirectional algorithm (python-bidi): text with any left-to-right letter reads
+    left to right, as the document does ("پویا رضایی, Facilitator"), text wholly in a
+    right-to-left script reads right to left; Arabic-script letters (Persian and Urdu ones
+    too) in their joined presentation forms (arabic-reshaper).
     """
     if not any(_is_rtl(c) for c in text):
         return text
     import arabic_reshaper
     from bidi import get_display
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+    direction = "L" if any(unicodedata.bidirectional(c) == "L" for c in text) else "R"
+    return str(get_display(arabic_reshaper.reshape(text), base_dir=direction))
 
 
 def markup(text: str, base: str = SANS) -> str:
