@@ -228,6 +228,9 @@ def test_each_signatory_signs_in_turn_and_the_record_grows_one_signature_at_a_ti
     result = verify_pdf((tmp_path / "signed.pdf").read_bytes(), [LocalAuthority().certificate_path])
     assert result.code == 0, result.summary()
     assert [s.signer for s in result.signatures] == ["Dana Whitfield", "Priya Raman", "Claire Dubois"]
+    unlock_and_edit(window, qtbot, dialogs, " v3")  # a second round voided: 3 signatures, not 6
+    signoff = signoff_page(window)
+    assert "edited after 3 signatures: they are void" in signoff.status.text()
 
 
 def test_open_points_are_listed_and_signing_over_them_needs_a_deliberate_click(
