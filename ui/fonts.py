@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from workshop.resources import resource_path
 
-FALLBACK_FONTS = ("DroidSansFallbackFull.ttf", "NanumGothic.ttf")  # Chinese and Japanese; Korean
+FALLBACK_FONTS = ("DroidSansFallbackFull.ttf", "NanumGothic.ttf", "Symbola.ttf")  # CJK; Korean; emoji
 
 
 def register_bundled_fonts() -> list[str]:

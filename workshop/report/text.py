@@ -2,14 +2,15 @@
 
 reportlab never falls back to another font, so text is split into runs: DejaVu Sans for
 Latin, Greek, Cyrillic, Hebrew, Arabic and symbols, Droid Sans Fallback for Chinese and
-Japanese, NanumGothic for Korean. An emoji (no bundled font draws one) is printed as a
-visible marker naming it, e.g. "[rocket]". Arabic-script letters are joined with
-``arabic-reshaper`` and right-to-left runs put in drawing order with ``python-bidi``, both
-imported only when a PDF is made.
+Japanese, NanumGothic for Korean, Symbola for emoji (monochrome). An emoji newer than
+Symbola is printed as a visible marker naming it, e.g. "[melting face]", never a blank box.
+Arabic-script letters are joined with ``arabic-reshaper`` and right-to-left runs put in
+drawing order with ``python-bidi``, both imported only when a PDF is made.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
@@ -21,14 +22,16 @@ SANS_BOLD = "DejaVuSans-Bold"
 SANS_ITALIC = "DejaVuSans-Oblique"
 CJK = "DroidSansFallback"
 HANGUL = "NanumGothic"
+EMOJI = "Symbola"
 _FILES = {
     SANS: "DejaVuSans.ttf",
     SANS_BOLD: "DejaVuSans-Bold.ttf",
     SANS_ITALIC: "DejaVuSans-Oblique.ttf",
     CJK: "DroidSansFallbackFull.ttf",
     HANGUL: "NanumGothic.ttf",
+    EMOJI: "Symbola.ttf",
 }
-FALLBACKS = (CJK, HANGUL)  # after the base font, in this order
+FALLBACKS = (CJK, HANGUL, EMOJI)  # after the base font, in this order
 _DROP = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}  # joiners and emoji presentation selectors
 
 
@@ -143,15 +146,15 @@ def _emoji_marker(ch: str) -> str:
 
 
 def clean(text: str) -> str:
-    """The text as it prints: emoji as visible markers, control characters as spaces, spaces tidied."""
+    """The text as it prints: emoji Symbola lacks as visible markers, control characters as spaces."""
     text = unicodedata.normalize("NFC", text)
     kept = []
     for ch in text:
         code = ord(ch)
         if code in _DROP:
             continue
-        if _is_emoji(code):
-            kept.append(_emoji_marker(ch))
+        if _is_emoji(code) and (code not in _charset(EMOJI) or 0x1F3FB <= code <= 0x1F3FF):
+            kept.append(_emoji_marker(ch))  # skin tones are dropped: the emoji before them is drawn
             continue
         kept.append(" " if unicodedata.category(ch) == "Cc" else ch)
     return " ".join("".join(kept).split())
@@ -168,21 +171,27 @@ def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
+_FIELD_NUMBER = re.compile(r"(?<=[\s,·(])(?=\d)")
+
+
 def visual_order(text: str) -> str:
     """``text`` as it is drawn left to right: Arabic letters joined, right-to-left runs reversed.
 
-    The Unicode bidirectional algorithm (python-bidi): text with any left-to-right letter reads
-    left to right, as the document does ("پویا رضایی, Facilitator"), text wholly in a
-    right-to-left script reads right to left; Arabic-script letters (Persian and Urdu ones
-    too) in their joined presentation forms (arabic-reshaper).
+    The Unicode bidirectional algorithm (python-bidi) in a left-to-right paragraph, as the
+    documents are: "پویا رضایی, Facilitator" and "پویا رضایی, 2027-09-30" keep the name first
+    and the date as written; a name wholly in a right-to-left script reads right to left.
+    Arabic-script letters (Persian and Urdu ones too) in their joined presentation forms
+    (arabic-reshaper).
     """
     if not any(_is_rtl(c) for c in text):
         return text
     import arabic_reshaper
     from bidi import get_display
 
-    direction = "L" if any(unicodedata.bidirectional(c) == "L" for c in text) else "R"
-    return str(get_display(arabic_reshaper.reshape(text), base_dir=direction))
+    # A number after a name in Arabic script would read as part of it ("30-09-2027 ,پویا"):
+    # a left-to-right mark before each number that starts a field keeps the fields in order.
+    marked = _FIELD_NUMBER.sub("\u200e", text)
+    return str(get_display(arabic_reshaper.reshape(marked), base_dir="L")).replace("\u200e", "")
 
 
 def markup(text: str, base: str = SANS) -> str:
