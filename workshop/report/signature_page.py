@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop.model import SlaSignature
 from workshop.report.context import ReportContext, nice_date
@@ -232,12 +232,17 @@ def audit_page(ctx: ReportContext) -> list[Flowable]:
 
 
 def _evidence_boxes(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = []
-    for person in sla.signatories(ctx.content):
+    """The signatories' boxes, all on one page when they do not fit below the audit facts."""
+    people = sla.signatories(ctx.content)
+    each = EVIDENCE_HEIGHT + 11 * mm  # the box, its label and the space above it
+    story: list[Flowable] = [CondPageBreak(each * len(people) + 12 * mm), Spacer(1, 4 * mm)]
+    heading = para("Signatures", ctx.st.h2, bold=True)
+    for index, person in enumerate(people):
         role = f"For {person.team_name}" if person.team_name else "Witnessed by the facilitator"
         label = para(f"{role}: {shorten(person.name, NAME_LIMIT)}", ctx.st.small, bold=True)
         box = SignatureBox(ctx, person.role, None, ctx.width, EVIDENCE_HEIGHT)
-        story += [Spacer(1, 4 * mm), KeepTogether([label, Spacer(1, 1 * mm), box])]
+        first = [heading] if index == 0 else []
+        story += [Spacer(1, 4 * mm), KeepTogether([*first, label, Spacer(1, 1 * mm), box])]
     return story
 
 
