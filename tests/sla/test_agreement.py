@@ -21,7 +21,7 @@ def test_every_template_becomes_a_clause_with_its_numbers_filled() -> None:
     assert "approved MQL definition, version 2" in texts["marketing_commitment"]
     assert "within 24 business hours" in texts["sales_commitment"]
     assert "Dana Whitfield" in texts["signatories"] and "Claire Dubois" in texts["signatories"]
-    assert "2027-07-01 to 2028-06-30" in texts["term"]
+    assert "2027-06-01 to 2028-05-31" in texts["term"]  # the month after the offsite (10-11 May)
     assert not any("{" in t for t in texts.values())
 
 

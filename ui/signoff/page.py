@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import base64
-from datetime import date
+from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDateEdit,
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from ui.common.page_context import PageContext
 from ui.signoff.signature_pad import SignaturePad
 from ui.sla.preview import sla_html
+from workshop.clock import local_now
 from workshop.edits import Change
-from workshop.model import SlaRecord
+from workshop.model import SlaRecord, SlaSignature, WorkshopContent
 from workshop.report.paper import default_paper
-from workshop.report.signed_record import record_signed_pdf
-from workshop.report.sla_pdf import current_record
+from workshop.report.record import current_record, record_signers
+from workshop.report.signed_record import record_signed_pdf, sign_and_record
 from workshop.signoff.pades import SigningError
-from workshop.signoff.record import SignOffError, add_signature
+from workshop.signoff.record import SignOffError
 from workshop.signoff.signing import LocalAuthority, has_ink
 from workshop.sla import agreement as sla
 
@@ -65,10 +66,11 @@ class SignoffPage(QWidget):
         self.name.setAccessibleName("Signatory name")
         self.title = QLineEdit()
         self.title.setAccessibleName("Signatory title")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setAccessibleName("Date of signing")
+        self.consent = QCheckBox()
+        self.consent.setAccessibleName("Consent to sign electronically")
+        self.consent.toggled.connect(self._consent_toggled)
+        self.reviewed_at: datetime | None = None
+        self.consented_at: datetime | None = None
         self.pad = SignaturePad()
         self.pad.changed.connect(self._pad_changed)
         clear = QPushButton("&Clear")
@@ -87,7 +89,7 @@ class SignoffPage(QWidget):
         form = QFormLayout(self.signer_box)
         form.addRow("&Name", self.name)
         form.addRow("&Title", self.title)
-        form.addRow("&Date", self.date)
+        form.addRow(self.consent)
         form.addRow(self.pad)
         row = QHBoxLayout()
         row.addWidget(self.own_certificate)
@@ -105,8 +107,11 @@ class SignoffPage(QWidget):
         export_ca = QPushButton("Export CA certificate…")
         export_ca.setToolTip("Recipients import it in their PDF reader to see the signatures as trusted")
         export_ca.clicked.connect(self.export_ca)
-        self.make_record = QPushButton("Make the signed PDF")
-        self.make_record.setToolTip("Everyone has signed; apply their digital signatures and keep the PDF")
+        self.make_record = QPushButton("Apply the signatures")
+        self.make_record.setToolTip(
+            "The signatures were drawn without a signed record: apply each one's digital signature, "
+            "at the moment it was drawn, and keep the PDF"
+        )
         self.make_record.clicked.connect(self._record)
         record_buttons = QHBoxLayout()
         record_buttons.addWidget(self.make_record)
@@ -124,6 +129,10 @@ class SignoffPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.status)
+        self.open_points = QLabel()
+        self.open_points.setWordWrap(True)
+        self.open_points.setAccessibleName("Open points before signing")
+        side_layout.addWidget(self.open_points)
         side_layout.addWidget(self.people)
         side_layout.addWidget(self.signer_box)
         side_layout.addWidget(records_box)
@@ -162,23 +171,28 @@ class SignoffPage(QWidget):
             self.people.addItem(f"{person.name} ({role}): {mark}")
         missing = [w.text for w in sla.warnings(content) if "signatory" in w.text or "facilitator" in w.text]
         nxt = sla.next_to_sign(content)
+        record = current_record(content)
         if missing:
             text = "⚠ " + escape(" ".join(missing))
         elif nxt is None:
-            kept = any(r.sla_sha256 == sha for r in content.sla_records)
+            kept = record is not None and record_signers(record) == len(signed)
             text = "✓ Signed by every signatory. " + (
                 "The signed PDF is kept below."
                 if kept
-                else "Press “Make the signed PDF” to apply the digital signatures and keep the record."
+                else "Press “Apply the signatures” to apply their digital signatures and keep the record."
             )
         else:
             text = f"Next to sign: <b>{escape(nxt.name)}</b>. Read the SLA on the left, then sign below."
+            if signed:
+                text = f"Signed by {len(signed)} of {len(sla.signatories(content))}. " + text
         if voided and not signed:
+            last = _count(len(_last_signed_version(voided)))
             text = (
-                f"⚠ The SLA was edited after {len(voided)} signature(s): they are void and this version "
+                f"⚠ The SLA was edited after {last}: they are void and this version "
                 "must be signed again. The signed record of the earlier version is kept. " + text
             )
         self.status.setText(text)
+        self._show_open_points(content, nxt is not None and not missing)
         self.signer_box.setVisible(nxt is not None and not missing)
         if nxt is not None:
             role = ROLE_WORDS[nxt.role].format(team=nxt.team_name)
@@ -186,46 +200,99 @@ class SignoffPage(QWidget):
                 self.signer_box.setTitle(f"{nxt.name} signs {role}")
                 self.name.setText(nxt.name)
                 self.title.setText(nxt.title)
-                self.date.setDate(QDate.currentDate())
                 self.pad.clear()
+                self.reviewed_at = local_now()
+                self.consent.setChecked(False)
+            self.consent.setText(
+                f"{nxt.name} agrees to sign this agreement electronically; the drawn signature and a "
+                f"digital signature bind them to the document with SHA-256 fingerprint\n{sha}"
+            )
         self._pad_changed()
-        self.make_record.setVisible(sla.fully_signed(content) and current_record(content) is None)
+        self.make_record.setVisible(
+            sla.fully_signed(content) and (record is None or record_signers(record) < len(signed))
+        )
         self.make_record.setEnabled(not self.document.read_only)
         self.own_certificate.setEnabled(not self.document.read_only)
         self.save_button.setEnabled(
             bool(self.document.typed(SlaRecord))
         )  # nothing to save before one is made
         self.records.clear()
-        for record in reversed(self.document.typed(SlaRecord)):
-            current = " (current version)" if record.sla_sha256 == sha else " (earlier version)"
-            self.records.addItem(f"{record.signed_at[:16].replace('T', ' ')}: {record.signers}{current}")
+        for kept_record in reversed(self.document.typed(SlaRecord)):
+            current = " (current version)" if kept_record.sla_sha256 == sha else " (earlier version)"
+            self.records.addItem(
+                f"{kept_record.signed_at[:16].replace('T', ' ')}: {kept_record.signers}{current}"
+            )
         if self.records.count():
             self.records.setCurrentRow(0)
 
+    def _show_open_points(self, content: WorkshopContent, signing: bool) -> None:
+        points = open_points(content)
+        self.open_points.setVisible(signing and bool(points))
+        items = "".join(f"<li>{escape(p)}</li>" for p in points)
+        self.open_points.setText(
+            f"<b>⚠ {len(points)} open point{'s' if len(points) != 1 else ''} before signing</b>"
+            f"<ul style='margin:0'>{items}</ul>Signing over them asks you to confirm."
+        )
+
+    def _consent_toggled(self, checked: bool) -> None:
+        self.consented_at = local_now() if checked else None
+        self._pad_changed()
+
     def _pad_changed(self) -> None:
-        self.sign_button.setEnabled(has_ink(self.pad.strokes) and not self.document.read_only)
+        self.pad.setEnabled(self.consent.isChecked() and not self.document.read_only)
+        self.sign_button.setEnabled(
+            has_ink(self.pad.strokes) and self.consent.isChecked() and not self.document.read_only
+        )
 
     def sign(self) -> None:
+        moment = local_now()  # the signer's moment: when they pressed Sign
         content = self.document.content()
         nxt = sla.next_to_sign(content)
         if nxt is None:
             return
-        qdate = self.date.date()
+        if not self.consent.isChecked() or self.consented_at is None:
+            self.context.show_error("Cannot sign", "Tick the consent to sign electronically first.")
+            return
+        points = open_points(content)
+        if points and not self._sign_over(points):
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            add_signature(
+            sign_and_record(
                 self.document,
                 nxt.role,
                 name=self.name.text(),
                 title=self.title.text(),
-                signed_on=date(qdate.year(), qdate.month(), qdate.day()),
                 strokes=self.pad.strokes,
+                signed_at=moment,
+                reviewed_at=self.reviewed_at or moment,
+                consented_at=self.consented_at,
+                authority=self.authority,
+                paper=default_paper(),
+                certificate=self.pkcs12.get(nxt.role),
             )
-        except SignOffError as error:
+        except (SignOffError, SigningError, OSError, ValueError) as error:
             self.context.show_error("Cannot sign", str(error))
             return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self.own_certificate.setText("Use a certificate file (.p12)…")
-        if sla.fully_signed(self.document.content()):
-            self._record()
+        done = sla.next_to_sign(self.document.content()) is None
+        self.context.report(
+            f"{nxt.name}'s digital signature is applied to the record."
+            + (" The SLA is signed by everyone." if done else "")
+        )
+
+    def _sign_over(self, points: list[str]) -> bool:
+        listing = "\n".join(f"• {p}" for p in points)
+        answer = self.context.dialogs.ask_choice(
+            self,
+            "Sign with open points?",
+            f"The SLA still has {len(points)} open point{'s' if len(points) != 1 else ''}:\n{listing}\n\n"
+            "Sign it as it stands?",
+            [("sign", "Sign as it stands"), ("back", "Go back")],
+        )
+        return answer == "sign"
 
     def _record(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -282,3 +349,20 @@ class SignoffPage(QWidget):
             self.context.show_error("Cannot export", f"Cannot write {path.name}: {error.strerror or error}")
             return
         self.context.report(f"Exported the certificate authority to {path}")
+
+
+def _count(signatures: int) -> str:
+    return f"{signatures} signature{'s' if signatures != 1 else ''}"
+
+
+def open_points(content: WorkshopContent) -> list[str]:
+    """Everything the SLA page warns about: what signing now would sign over."""
+    return [w.text for w in sla.warnings(content)]
+
+
+def _last_signed_version(voided: list[SlaSignature]) -> list[SlaSignature]:
+    """The signatures of the version signed last before the edit (not of every earlier one)."""
+    if not voided:
+        return []
+    latest = max(voided, key=lambda s: (s.signed_at, s.id)).sla_sha256
+    return [s for s in voided if s.sla_sha256 == latest]

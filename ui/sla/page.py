@@ -56,6 +56,8 @@ class SlaPage(QWidget):
         for template in sla.templates():
             menu.addAction(template.heading).triggered.connect(lambda _=False, t=template.key: self._add(t))
         add.setMenu(menu)
+        self.add_button = add
+        self._unlocked = ""  # the fingerprint of a signed version the user chose to edit
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the clause")
         self.remove_button.clicked.connect(self._remove)
@@ -124,6 +126,16 @@ class SlaPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.signed_state = QLabel()
+        self.signed_state.setWordWrap(True)
+        self.signed_state.setAccessibleName("Signed state of the SLA")
+        self.edit_signed = QPushButton("Edit the signed SLA…")
+        self.edit_signed.setToolTip("Editing voids the signatures of this version; asks first")
+        self.edit_signed.clicked.connect(self.unlock)
+        signed_row = QHBoxLayout()
+        signed_row.addWidget(self.signed_state, 1)
+        signed_row.addWidget(self.edit_signed)
+        right_layout.addLayout(signed_row)
         right_layout.addWidget(self.warnings)
         right_layout.addWidget(self.preview, 1)
 
@@ -173,6 +185,59 @@ class SlaPage(QWidget):
         for binding in self.bindings:
             binding.refresh()
         self._fill_blanks(clause)
+        self._apply_lock()
+
+    # -- the signed state ---------------------------------------------------------------------
+
+    def locked(self) -> bool:
+        """True while this version is signed and the user has not chosen to edit (and void) it."""
+        content = self.document.content()
+        return bool(sla.current_signatures(content)) and self._unlocked != sla.fingerprint(content)
+
+    def _apply_lock(self) -> None:
+        content = self.document.content()
+        signatures = sla.current_signatures(content)
+        locked = self.locked()
+        frozen = locked or self.document.read_only
+        for field in (self.heading, *self._blank_fields.values()):
+            field.setReadOnly(frozen)
+        self.wording.setReadOnly(frozen)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(not frozen and (button is self.add_button or self._clause_id != 0))
+        self.signed_state.setVisible(bool(signatures))
+        self.edit_signed.setVisible(locked and not self.document.read_only)
+        if signatures:
+            names = ", ".join(s.name for s in signatures)
+            total = len(sla.signatories(content))
+            state = "Signed" if len(signatures) == total else f"Signed by {len(signatures)} of {total}"
+            self.signed_state.setText(
+                f"<b>✓ {state}</b> ({escape(names)}). "
+                + (
+                    "Read only: editing voids the signatures."
+                    if locked
+                    else "Editing now voids the signatures."
+                )
+            )
+
+    def unlock(self) -> None:
+        """Ask before editing a signed SLA: the edit voids its signatures."""
+        content = self.document.content()
+        signatures = sla.current_signatures(content)
+        if not signatures or self.document.read_only:
+            return
+        count = len(signatures)
+        names = ", ".join(s.name for s in signatures)
+        answer = self.context.dialogs.ask_choice(
+            self,
+            "Edit the signed SLA?",
+            f"This voids {count} signature{'s' if count != 1 else ''} ({names}): everyone signs the edited "
+            "version again. The signed record of this version is kept in the workshop.",
+            [("edit", "Edit and void the signatures"), ("keep", "Keep it signed")],
+        )
+        if answer == "edit":
+            self._unlocked = sla.fingerprint(content)
+            self._apply_lock()
+            self.heading.setFocus()
 
     def _fill_blanks(self, clause: SlaClause | None) -> None:
         blanks = sla.blanks(clause, self.document.content()) if clause else []
@@ -217,6 +282,7 @@ class SlaPage(QWidget):
             self._fill_blanks(self._current())  # the bound fields show their own changes
             self._refresh_titles()
             self._refresh_preview()
+            self._apply_lock()
         else:
             self._refresh_list()
 
@@ -262,8 +328,16 @@ class SlaPage(QWidget):
         )
         return field
 
-    def _add(self, key: str | None) -> None:
+    def _may_edit(self) -> bool:
+        """False when read only, or signed and the user does not choose to void the signatures."""
         if self.document.read_only:
+            return False
+        if self.locked():
+            self.unlock()
+        return not self.locked()
+
+    def _add(self, key: str | None) -> None:
+        if not self._may_edit():
             return
         template = sla.template(key) if key else None
         if template is None:
@@ -281,12 +355,12 @@ class SlaPage(QWidget):
 
     def _remove(self) -> None:
         clause = self._current()
-        if clause is not None and not self.document.read_only:
+        if clause is not None and self._may_edit():
             self.document.apply(f"Remove clause “{clause.heading}”", [Delete(SlaClause.TABLE, clause.id)])
 
     def _move(self, step: int) -> None:
         row = self.clause_list.currentRow()
         clause = self._current()
-        if clause is None or not 0 <= row + step < len(self._clauses()):
+        if clause is None or not 0 <= row + step < len(self._clauses()) or not self._may_edit():
             return
         self.document.apply("Move clause", [Move(SlaClause.TABLE, clause.id, row + step)])

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from workshop.commands import CommandError
 from workshop.document import WorkshopDocument
-from workshop.report.json_export import workshop_json
-from workshop.run.report import turns_csv
 
 NAME = "export"
 HELP = "export a workshop file (JSON, speaking turns, SLA PDF, goals PDF)"
@@ -56,10 +54,14 @@ def run(args: argparse.Namespace) -> int:
         document.close()
     said = sys.stderr if "-" in (args.json, args.turns_csv) else sys.stdout
     if args.json:
+        from workshop.report.json_export import workshop_json
+
         text = json.dumps(workshop_json(content, log), ensure_ascii=False, indent=2) + "\n"
         _write(args.json, text.encode("utf-8"))
         print(f"Exported {args.file} to {args.json}", file=said)
     if args.turns_csv:
+        from workshop.run.report import turns_csv
+
         _write(args.turns_csv, turns_csv(content, log).encode("utf-8-sig"))
         print(f"Exported the speaking turns of {args.file} to {args.turns_csv}", file=said)
     if args.sla or args.goals:

@@ -1,7 +1,11 @@
-"""``smarketing-workshop verify FILE.pdf [--trust CA.pem]``: check a signed SLA PDF.
+"""``smarketing-workshop verify FILE.pdf [--trust CA.pem ...]``: check a signed SLA PDF.
 
-Prints each signer, the signing time and whether the document is unchanged since that
-signature. Exit 0 when every signature is valid and nothing changed after the last one.
+Prints each signature: who, when, which authority issued the certificate and whether it
+is trusted (this installation's own authority and every ``--trust`` certificate are).
+Exits 0 when every signature is present, valid and trusted and nothing changed after the
+last; 1 when a signature is invalid or the document was changed after signing (which
+revision, and what kind of change); 3 when all are valid but an authority is not trusted;
+4 when the signatures so far are valid but some signatories have not signed.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from pathlib import Path
 from workshop.commands import CommandError
 
 NAME = "verify"
-HELP = "check the digital signatures of a signed SLA PDF"
+HELP = "check the digital signatures of a signed SLA PDF (exit 0 valid, 1 changed, 3 untrusted, 4 incomplete)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,42 +24,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--trust",
         metavar="CA.pem",
-        help="also require each signer's certificate to be issued by this certificate authority",
+        action="append",
+        default=[],
+        help="also trust certificates issued by this certificate authority (may be given more than once)",
     )
 
 
+def _own_authority() -> list[Path]:
+    from workshop.signoff.signing import LocalAuthority
+
+    own = LocalAuthority()
+    return [own.certificate_path] if own.exists() else []
+
+
 def run(args: argparse.Namespace) -> int:
-    from workshop.signoff.verification import verify_pdf
+    from workshop.signoff.verification import CHANGED, verify_pdf
 
     path = Path(args.file)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    trust = Path(args.trust) if args.trust else None
-    if trust is not None and not trust.is_file():
-        raise CommandError(f"there is no certificate file {trust}")
-    result = verify_pdf(data, trust)
+    trust = [Path(t) for t in args.trust]
+    for certificate in trust:
+        if not certificate.is_file():
+            raise CommandError(f"there is no certificate file {certificate}")
+    result = verify_pdf(data, _own_authority() + trust)
+    tampered = result.code == CHANGED
     for number, check in enumerate(result.signatures, 1):
-        when = check.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip() if check.signed_at else "time not stated"
+        when = check.signed_at.astimezone().isoformat(sep=" ") if check.signed_at else "time not stated"
         who = f"{check.signer}, {check.title}" if check.title else check.signer
         print(f"Signature {number}: {who}, signed {when}")
-        if check.ok and number == len(result.signatures):
-            print("  valid; the document is unchanged since this signature")
-        elif check.ok:
-            print("  valid; only the later signatures were added after it")
+        print(f"  certificate issued by {check.issuer}", end="")
+        if not tampered:
+            print(" (trusted)" if check.trusted else " (NOT an authority you trust)", end="")
+        print()
+        if check.ok:
+            print("  valid")
         for problem in check.problems:
             print(f"  FAILED: {problem}")
-        if check.trusted is True:
-            print("  certificate issued by the trusted authority")
     for problem in result.problems:
         print(f"FAILED: {problem}")
-    if result.ok:
-        print(
-            f"{path.name}: all {len(result.signatures)} signatures valid; nothing changed after the last one."
-        )
-        if trust is None:
-            print("(Certificates not checked against an authority; add --trust CA.pem to check them.)")
-        return 0
-    print(f"{path.name}: NOT verified.")
-    return 1
+    for name in result.unsigned:
+        print(f"Not signed: {name}")
+    print(f"{path.name}: {result.summary()}")
+    return result.code

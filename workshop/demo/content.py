@@ -1,7 +1,7 @@
 """The demo workshop a newcomer sees first: a filled-in "Q3 alignment offsite".
 
-The company and people are fictional. Dates follow the day the demo is made, so
-the offsite is always a few weeks ahead.
+The company and people are fictional. Dates follow the day the demo is made: the offsite
+was held a few weeks before, so its SLA is signed at plausible, past times.
 """
 
 from __future__ import annotations
@@ -39,15 +39,15 @@ DEMO_TITLE = "Q3 alignment offsite"
 DEMO_COMPANY = "Fernhill Software"
 
 
-def _next_monday(today: date, weeks_ahead: int) -> date:
-    start = today + timedelta(weeks=weeks_ahead)
-    return start + timedelta(days=(7 - start.weekday()) % 7)
+def _monday_before(today: date, weeks_back: int) -> date:
+    start = today - timedelta(weeks=weeks_back)
+    return start - timedelta(days=start.weekday())
 
 
 def demo_content(today: date | None = None) -> WorkshopContent:
-    """The demo workshop, dated a few weeks after ``today``."""
+    """The demo workshop, held a few weeks before ``today``."""
     today = today or local_today()
-    start = _next_monday(today, 3)
+    start = _monday_before(today, 3)
     end = start + timedelta(days=1)
 
     def due(days: int) -> str:
@@ -140,9 +140,9 @@ def add_demo_sla(content: WorkshopContent, signed_on: date) -> None:
                 name=person.name,
                 title=person.title,
                 signed_on=signed_on.isoformat(),
-                signed_at=datetime.fromisoformat(
-                    f"{signed_on.isoformat()}T{times[index]}:00+00:00"
-                ).isoformat(),
+                signed_at=datetime.fromisoformat(f"{signed_on.isoformat()}T{times[index]}:00")
+                .astimezone()  # the laptop's time zone, as a signature made there
+                .isoformat(),
                 strokes=strokes_json(synthetic_signature(person.name)),
                 sla_sha256=sha,
             )

@@ -35,16 +35,22 @@ def _sign_off_line(ctx: ReportContext, name: str, title: str) -> Flowable:
             para("Signature and date", ctx.st.small),
         ]
     ]
-    line = Table(cells, colWidths=[half, half], rowHeights=[16 * mm])
+    line = Table(cells, colWidths=[half, half], hAlign="LEFT")  # grows with a long title
     line.setStyle(
         [
             ("FONT", (0, 0), (-1, -1), SANS),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
             ("LEFTPADDING", (0, 0), (0, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 11 * mm),  # room to sign above the line
         ]
     )
     return line
+
+
+def _parts(flowable: Flowable) -> list[Flowable]:
+    """What a KeepTogether holds (so it can be kept together with more), else the flowable."""
+    return list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
 
 
 def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
@@ -61,23 +67,27 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
     section = goals_for_team if content.goals else _no_goals
     for team in (SALES, MARKETING, JOINT):
         flowables, owners = section(ctx, team)
-        story += [
-            CondPageBreak(60 * mm),
-            para("Joint goals" if team == JOINT else f"{team_name(content.teams, team)} goals", st.h1),
-            *flowables,
-            Spacer(1, 4 * mm),
-        ]
+        heading = para("Joint goals" if team == JOINT else f"{team_name(content.teams, team)} goals", st.h1)
+        # the heading stays with the first goal, the sign-off with the last: neither alone on a page
+        groups = [_parts(f) for f in flowables] or [[]]
+        groups[0] = [heading, *groups[0]]
         if owners:
-            sign_offs: list[Flowable] = [para("Sign-off", st.h2, bold=True)]
-            sign_offs += [_sign_off_line(ctx, name, title) for name, title in owners]
-            story.append(KeepTogether(sign_offs))
+            groups[-1] += [Spacer(1, 4 * mm), para("Sign-off", st.h2, bold=True)]
+            groups[-1] += [_sign_off_line(ctx, name, title) for name, title in owners]
         else:
-            story.append(para("No owner to sign off: name a signatory for this team in Setup.", st.warn))
+            groups[-1].append(para("No owner is named to sign off these goals.", st.warn))
+        story += [CondPageBreak(60 * mm), *(KeepTogether(group) for group in groups)]
         story.append(Spacer(1, 8 * mm))
     story += draft_goals(ctx)
     decor = PageDecor(
         header=f"{info.company} · Agreed goals · {info.title}".strip(" ·"), footer=info.title, draft=False
     )
     return build(
-        story, paper, decor, title=f"Agreed goals: {info.title}", subject="Goals", author=info.facilitator
+        story,
+        paper,
+        decor,
+        title=f"Agreed goals: {info.title}",
+        subject=f"The goals {info.company or 'the teams'} agreed at {info.title}".strip(),
+        author=info.facilitator,
+        keywords=["goals", "SMART", "FAST", "sales", "marketing", info.company, info.title],
     )

@@ -128,9 +128,7 @@ class PageDecor:
             canvas.setLineWidth(0.5)
             canvas.line(left, height - 14 * mm, right, height - 14 * mm)
         _draw_runs(canvas, left, 10 * mm, self.footer, 7.5, MUTED)
-        canvas.setFont(SANS, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(right, 10 * mm, f"Page {doc.page}")
+        canvas.page_label_at = (right, 10 * mm)  # "Page N of M" is drawn when M is known
         if self.draft:
             canvas.setFillColor(colors.Color(0.86, 0.15, 0.15, alpha=0.13))
             canvas.setFont(SANS_BOLD, 110)
@@ -153,10 +151,48 @@ def _draw_runs(canvas: Any, x: float, y: float, text: str, size: float, colour: 
         x += canvas.stringWidth(run, font, size)
 
 
+def _numbered_canvas() -> type:
+    """A canvas that writes "Page N of M" on every page once it knows M (the page count)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.page_label_at: tuple[float, float] | None = None
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if self.page_label_at is not None:
+                    self.saveState()
+                    self.setFont(SANS, 7.5)
+                    self.setFillColor(MUTED)
+                    self.drawRightString(*self.page_label_at, f"Page {self._pageNumber} of {total}")
+                    self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
 def build(
-    story: list[Flowable], paper: str, decor: PageDecor, *, title: str, subject: str, author: str
+    story: list[Flowable],
+    paper: str,
+    decor: PageDecor,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    keywords: Sequence[str] = (),
+    lang: str = "en",
 ) -> bytes:
-    """Lay the story out on pages and return the PDF bytes."""
+    """Lay the story out on pages and return the PDF bytes (dated now, numbered "Page N of M")."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
@@ -169,10 +205,12 @@ def build(
         subject=subject,
         author=author,
         creator="Smarketing Workshop",
-        invariant=True,
+        keywords=list(keywords),
+        lang=lang,
+        invariant=False,  # real creation and modification dates
         initialFontName=SANS,  # never the unembedded Helvetica
     )
-    doc.build(story, onFirstPage=decor, onLaterPages=decor)
+    doc.build(story, onFirstPage=decor, onLaterPages=decor, canvasmaker=_numbered_canvas())
     return out.getvalue()
 
 

@@ -57,7 +57,7 @@ def clauses(ctx: ReportContext) -> list[Flowable]:
     for number, clause in enumerate(ctx.content.sla_clauses, 1):
         heading = para(f"{number}. {clause.heading.strip() or 'Untitled clause'}", st.h2, bold=True)
         story.append(KeepTogether([heading, para(sla.render(clause, ctx.content), st.body)]))
-    notes = [w.text for w in sla.warnings(ctx.content)]
+    notes = [w.for_document for w in sla.warnings(ctx.content)]
     if notes:
         heading = para("Open points when this document was produced", st.h2, bold=True)
         story += [Spacer(1, 4 * mm), KeepTogether([heading, *(para(f"• {n}", st.warn) for n in notes)])]

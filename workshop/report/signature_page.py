@@ -9,14 +9,14 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from workshop.model import SlaSignature
 from workshop.report.context import ReportContext, nice_date
 from workshop.report.layout import MUTED, RULE, para, table
 from workshop.report.stage_sections import mql_approval_events
-from workshop.report.text import NAME_LIMIT, SANS, plain_runs, register_fonts, shorten
-from workshop.signoff.pades import SignRequest
+from workshop.report.text import NAME_LIMIT, SANS, SANS_BOLD, SANS_ITALIC, plain_runs, register_fonts, shorten
+from workshop.signoff.pades import TYPED, CertificateFacts, SignRequest
 from workshop.signoff.signing import parse_strokes
 from workshop.sla import agreement as sla
 
@@ -49,12 +49,18 @@ def draw_strokes(
 
 
 class SignatureBox(Flowable):  # type: ignore[misc]
-    """The space where one signature goes; remembers where it landed for the digital stamp."""
+    """The space where one signature goes.
 
-    def __init__(self, ctx: ReportContext, role: str, signature: SlaSignature | None, width: float) -> None:
+    On a draft it shows the drawn signature (or "awaiting signature"); on the version to be
+    signed it remembers where it landed: that box becomes the signatory's signature field.
+    """
+
+    def __init__(
+        self, ctx: ReportContext, role: str, signature: SlaSignature | None, width: float, height: float
+    ) -> None:
         super().__init__()
         self.ctx, self.role, self.signature = ctx, role, signature
-        self.width, self.height = width, BOX_HEIGHT
+        self.width, self.height = width, height
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -63,19 +69,31 @@ class SignatureBox(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
-        canvas.line(0, 0, self.width, 0)
         if self.ctx.final:
+            canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+            canvas.setFillColor(MUTED)
+            canvas.setFont(SANS_ITALIC, 8)
+            canvas.drawString(6, self.height - 14, "Not signed yet")
             x, y = canvas.absolutePosition(0, 0)
             self.ctx.stamp_boxes[self.role] = (
                 canvas.getPageNumber() - 1,
                 (x, y, x + self.width, y + self.height),
             )
-        elif self.signature is not None:
+            return
+        canvas.line(0, 0, self.width, 0)
+        if self.signature is not None:
             draw_strokes(canvas, parse_strokes(self.signature.strokes), 0, 2, self.width, self.height - 4)
         else:
             canvas.setFillColor(MUTED)
-            canvas.setFont("DejaVuSans-Oblique", 8)
+            canvas.setFont(SANS_ITALIC, 8)
             canvas.drawString(2, 4, "awaiting signature")
+
+
+def signing_time(moment: datetime) -> str:
+    """A signing moment as every signed page shows it: to the second, with its UTC offset."""
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    return f"{moment.day} {moment:%b %Y, %H:%M:%S} {zone}".strip()
 
 
 def _time(iso: str) -> str:
@@ -87,6 +105,9 @@ def _time(iso: str) -> str:
 
 
 def signature_page(ctx: ReportContext) -> list[Flowable]:
+    """The draft's signature page; the version to be signed has its boxes on the audit page."""
+    if ctx.final:
+        return []
     st, content = ctx.st, ctx.content
     signed = {s.role: s for s in sla.current_signatures(content)}
     story: list[Flowable] = [PageBreak(), para("Signatures", st.h1)]
@@ -99,7 +120,7 @@ def signature_page(ctx: ReportContext) -> list[Flowable]:
     )
     people = sla.signatories(content)
     if not people:
-        story.append(para("No signatories are named in Setup yet.", st.warn))
+        story.append(para("No signatories are named yet.", st.warn))
     half = (ctx.width - 12 * mm) / 2
     for person in people:
         signature = signed.get(person.role)
@@ -112,7 +133,8 @@ def signature_page(ctx: ReportContext) -> list[Flowable]:
             para(when, st.small),
         ]
         block = Table(
-            [[SignatureBox(ctx, person.role, signature, half), details]], colWidths=[half + 12 * mm, half]
+            [[SignatureBox(ctx, person.role, signature, half, BOX_HEIGHT), details]],
+            colWidths=[half + 12 * mm, half],
         )
         block.setStyle(
             [
@@ -133,7 +155,15 @@ def _when(signature: SlaSignature | None) -> str:
     return f"Dated {nice_date(signature.signed_on)}, signed {_time(signature.signed_at)}"
 
 
+EVIDENCE_HEIGHT = 50 * mm
+
+
 def audit_page(ctx: ReportContext) -> list[Flowable]:
+    """The audit page: what was signed, the timeline, and (to be signed) a box per signatory.
+
+    Each box is that signatory's signature field: their revision fills it with the drawn
+    signature, the name, the times they reviewed, consented and signed, and the certificate.
+    """
     st, content = ctx.st, ctx.content
     info = content.info
     sha = sla.fingerprint(content)
@@ -143,14 +173,16 @@ def audit_page(ctx: ReportContext) -> list[Flowable]:
     if info.end_date and info.end_date != info.start_date:
         events.append((info.end_date, "Workshop ends"))
     events += mql_approval_events(ctx)
-    for signature in sla.current_signatures(content):
-        events.append((signature.signed_at, f"{signature.name} signs ({_role_word(signature.role)})"))
+    if not ctx.final:
+        for signature in sla.current_signatures(content):
+            events.append((signature.signed_at, f"{signature.name} signs ({_role_word(signature.role)})"))
     for signature in sla.voided_signatures(content):
         events.append(
             (signature.signed_at, f"{signature.name} signed an earlier version (void after an edit)")
         )
     for record in content.sla_records:
-        events.append((record.signed_at, f"Signed PDF of version {record.sla_sha256[:8]} recorded"))
+        if record.sla_sha256 != sha:
+            events.append((record.signed_at, f"Signed PDF of version {record.sla_sha256[:8]} recorded"))
     events.sort(key=lambda e: e[0])
     rows = [[_time(when) if "T" in when else nice_date(when), what] for when, what in events]
     story: list[Flowable] = [
@@ -167,20 +199,50 @@ def audit_page(ctx: ReportContext) -> list[Flowable]:
             st,
         ),
         Spacer(1, 6 * mm),
-        para("Timeline", st.h2, bold=True),
     ]
     if rows:
-        story.append(table(["When", "What"], rows, [48 * mm, ctx.width - 48 * mm], st))
+        story.append(
+            KeepTogether(
+                [
+                    para("Timeline", st.h2, bold=True),
+                    table(["When", "What"], rows, [48 * mm, ctx.width - 48 * mm], st),
+                ]
+            )
+        )
     story += [
-        Spacer(1, 6 * mm),
+        Spacer(1, 4 * mm),
         para(
             "The fingerprint is the SHA-256 of the agreement's canonical text (workshop id, company, "
             "title, clause headings and wording as printed, signatories). Each party's digital signature "
-            "(PAdES) covers this whole document; check them with “smarketing-workshop verify FILE.pdf” or "
-            "any PDF reader that trusts the workshop's certificate authority.",
+            "(PAdES) covers this whole document as it stood when they signed, including their own box "
+            "below; the first signature allows only the later signatures to be added. Check them with "
+            "“smarketing-workshop verify FILE.pdf” or any PDF reader that trusts the signing authority.",
+            st.small,
+        ),
+        para(
+            "Times come from the clock of the computer each signer used; no timestamp authority is "
+            "reached offline. A drawn signature records the signer's intent; their identity rests on "
+            "the certificate named in their box.",
             st.small,
         ),
     ]
+    if ctx.final:
+        story += _evidence_boxes(ctx)
+    return story
+
+
+def _evidence_boxes(ctx: ReportContext) -> list[Flowable]:
+    """The signatories' boxes, all on one page when they do not fit below the audit facts."""
+    people = sla.signatories(ctx.content)
+    each = EVIDENCE_HEIGHT + 11 * mm  # the box, its label and the space above it
+    story: list[Flowable] = [CondPageBreak(each * len(people) + 12 * mm), Spacer(1, 4 * mm)]
+    heading = para("Signatures", ctx.st.h2, bold=True)
+    for index, person in enumerate(people):
+        role = f"For {person.team_name}" if person.team_name else "Witnessed by the facilitator"
+        label = para(f"{role}: {shorten(person.name, NAME_LIMIT)}", ctx.st.small, bold=True)
+        box = SignatureBox(ctx, person.role, None, ctx.width, EVIDENCE_HEIGHT)
+        first = [heading] if index == 0 else []
+        story += [Spacer(1, 4 * mm), KeepTogether([*first, label, Spacer(1, 1 * mm), box])]
     return story
 
 
@@ -192,22 +254,88 @@ def _role_word(role: str) -> str:
     return "witness" if role == sla.WITNESS else "for " + role
 
 
-def draw_stamp(request: SignRequest, width: float, height: float, path: Path) -> None:
-    """The visible stamp of one digital signature: the drawn signature, the name, the time."""
+def _draw_text(canvas: Any, x: float, y: float, text: str, size: float, font: str = SANS) -> None:
+    for run_font, run in plain_runs(text, font):
+        canvas.setFont(run_font, size)
+        canvas.drawString(x, y, run)
+        x += canvas.stringWidth(run, run_font, size)
+
+
+def _fit(canvas: Any, text: str, width: float, size: float) -> str:
+    """``text`` cut with an ellipsis so it fits ``width`` at ``size`` points."""
+    while text and canvas.stringWidth(text, SANS, size) > width:
+        text = text[: max(len(text) - 4, 0)].rstrip() + "…" if len(text) > 1 else ""
+    return text
+
+
+def evidence_lines(request: SignRequest, facts: CertificateFacts) -> list[str]:
+    """The audit facts of one signature, one line each, as its box prints them."""
+    lines = []
+    evidence = request.evidence
+    if evidence is not None:
+        lines += [
+            f"Reviewed the agreement: {signing_time(evidence.reviewed_at)}",
+            f"Consented to sign electronically: {signing_time(evidence.consented_at)}",
+        ]
+    lines.append(f"Signed: {signing_time(request.signed_at)}")
+    if evidence is not None:
+        made = "name typed by the signer" if evidence.method == TYPED else "drawn on the signature pad"
+        lines += [
+            "Document SHA-256 shown before consenting:",
+            f"    {evidence.document_sha256}",
+            f"Signature {made}",
+            f"Computer: {evidence.computer} · Smarketing Workshop {evidence.app_version}",
+        ]
+    how = "a certificate file the signer brought" if facts.own_file else "this computer's signing authority"
+    lines += [
+        f"Certificate from {how}",
+        f"Issued by: {facts.issuer}",
+        "Certificate SHA-256:",
+        f"    {facts.sha256}",
+    ]
+    return lines
+
+
+def draw_stamp(
+    request: SignRequest, facts: CertificateFacts, width: float, height: float, path: Path
+) -> None:
+    """One signature's box: the drawn signature, name and title, and the signer's audit facts."""
     register_fonts()
     canvas = Canvas(str(path), pagesize=(width, height), invariant=True, initialFontName=SANS)
-    draw_strokes(canvas, request.strokes, 0, 16, width, height - 18)
+    canvas.setFillColor(HexColor("#ffffff"))
+    canvas.setStrokeColor(HexColor("#94a3b8"))
+    canvas.setLineWidth(0.8)
+    canvas.rect(0.4, 0.4, width - 0.8, height - 0.8, stroke=1, fill=1)
+    left = width * 0.36
+    if request.strokes:
+        draw_strokes(canvas, request.strokes, 6, 34, left - 12, height - 40)
+    else:  # a typed signature: the name, large
+        canvas.setFillColor(HexColor("#0f2a6b"))
+        _draw_text(canvas, 6, height / 2, _fit(canvas, request.person.name, left - 12, 16), 16, SANS_ITALIC)
+    canvas.setFillColor(HexColor("#1e293b"))
+    _draw_text(canvas, 6, 22, shorten(request.person.name, 60), 9, SANS_BOLD)
     canvas.setFillColor(HexColor("#334155"))
-    x = 2.0
-    for font, run in plain_runs(request.person.name):
-        canvas.setFont(font, 7)
-        canvas.drawString(x, 8, run)
-        x += canvas.stringWidth(run, font, 7)
-    canvas.setFont(SANS, 6)
-    canvas.setFillColor(HexColor("#64748b"))
-    canvas.drawString(2, 1.5, "Digitally signed " + request.signed_at.strftime("%Y-%m-%d %H:%M %Z").strip())
+    _draw_text(canvas, 6, 12, shorten(request.person.title, 60), 7)
+    canvas.setStrokeColor(HexColor("#cbd5e1"))
+    canvas.line(left, 6, left, height - 6)
+    canvas.setFillColor(HexColor("#334155"))
+    lines = evidence_lines(request, facts)
+    size = 6.2
+    step = min(9.5, (height - 10) / max(len(lines), 1))
+    y = height - 6 - step
+    for line in lines:
+        _draw_text(canvas, left + 8, y, _fit(canvas, line, width - left - 14, size), size)
+        y -= step
     canvas.showPage()
     canvas.save()
 
 
-__all__ = ["SignatureBox", "audit_page", "draw_stamp", "draw_strokes", "signature_page"]
+__all__ = [
+    "SignatureBox",
+    "audit_page",
+    "draw_stamp",
+    "draw_strokes",
+    "evidence_lines",
+    "signature_page",
+    "signing_time",
+]

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from workshop.model import SlaRecord, WorkshopContent
+from workshop.model import SlaSignature, WorkshopContent
 from workshop.report import sections, stage_sections
 from workshop.report.context import ReportContext, Section
 from workshop.report.layout import PageDecor, build, styles
+from workshop.report.record import current_record, record_bytes, record_signers
 from workshop.report.signature_page import audit_page, draw_stamp, signature_page
-from workshop.signoff.pades import Box, SignRequest, sign_document
+from workshop.signoff.pades import (
+    Box,
+    Evidence,
+    SignatureField,
+    SigningError,
+    SignRequest,
+    prepare,
+    sign_next,
+)
 from workshop.signoff.signing import LocalAuthority, Person, parse_strokes
 from workshop.sla import agreement as sla
 
 Progress = Callable[[str], None]
 
-DRAFT, SIGNED_RECORD, SIGNED_NOW = "draft", "signed record", "signed now"
+DRAFT, SIGNED_RECORD, SIGNED_NOW, PARTLY_SIGNED = "draft", "signed record", "signed now", "partly signed"
 
 
 SLA_SECTIONS: tuple[Section, ...] = (
@@ -68,6 +75,7 @@ def render(
         title=f"Service level agreement: {info.company}".rstrip(": "),
         subject=f"SLA SHA-256 {sla.fingerprint(content)}",
         author=info.facilitator,
+        keywords=["service level agreement", "SLA", "sales", "marketing", "MQL", info.company, info.title],
     )
     return pdf, dict(ctx.stamp_boxes)
 
@@ -75,6 +83,40 @@ def render(
 def draft_pdf(content: WorkshopContent, paper: str) -> bytes:
     """The SLA marked DRAFT on every page, with any signatures drawn so far."""
     return render(content, paper, final=False)[0]
+
+
+def unsigned_record(content: WorkshopContent, paper: str) -> bytes:
+    """The SLA as it will be signed: made once, before anyone signs, an empty field per signatory."""
+    pdf, boxes = render(content, paper, final=True)
+    people = sla.signatories(content)
+    missing = [p.name or p.role for p in people if p.role not in boxes]
+    if missing:
+        raise SigningError(f"the document has no place for the signature of: {', '.join(missing)}")
+    return prepare(pdf, [SignatureField(p.role, p.name, boxes[p.role]) for p in people])
+
+
+def sign_request(
+    content: WorkshopContent,
+    signature: SlaSignature,
+    *,
+    certificate: tuple[str, str | None] | None = None,
+    evidence: Evidence | None = None,
+) -> SignRequest:
+    """What signing ``signature`` into the record takes: who, the strokes, the moment, the evidence."""
+    return SignRequest(
+        role=signature.role,
+        person=Person(signature.name, signature.title, content.info.company.strip()),
+        strokes=parse_strokes(signature.strokes),
+        signed_at=_moment(signature.signed_at),
+        pkcs12=None if certificate is None else Path(certificate[0]),
+        pkcs12_passphrase=None if certificate is None else certificate[1],
+        evidence=evidence,
+    )
+
+
+def add_signature_to(pdf: bytes, request: SignRequest, authority: LocalAuthority) -> bytes:
+    """``pdf`` with one more signature, in its signatory's field, as an incremental revision."""
+    return sign_next(pdf, request, authority, draw_stamp)
 
 
 def signed_pdf(
@@ -85,51 +127,29 @@ def signed_pdf(
     pkcs12: dict[str, tuple[str, str | None]] | None = None,
     progress: Progress | None = None,
 ) -> bytes:
-    """The final SLA with one PAdES signature per signatory, in signing order.
+    """The final SLA with every signatory's PAdES signature, one revision each, at their moments.
 
+    For signatures drawn without a record (a file from before records were kept per signer).
     ``pkcs12`` maps a role to (certificate file, password) for a signer who brings one.
     """
     if not sla.fully_signed(content):
         raise ValueError("the SLA is not signed by every signatory")
     report = progress or (lambda _text: None)
     report("Laying out the agreement")
-    pdf, boxes = render(content, paper, final=True)
-    company = content.info.company.strip()
-    requests = []
+    pdf = unsigned_record(content, paper)
     for signature in sla.current_signatures(content):
-        certificate = (pkcs12 or {}).get(signature.role)
-        requests.append(
-            SignRequest(
-                role=signature.role,
-                person=Person(signature.name, signature.title, company),
-                strokes=parse_strokes(signature.strokes),
-                signed_at=_moment(signature.signed_at),
-                pkcs12=None if certificate is None else Path(certificate[0]),
-                pkcs12_passphrase=None if certificate is None else certificate[1],
-            )
-        )
-    report("Signing")
-    return sign_document(pdf, requests, boxes, authority, draw_stamp)
+        report(f"Signing for {signature.name}")
+        request = sign_request(content, signature, certificate=(pkcs12 or {}).get(signature.role))
+        pdf = add_signature_to(pdf, request, authority)
+    return pdf
 
 
 def _moment(iso: str) -> datetime:
     try:
-        return datetime.fromisoformat(iso)
+        moment = datetime.fromisoformat(iso)
     except ValueError:
         return datetime.now().astimezone()
-
-
-def current_record(content: WorkshopContent) -> SlaRecord | None:
-    """The stored signed PDF of the SLA as it stands, if there is one."""
-    sha = sla.fingerprint(content)
-    return next((r for r in reversed(content.sla_records) if r.sla_sha256 == sha and r.pdf), None)
-
-
-def record_bytes(record: SlaRecord) -> bytes:
-    try:
-        return base64.b64decode(record.pdf, validate=True)
-    except (binascii.Error, ValueError):
-        return b""
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def pdf_for_export(
@@ -138,7 +158,9 @@ def pdf_for_export(
     """What ``export --sla`` writes: the signed record, or signed now, or a draft."""
     record = current_record(content)
     if record is not None and (data := record_bytes(record)):
-        return data, SIGNED_RECORD
+        return data, SIGNED_RECORD if record_signers(record) >= len(
+            sla.signatories(content)
+        ) else PARTLY_SIGNED
     if sla.fully_signed(content):
         return signed_pdf(content, paper, authority, progress=progress), SIGNED_NOW
     return draft_pdf(content, paper), DRAFT

@@ -18,7 +18,7 @@ from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key
-from workshop.leads.definition import rules_in
+from workshop.leads.definition import MqlDefinition, rules_in
 from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
 from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours, team_name
 from workshop.report.charts import airtime_chart, funnel_chart
@@ -165,31 +165,26 @@ def mql(ctx: ReportContext) -> list[Flowable]:
             + (f" ({approved})." if approved else ".")
         )
     )
-    rows = []
-    for group, label in (
-        ("gate", "Must have"),
-        ("fit", "Fit"),
-        ("engagement", "Engagement"),
-        ("negative", "Negative"),
-    ):
-        for rule in rules_in(definition, group):
-            points = (
-                "gate"
-                if group == "gate"
-                else f"−{abs(rule.points)}"
-                if group == "negative"
-                else f"+{rule.points}"
-            )
-            rows.append([label, rule.describe(), points])
+    rows = mql_rows(definition)
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
         Spacer(1, 4 * mm),
         para("The MQL definition", st.h1),
         para(
-            f"“{definition.name}”. {status} A lead is an MQL at {definition.threshold} points or more.",
+            f"“{definition.name}”. {status} A lead is an MQL at {definition.threshold} points or more"
+            + (", and only when it meets every must-have rule." if definition.gates else "."),
             st.body if fully_approved(state) else st.warn,
         ),
     ]
+    if definition.decay is not None:
+        decay = definition.decay
+        story.append(
+            para(
+                f"Decay: engagement points halve every {decay.half_life_days:g} days, counted by "
+                f"“{decay.field}”.",
+                st.body,
+            )
+        )
     if rows:
         story.append(table(["Kind", "Rule", "Points"], rows, [w * 0.16, w * 0.7, w * 0.14], st))
     tested = bench_result_of(state)
@@ -210,6 +205,16 @@ def mql(ctx: ReportContext) -> list[Flowable]:
             ),
         ]
     return story
+
+
+def mql_rows(definition: MqlDefinition) -> list[list[str]]:
+    """Every rule of the definition as printed: must-haves (gates) first, then the points."""
+    rows = [["Must have", gate.describe(), "required"] for gate in definition.gates]
+    for group, label in (("fit", "Fit"), ("engagement", "Engagement"), ("negative", "Negative")):
+        for rule in rules_in(definition, group):
+            points = f"−{abs(rule.points)}" if group == "negative" else f"+{rule.points}"
+            rows.append([label, rule.describe(), points])
+    return rows
 
 
 def _bench_row(tested: BenchResult) -> list[str]:
@@ -250,7 +255,7 @@ def funnel(ctx: ReportContext) -> list[Flowable]:
         para("The reverse funnel", st.h1),
         para(
             f"What the revenue target needs at each stage, every step rounded up; months before the deals "
-            f"close by the sales cycle ({result.months_earlier} months). Marketing's quota: "
+            f"close by the sales cycle ({_months(result.months_earlier)}). Marketing's quota: "
             f"{quota:,} MQLs a month."
             if quota
             else "What the revenue target needs at each stage.",
@@ -297,10 +302,12 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
     )
     bars = item_bars(content, runner)
     if ctx.charts and bars:
-        story += [
-            Spacer(1, 3 * mm),
-            airtime_chart(bars, airtime_labels(content), airtime_colours(content), w),
-        ]
+        labels, colours = airtime_labels(content), airtime_colours(content)
+        for start in range(0, len(bars), AIRTIME_ROWS_PER_CHART):  # a long day: one chart per page
+            story += [
+                Spacer(1, 3 * mm),
+                airtime_chart(bars[start : start + AIRTIME_ROWS_PER_CHART], labels, colours, w),
+            ]
     speakers = runner.speaker_totals()
     people = [
         [p.name, team_name(content.teams, p.team), describe_minutes(speakers.get(person_key(p.id), 0))]
@@ -314,6 +321,13 @@ def airtime(ctx: ReportContext) -> list[Flowable]:
             table(["Person", "Team", "Spoke"], people, [w * 0.5, w * 0.25, w * 0.25], st),
         ]
     return story
+
+
+AIRTIME_ROWS_PER_CHART = 36  # 15 points a row: a chart of 36 fits any page of A4 or Letter
+
+
+def _months(count: int) -> str:
+    return f"{count} month{'s' if count != 1 else ''}"
 
 
 def mql_approval_events(ctx: ReportContext) -> list[tuple[str, str]]:

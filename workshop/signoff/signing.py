@@ -153,7 +153,7 @@ class LocalAuthority:
             .issuer_name(name)
             .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(days=1))
+            .not_valid_before(now - timedelta(days=400))  # signatures dated in the recent past
             .not_valid_after(now + timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
             .add_extension(_key_usage(ca=True), critical=True)
@@ -178,8 +178,11 @@ class LocalAuthority:
     def export_certificate(self, path: Path) -> None:
         path.write_bytes(self.certificate_pem())
 
-    def issue(self, person: Person) -> tuple[Any, Any, Any]:
-        """A new key and certificate naming ``person``; returns (key, certificate, CA certificate)."""
+    def issue(self, person: Person, at: datetime | None = None) -> tuple[Any, Any, Any]:
+        """A new key and certificate naming ``person``, valid from before ``at`` (the signing moment).
+
+        Returns (key, certificate, CA certificate).
+        """
         from cryptography import x509
         from cryptography.hazmat.primitives import hashes
         from cryptography.hazmat.primitives.asymmetric import ec
@@ -199,7 +202,7 @@ class LocalAuthority:
             .issuer_name(ca_cert.subject)
             .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
-            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_before(min(now, at or now) - timedelta(minutes=5))
             .not_valid_after(now + timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(_key_usage(ca=False), critical=True)
@@ -232,3 +235,37 @@ def _key_usage(*, ca: bool) -> Any:
         encipher_only=False,
         decipher_only=False,
     )
+
+
+def strokes_from_image(path: Path, columns: int = 240) -> list[Stroke]:
+    """Strokes tracing the ink of a signature image (dark on light): one per run of ink in a row.
+
+    The image is scaled to ``columns`` wide and kept in the pad's 3:1 shape; raises ValueError
+    when the file is not an image or holds no ink.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            grey = image.convert("LA")
+    except (OSError, UnidentifiedImageError) as error:
+        raise ValueError(f"{path.name} is not an image this app can read ({error})") from None
+    background = Image.new("LA", grey.size, (255, 255))
+    background.alpha_composite(grey)
+    rows = max(1, columns // 3)
+    small = background.convert("L").resize((columns, rows))
+    pixels = small.load()
+    assert pixels is not None
+    strokes: list[Stroke] = []
+    for y in range(rows):
+        start = None
+        for x in range(columns + 1):
+            ink = x < columns and int(pixels[x, y]) < 128  # type: ignore[arg-type]
+            if ink and start is None:
+                start = x
+            elif not ink and start is not None:
+                strokes.append([(start / columns, (y + 0.5) / rows), ((x - 0.5) / columns, (y + 0.5) / rows)])
+                start = None
+    if sum(len(s) for s in strokes) < 6:
+        raise ValueError(f"{path.name} holds no signature: draw it dark on a light background")
+    return strokes

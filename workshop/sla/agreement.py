@@ -82,6 +82,12 @@ class SlaWarning:
 
     text: str
     clause_id: int = 0
+    fact: str = ""  # the same point as a document states it, without instructions to the app's user
+
+    @property
+    def for_document(self) -> str:
+        """What a document meant for signing says: the fact, never what to do in the app."""
+        return self.fact or self.text
 
 
 # -- templates ------------------------------------------------------------------------------
@@ -194,11 +200,18 @@ def _stage_warnings(content: WorkshopContent) -> list[SlaWarning]:
         result.append(
             SlaWarning(
                 f"{len(drafts)} goal{'s are' if len(drafts) != 1 else ' is'} still a draft: agree or remove "
-                "them on the Goals page (only agreed goals go into the SLA)."
+                "them on the Goals page (only agreed goals go into the SLA).",
+                fact=f"{len(drafts)} goal{'s are' if len(drafts) != 1 else ' is'} still a draft and not part "
+                "of this agreement.",
             )
         )
     if content.mql and not fully_approved(content.mql[0]):
-        result.append(SlaWarning("The MQL definition is not approved by both teams yet (Leads & MQL page)."))
+        result.append(
+            SlaWarning(
+                "The MQL definition is not approved by both teams yet (Leads & MQL page).",
+                fact="The MQL definition is not approved by both teams yet.",
+            )
+        )
     return result
 
 
@@ -255,17 +268,29 @@ def warnings(content: WorkshopContent) -> list[SlaWarning]:
     """What the SLA refers to that is missing or not agreed, in clause order."""
     result: list[SlaWarning] = []
     if not content.sla_clauses:
-        result.append(SlaWarning("The SLA has no clauses yet: add them from the templates."))
+        result.append(
+            SlaWarning(
+                "The SLA has no clauses yet: add them from the templates.", fact="The SLA has no clauses."
+            )
+        )
     for role, label in (
         (SALES, team_name(content.teams, SALES)),
         (MARKETING, team_name(content.teams, MARKETING)),
     ):
         if signatory_of(content, role) is None:
             result.append(
-                SlaWarning(f"{label} has no signatory: mark one participant as signatory in Setup.")
+                SlaWarning(
+                    f"{label} has no signatory: mark one participant as signatory in Setup.",
+                    fact=f"{label} has no signatory named.",
+                )
             )
     if not content.info.facilitator.strip():
-        result.append(SlaWarning("No facilitator named in Setup: the witness cannot sign."))
+        result.append(
+            SlaWarning(
+                "No facilitator named in Setup: the witness cannot sign.",
+                fact="No facilitator is named to witness the signatures.",
+            )
+        )
     for clause in content.sla_clauses:
         heading = clause.heading.strip() or "Untitled clause"
         if not clause.wording.strip():

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
@@ -24,6 +25,14 @@ def sla_page(window: MainWindow) -> SlaPage:
     window.show_stage("sla")
     page = window.view.page("sla")
     assert isinstance(page, SlaPage)
+    return page
+
+
+def editable_sla_page(window: MainWindow) -> SlaPage:
+    """The SLA page with the demo's signed version opened for editing (the user chose to void it)."""
+    page = sla_page(window)
+    page._unlocked = sla.fingerprint(document(window).content())
+    page._apply_lock()
     return page
 
 
@@ -49,7 +58,7 @@ def test_sla_page_lists_clauses_warns_and_previews(window: MainWindow) -> None:
 
 
 def test_typing_a_number_updates_the_preview_and_undo_restores_it(window: MainWindow, qtbot: QtBot) -> None:
-    page = sla_page(window)
+    page = editable_sla_page(window)
     page.clause_list.setCurrentRow(2)
     field = page._blank_fields["first_contact_hours"]
     field.selectAll()
@@ -62,7 +71,7 @@ def test_typing_a_number_updates_the_preview_and_undo_restores_it(window: MainWi
 
 
 def test_ctrl_z_in_the_clause_fields_undoes_the_document(window: MainWindow, qtbot: QtBot) -> None:
-    page = sla_page(window)
+    page = editable_sla_page(window)
     page.clause_list.setCurrentRow(2)
     put_cursor_in(qtbot, page.heading)
     page.heading.end(False)
@@ -103,7 +112,7 @@ def test_ctrl_z_in_the_clause_fields_undoes_the_document(window: MainWindow, qtb
 
 
 def test_add_and_remove_a_clause(window: MainWindow, qtbot: QtBot) -> None:
-    page = sla_page(window)
+    page = editable_sla_page(window)
     page._add(None)
     assert page.clause_list.count() == len(sla.templates()) + 1
     page.wording.setPlainText("Marketing runs {events} events a year.")
@@ -114,7 +123,7 @@ def test_add_and_remove_a_clause(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_keyboard_adds_moves_and_removes_clauses(window: MainWindow, qtbot: QtBot) -> None:
-    page = sla_page(window)
+    page = editable_sla_page(window)
     page.clause_list.setFocus()
     page.clause_list.setCurrentRow(0)
     qtbot.keyClick(page.clause_list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -130,60 +139,133 @@ def test_keyboard_adds_moves_and_removes_clauses(window: MainWindow, qtbot: QtBo
     assert len(document(window).typed(SlaClause)) == len(sla.templates())
 
 
-def test_an_edit_voids_the_signatures_and_keeps_the_old_record(window: MainWindow, qtbot: QtBot) -> None:
+def test_a_signed_sla_is_shown_signed_and_editing_it_asks_first(
+    window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    doc = document(window)
+    page = sla_page(window)
+    assert page.signed_state.isVisibleTo(page)
+    assert "Signed" in page.signed_state.text() and "Dana Whitfield" in page.signed_state.text()
+    page.clause_list.setCurrentRow(0)
+    before = page.heading.text()
+    qtbot.keyClicks(page.heading, " (revised)")
+    assert page.heading.text() == before  # a keystroke does not void the signatures
+    assert len(sla.current_signatures(doc.content())) == 3
+    dialogs.choices.append("keep")
+    page.edit_signed.click()
+    assert dialogs.questions[-1].startswith(
+        "This voids 3 signatures (Dana Whitfield, Priya Raman, Claire Dubois)"
+    )
+    assert page.heading.isReadOnly()
+    dialogs.choices.append("edit")
+    page.edit_signed.click()
+    assert not page.heading.isReadOnly()
+    qtbot.keyClicks(page.heading, " (revised)")
+    assert sla.current_signatures(doc.content()) == []
+    assert not page.signed_state.isVisibleTo(page)
+
+
+def unlock_and_edit(window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, text: str) -> None:
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(0)
+    dialogs.choices.append("edit")
+    page.edit_signed.click()
+    qtbot.keyClicks(page.heading, text)
+
+
+def test_an_edit_voids_the_signatures_and_counts_them_right(
+    window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
     doc = document(window)
     signoff = signoff_page(window)
     assert "Signed by every signatory" in signoff.status.text()
     assert not signoff.signer_box.isVisibleTo(signoff)
-    page = sla_page(window)
-    page.clause_list.setCurrentRow(0)
-    qtbot.keyClicks(page.heading, " (revised)")
+    unlock_and_edit(window, qtbot, dialogs, " (revised)")
     signoff = signoff_page(window)
-    assert "they are void" in signoff.status.text()
+    assert "edited after 3 signatures: they are void" in signoff.status.text()
     assert signoff.signer_box.isVisibleTo(signoff)
     assert signoff.name.text() == "Dana Whitfield" and signoff.title.text() == "VP Sales"
     assert not signoff.sign_button.isEnabled()  # nothing drawn yet
+    assert not signoff.pad.isEnabled()  # and no consent yet
     assert sla.next_to_sign(doc.content()) is not None
 
 
-def test_each_signatory_signs_in_turn_and_the_signed_pdf_is_recorded(
+def draw(qtbot: QtBot, pad: QWidget) -> None:
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
+    for x in range(45, 300, 15):
+        qtbot.mouseMove(pad, QPoint(x, 60 + (x % 30)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+
+
+def test_each_signatory_signs_in_turn_and_the_record_grows_one_signature_at_a_time(
     window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
+    from workshop.report.record import current_record, record_bytes, record_signers
+    from workshop.signoff.signing import LocalAuthority
+    from workshop.signoff.verification import verify_pdf
+
     doc = document(window)
-    page = sla_page(window)
-    page.clause_list.setCurrentRow(0)
-    qtbot.keyClicks(page.heading, " v2")
+    unlock_and_edit(window, qtbot, dialogs, " v2")
     signoff = signoff_page(window)
     records_before = len(doc.typed(SlaRecord))
-    for name in ("Dana Whitfield", "Priya Raman", "Claire Dubois"):
+    for count, name in enumerate(("Dana Whitfield", "Priya Raman", "Claire Dubois"), 1):
         assert signoff.name.text() == name
-        pad = signoff.pad
-        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
-        for x in range(45, 300, 15):
-            qtbot.mouseMove(pad, QPoint(x, 60 + (x % 30)))
-        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+        assert sla.fingerprint(doc.content()) in signoff.consent.text()
+        signoff.consent.setChecked(True)
+        draw(qtbot, signoff.pad)
         assert signoff.sign_button.isEnabled()
+        dialogs.choices.append("sign")  # over the open points, if any
         signoff.sign_button.click()
+        record = current_record(doc.content())
+        assert record is not None and record_signers(record) == count  # applied at once, not at the end
+        assert verify_pdf(record_bytes(record)).signatures[-1].signer == name
     assert not dialogs.errors
     assert "Signed by every signatory" in signoff.status.text()
     assert len(doc.typed(SlaRecord)) == records_before + 1
     assert "(current version)" in signoff.records.item(0).text()
-    assert signoff.records.count() == records_before + 1
     dialogs.paths.append(tmp_path / "signed.pdf")
     signoff.save_record()
-    from workshop.signoff.verification import verify_pdf
-
-    result = verify_pdf((tmp_path / "signed.pdf").read_bytes())
-    assert result.ok
+    result = verify_pdf((tmp_path / "signed.pdf").read_bytes(), [LocalAuthority().certificate_path])
+    assert result.code == 0, result.summary()
     assert [s.signer for s in result.signatures] == ["Dana Whitfield", "Priya Raman", "Claire Dubois"]
+    unlock_and_edit(window, qtbot, dialogs, " v3")  # a second round voided: 3 signatures, not 6
+    signoff = signoff_page(window)
+    assert "edited after 3 signatures: they are void" in signoff.status.text()
 
 
-def test_a_fully_signed_sla_without_a_record_offers_to_make_it(window: MainWindow) -> None:
+def test_open_points_are_listed_and_signing_over_them_needs_a_deliberate_click(
+    window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    from ui.signoff.page import open_points
+
+    doc = document(window)
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(0)
+    dialogs.choices.append("edit")
+    page.edit_signed.click()
+    page.wording.setPlainText(page.wording.toPlainText() + " {new_blank}")
+    points = open_points(doc.content())
+    assert points
+    signoff = signoff_page(window)
+    assert signoff.open_points.isVisibleTo(signoff)
+    assert all(point in signoff.open_points.text() for point in points[:1])
+    signoff.consent.setChecked(True)
+    draw(qtbot, signoff.pad)
+    dialogs.choices.append("back")
+    signoff.sign_button.click()
+    assert "open point" in dialogs.questions[-1]
+    assert sla.current_signatures(doc.content()) == []  # going back signs nothing
+    dialogs.choices.append("sign")
+    signoff.sign_button.click()
+    assert len(sla.current_signatures(doc.content())) == 1
+
+
+def test_a_fully_signed_sla_without_a_record_offers_to_apply_the_signatures(window: MainWindow) -> None:
     doc = document(window)
     signoff = signoff_page(window)
-    assert not doc.typed(SlaRecord)  # the demo as the app writes it: signatures drawn, no PDF yet
+    assert not doc.typed(SlaRecord)  # signatures drawn by an earlier version, no PDF yet
     assert signoff.make_record.isVisibleTo(signoff)
-    assert "Make the signed PDF" in signoff.status.text()
+    assert "Apply the signatures" in signoff.status.text()
     assert not signoff.save_button.isEnabled()  # nothing to save yet
     signoff.make_record.click()
     assert len(doc.typed(SlaRecord)) == 1
