@@ -51,4 +51,6 @@ def test_a_past_deadline_is_a_warning_in_the_goals_pdf(tmp_path: Path) -> None:
         for g in content.goals
     ]
     text = text_of(goals_pdf(content, "a4"), tmp_path)
-    assert "The deadline 31 March 2027 is before the workshop (10 May 2027)." in text  # the demo starts 10 May
+    assert (
+        "The deadline 31 March 2027 is before the workshop (10 May 2027)." in text
+    )  # the demo starts 10 May
