@@ -61,9 +61,9 @@ def test_an_unknown_crm_export_imports_through_the_mapping(tmp_path: Path) -> No
     history = leads_from(table, mapping, DEFINITION.number_fields())
     assert len(history.leads) == 4
     assert history.bad_count == 2
-    assert [(b.line, b.reason) for b in history.bad_rows] == [
-        (5, "“Visits” is “abc”, not a number"),
-        (6, "4 cells where the header has 5"),
+    assert [(b.reason, b.lines, b.examples) for b in history.bad_summary()] == [
+        ("“Visits” is not a number (read with a decimal comma)", (5,), ("abc",)),
+        ("4 cells where the header has 5", (6,), ()),
     ]
     assert history.leads[0] == {"Job title": "Head of Café Operations", "Visits": 1234.0, "Source": "Messe"}
     assert history.leads[1]["Source"] is None  # "Select" means not given
@@ -135,7 +135,8 @@ def test_any_bytes_give_a_table_or_a_clear_message(data: bytes) -> None:
         return
     mapping = ColumnMapping({"F": table.columns[0]}, table.columns[-1])
     history = leads_from(table, mapping, {"F"})
-    assert len(history.leads) + history.bad_count == len(table.rows)
+    left_out = sum(history.left_out.values())
+    assert len(history.leads) + history.bad_count + left_out == len(table.rows)
 
 
 @settings(max_examples=200, deadline=None)

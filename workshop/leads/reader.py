@@ -1,48 +1,53 @@
 """Reading a lead history exported from a CRM, and mapping its columns to the definition.
 
 Any common delimiter (comma, semicolon, tab, pipe), quoting, and encoding (UTF-8 with or
-without BOM, Windows-1252); a header row is detected. Rows that cannot be read are counted
-with the reason, never fatal.
+without BOM, UTF-16, Windows-1252); a header row is detected. Numbers are read per column as
+the column writes them (:mod:`workshop.leads.numbers`); what each outcome value means is the
+user's choice, defaulting to the common vocabularies (:mod:`workshop.leads.outcomes`). Rows
+that cannot be read are counted by reason, never fatal; rows whose outcome is open are left
+out and counted by value.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
+import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.leads.definition import Value
-from workshop.leads.values import clean, number_of, outcome_of
+from workshop.leads.numbers import COMMA, DECIMALS, NumberReading, read_columns, read_number
+from workshop.leads.outcomes import LEFT_OUT, LOST, WON, default_choices
+from workshop.leads.values import clean, number_of
 
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 MAX_BYTES = 200 * 1024 * 1024
-MAX_SHOWN_BAD_ROWS = 200
-OUTCOME_HINTS = ("converted", "conversion", "won", "is customer", "customer", "outcome")
+MAX_SHOWN_LINES = 5
 
 
 class LeadFileError(ValueError):
     """A file that cannot be read as a lead history; the message is for the user."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class LeadTable:
     """The raw cells of a CSV file: column names and rows, with how the file was read."""
 
     columns: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (line number in the file, cells)
+    rows: list[tuple[int, tuple[str, ...]]]  # (line number in the file, cells)
     encoding: str
     delimiter: str
     has_header: bool
-
-    @property
-    def decimal_comma(self) -> bool:
-        """Semicolon-separated files come from places that write 12,5 and 1.234,5."""
-        return self.delimiter == ";"
+    name: str = ""
+    sha256: str = ""
+    _distinct: dict[int, Counter[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def describe(self) -> str:
         header = "a header row" if self.has_header else "no header row"
@@ -51,16 +56,68 @@ class LeadTable:
             f"{DELIMITER_NAMES.get(self.delimiter, self.delimiter)}-separated, {self.encoding}, {header}"
         )
 
+    def values(self, column: str) -> Counter[str]:
+        """How often each value (stripped, as written) occurs in ``column``, blanks included."""
+        at = self.columns.index(column)
+        counts = self._distinct.get(at)
+        if counts is None:
+            counts = Counter(row[at].strip() if at < len(row) else "" for _line, row in self.rows)
+            self._distinct[at] = counts
+        return counts
+
+    def profile(self, column: str, shown: int = 5) -> ColumnProfile:
+        """The column's first distinct values and how many of its cells are missing."""
+        counts = self.values(column)
+        missing = sum(n for value, n in counts.items() if clean(value) is None)
+        firsts = [v for v in counts if clean(v) is not None][:shown]
+        return ColumnProfile(column, tuple(firsts), missing, len(counts), len(self.rows))
+
+    def number_readings(self, decimal: str = "") -> dict[str, NumberReading]:
+        """How each column's numbers are read (see :mod:`workshop.leads.numbers`)."""
+        distinct = {c: [v for v in self.values(c) if clean(v) is not None] for c in self.columns}
+        return read_columns(distinct, decimal)
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """What the mapping step shows beside a column's name."""
+
+    column: str
+    first_values: tuple[str, ...]
+    missing: int
+    distinct: int
+    rows: int
+
+    def describe(self) -> str:
+        shown = ", ".join(f"“{v[:24]}”" for v in self.first_values) or "no values"
+        more = " …" if self.distinct - (1 if self.missing else 0) > len(self.first_values) else ""
+        return f"{shown}{more} · {self.missing:,} of {self.rows:,} missing"
+
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """Which file column holds each of the definition's fields, and which says "converted"."""
+    """Which file column holds each field; which says "converted", and what its values mean.
+
+    ``won`` and ``lost`` are the outcome values (as written in the file) that mean converted
+    and not converted; every other value is left out. Both empty: the common vocabularies
+    decide (:func:`workshop.leads.outcomes.default_choices`). ``decimal`` is the user's
+    reading of numbers for the whole file ("point" or "comma"), "" to decide per column.
+    """
 
     fields: Mapping[str, str] = field(default_factory=dict)  # definition field -> file column
     converted: str = ""
+    won: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
+    decimal: str = ""
 
     def to_json(self) -> dict[str, object]:
-        return {"fields": dict(self.fields), "converted": self.converted}
+        return {
+            "fields": dict(self.fields),
+            "converted": self.converted,
+            "won": list(self.won),
+            "lost": list(self.lost),
+            "decimal": self.decimal,
+        }
 
     @classmethod
     def from_json(cls, data: object) -> ColumnMapping:
@@ -69,24 +126,80 @@ class ColumnMapping:
         fields = data.get("fields", {})
         if not isinstance(fields, dict):
             fields = {}
-        return cls({str(k): str(v) for k, v in fields.items()}, str(data.get("converted") or ""))
+
+        def texts(key: str) -> tuple[str, ...]:
+            items = data.get(key)
+            return tuple(str(v) for v in items) if isinstance(items, list) else ()
+
+        decimal = str(data.get("decimal") or "")
+        return cls(
+            {str(k): str(v) for k, v in fields.items()},
+            str(data.get("converted") or ""),
+            texts("won"),
+            texts("lost"),
+            decimal if decimal in DECIMALS else "",
+        )
+
+    def unmapped(self, fields: Sequence[str]) -> list[str]:
+        """The definition's fields no column is chosen for."""
+        return [name for name in fields if not self.fields.get(name)]
+
+    def outcomes(self, values: Iterable[str]) -> dict[str, str]:
+        """Each outcome value's meaning: won, lost or left out (by the user's choice, else by default)."""
+        if not self.won and not self.lost:
+            won, lost = default_choices(values)
+            return {v: WON if v in won else LOST if v in lost else LEFT_OUT for v in values}
+        won_set, lost_set = set(self.won), set(self.lost)
+        return {v: WON if v in won_set else LOST if v in lost_set else LEFT_OUT for v in values}
 
 
 @dataclass(frozen=True)
-class BadRow:
-    line: int
+class BadReason:
+    """Rows left out for one reason: how many, the first few line numbers and values."""
+
     reason: str
+    count: int
+    lines: tuple[int, ...]
+    examples: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        lines = ", ".join(str(n) for n in self.lines)
+        more = ", …" if self.count > len(self.lines) else ""
+        shown = ", ".join(f"“{v}”" for v in self.examples)
+        values = f" (e.g. {shown})" if shown else ""
+        return f"{self.reason}{values}: {self.count:,} row{'s' if self.count != 1 else ''} (line {lines}{more})"
 
 
 @dataclass
 class LeadHistory:
-    """Leads ready for scoring: cleaned values per field, whether each converted, bad rows."""
+    """Leads ready for scoring: cleaned values per field, whether each converted, what was left out."""
 
     leads: list[dict[str, Value]]
     converted: list[bool]
-    bad_rows: list[BadRow]
     bad_count: int = 0
     source: str = ""
+    bad_reasons: dict[str, BadReason] = field(default_factory=dict)
+    left_out: Counter[str] = field(default_factory=Counter)  # outcome value -> rows left out
+    readings: dict[str, NumberReading] = field(default_factory=dict)  # definition field -> reading
+
+    def add_bad(self, line: int, reason: str, example: str = "") -> None:
+        self.bad_count += 1
+        old = self.bad_reasons.get(reason)
+        if old is None:
+            self.bad_reasons[reason] = BadReason(reason, 1, (line,), (example,) if example else ())
+            return
+        lines = old.lines if len(old.lines) >= MAX_SHOWN_LINES else (*old.lines, line)
+        examples = old.examples
+        if example and example not in examples and len(examples) < 3:
+            examples = (*examples, example)
+        self.bad_reasons[reason] = BadReason(reason, old.count + 1, lines, examples)
+
+    def bad_summary(self) -> list[BadReason]:
+        """The reasons rows were left out, most frequent first."""
+        return sorted(self.bad_reasons.values(), key=lambda b: (-b.count, b.lines[:1]))
+
+    def ambiguous(self) -> list[NumberReading]:
+        return [r for r in self.readings.values() if r.ambiguous]
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -133,7 +246,7 @@ def read_table(path: Path) -> LeadTable:
     """Read a CSV file of leads; raises LeadFileError saying what is wrong."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise LeadFileError(f"“{path.name}” is larger than {MAX_BYTES // 1024 // 1024} MB")
+            raise LeadFileError(f"“{path.name}” is larger than {MAX_BYTES // 1024 // 1024:,} MB")
         data = path.read_bytes()
     except OSError as error:
         raise LeadFileError(f"cannot read “{path.name}”: {error.strerror or error}") from None
@@ -143,40 +256,52 @@ def read_table(path: Path) -> LeadTable:
 def parse_table(data: bytes, name: str = "the file") -> LeadTable:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LeadFileError(f"“{name}” is not a text file; export the leads from your CRM as CSV")
+    digest = hashlib.sha256(data).hexdigest()
     text, encoding = decode(data)
+    del data
     if not text.strip():
         raise LeadFileError(f"“{name}” is empty")
     delimiter = _guess_delimiter(text)
-    try:
-        parsed = [
-            (reader_line, row)
-            for reader_line, row in _rows(text, delimiter)
-            if any(cell.strip() for cell in row)
-        ]
-    except csv.Error as error:
-        raise LeadFileError(f"“{name}” is not a readable CSV file ({error})") from None
-    if not parsed:
-        raise LeadFileError(f"“{name}” has no rows")
-    first = parsed[0][1]
-    has_header = _looks_like_header(first, [r for _, r in parsed[1:]])
-    if has_header:
-        columns = _unique([c.strip() or f"Column {i + 1}" for i, c in enumerate(first)])
-        body = parsed[1:]
-    else:
-        width = Counter(len(r) for _, r in parsed).most_common(1)[0][0]
-        columns = tuple(f"Column {i + 1}" for i in range(width))
-        body = parsed
+    with _collector_paused():
+        try:
+            parsed = _rows(text, delimiter)
+        except csv.Error as error:
+            raise LeadFileError(f"“{name}” is not a readable CSV file ({error})") from None
+        del text
+        if not parsed:
+            raise LeadFileError(f"“{name}” has no rows")
+        first = parsed[0][1]
+        has_header = _looks_like_header(first, [r for _, r in parsed[1:21]])
+        if has_header:
+            columns = _unique([c.strip() or f"Column {i + 1}" for i, c in enumerate(first)])
+            del parsed[0]
+        else:
+            width = Counter(len(r) for _, r in parsed[:1000]).most_common(1)[0][0]
+            columns = tuple(f"Column {i + 1}" for i in range(width))
     if len(columns) < 2:
         raise LeadFileError(f"“{name}” has only one column; is it a CSV export of leads?")
-    return LeadTable(columns, tuple((n, tuple(r)) for n, r in body), encoding, delimiter, has_header)
+    return LeadTable(columns, parsed, encoding, delimiter, has_header, name, digest)
 
 
-def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while millions of rows (no cycles among them) are built."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _rows(text: str, delimiter: str) -> list[tuple[int, tuple[str, ...]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    out: list[tuple[int, list[str]]] = []
+    out: list[tuple[int, tuple[str, ...]]] = []
     start = 1
     for row in reader:
-        out.append((start, row))
+        if any(row) and any(cell.strip() for cell in row):
+            out.append((start, tuple(row)))
         start = reader.line_num + 1
     return out
 
@@ -194,33 +319,112 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.casefold())
 
 
+# Column names of the usual CRM exports (HubSpot, Salesforce, spreadsheets), by meaning;
+# names are compared as keys (lower case, letters and digits only).
+OUTCOME_NAMES = (
+    "converted",
+    "isconverted",
+    "won",
+    "iswon",
+    "closedwon",
+    "outcome",
+    "result",
+    "y",
+    "target",
+    "label",
+    "conversion",
+    "customer",
+    "iscustomer",
+    "dealstage",
+    "stage",
+    "stagename",
+    "opportunitystage",
+    "lifecyclestage",
+    "leadstatus",
+    "status",
+)
+FIELD_ALIASES = (
+    ("leadsource", "source", "originalsource", "originalsourcetype", "latestsource", "leadsourcetype"),
+    ("lifecyclestage", "lifecycle", "stage"),
+    ("leadstatus", "status", "hsleadstatus"),
+    ("jobtitle", "title", "role", "position", "function"),
+    ("company", "companyname", "account", "accountname", "organisation", "organization"),
+    ("companysize", "numberofemployees", "employees", "employeecount", "headcount"),
+    ("industry", "sector"),
+    ("country", "countryregion", "ipcountry", "billingcountry", "mailingcountry"),
+    ("email", "emailaddress", "mail"),
+    ("createddate", "createdate", "createdon", "created", "createdat", "leadcreateddate"),
+    ("converteddate", "conversiondate", "closedate", "closeddate", "becameacustomerdate"),
+    (
+        "becameamarketingqualifiedleaddate",
+        "mqldate",
+        "becameanmqldate",
+        "dateenteredmarketingqualifiedlead",
+    ),
+    ("annualrevenue", "revenue"),
+    ("phone", "phonenumber", "mobilephone"),
+    ("website", "websiteurl", "url"),
+    ("dayssincelastactivity", "dayssincelastengagement", "dayssincelastcontact"),
+    ("lastactivity", "lastactivitytype", "lastengagement"),
+    ("lastactivitydate", "lastengagementdate", "lastcontacted", "lastactivity"),
+    ("pricingpageviews", "pricingviews"),
+    ("numberofpageviews", "pageviews", "numpageviews", "hsanalyticsnumpageviews"),
+    ("numberofsessions", "sessions", "visits", "totalvisits", "hsanalyticsnumvisits"),
+)
+
+
+def _aliases(name: str) -> list[str]:
+    key = _key(name)
+    out = [key]
+    for group in FIELD_ALIASES:
+        if key in group:
+            out += [k for k in group if k not in out]
+    return out
+
+
 def suggest_mapping(
     fields: Sequence[str], columns: Sequence[str], remembered: ColumnMapping | None = None
 ) -> ColumnMapping:
-    """A mapping by remembered choice, then by name (ignoring case, spaces and punctuation)."""
-    by_key = {_key(c): c for c in columns}
+    """A mapping by remembered choice, then by name (ignoring case, spaces and punctuation),
+    then by the names the usual CRM exports give the same thing."""
+    by_key: dict[str, str] = {}
+    for column in columns:
+        by_key.setdefault(_key(column), column)
     present = set(columns)
     mapped: dict[str, str] = {}
     for name in fields:
         old = remembered.fields.get(name) if remembered else None
         if old in present:
             mapped[name] = str(old)
-        elif _key(name) in by_key:
-            mapped[name] = by_key[_key(name)]
+            continue
+        match = next((by_key[k] for k in _aliases(name) if k in by_key), None)
+        if match is not None:
+            mapped[name] = match
     converted = remembered.converted if remembered and remembered.converted in present else ""
     if not converted:
-        for hint in OUTCOME_HINTS:
-            match = next((c for c in columns if _key(c) == _key(hint)), None)
-            if match:
-                converted = match
-                break
-    return ColumnMapping(mapped, converted)
+        taken = set(mapped.values())
+        converted = next(
+            (by_key[k] for k in OUTCOME_NAMES if k in by_key and by_key[k] not in taken),
+            next((by_key[k] for k in OUTCOME_NAMES if k in by_key), ""),
+        )
+    keep = remembered is not None and converted == remembered.converted
+    return ColumnMapping(
+        mapped,
+        converted,
+        remembered.won if remembered and keep else (),
+        remembered.lost if remembered and keep else (),
+        remembered.decimal if remembered else "",
+    )
 
 
 def leads_from(
     table: LeadTable, mapping: ColumnMapping, number_fields: set[str], source: str = ""
 ) -> LeadHistory:
-    """Clean the mapped columns of every row; count the rows that cannot be used and say why."""
+    """Clean the mapped columns of every row; count the rows that cannot be used, by reason.
+
+    Numbers are read as each column writes them (:meth:`LeadTable.number_readings`); rows
+    whose outcome is neither converted nor not converted are left out and counted by value.
+    """
     index = {c: i for i, c in enumerate(table.columns)}
     missing = [c for c in (*mapping.fields.values(), mapping.converted) if c and c not in index]
     if missing:
@@ -228,43 +432,38 @@ def leads_from(
     if not mapping.converted:
         raise LeadFileError("choose the column that says whether a lead converted")
     wanted = [(f, index[c], f in number_fields) for f, c in mapping.fields.items() if c]
+    all_readings = table.number_readings(mapping.decimal)
+    readings = {f: all_readings[c] for f, c in mapping.fields.items() if c and f in number_fields}
+    decimals = [readings[f].decimal if is_number else "" for f, _at, is_number in wanted]
     outcome_at = index[mapping.converted]
+    meaning = mapping.outcomes(table.values(mapping.converted))
     width = len(table.columns)
-    history = LeadHistory([], [], [], 0, source)
-    for line, row in table.rows:
-        reason = _read_row(row, width, wanted, outcome_at, mapping.converted, history, table.decimal_comma)
-        if reason:
-            history.bad_count += 1
-            if len(history.bad_rows) < MAX_SHOWN_BAD_ROWS:
-                history.bad_rows.append(BadRow(line, reason))
+    history = LeadHistory([], [], 0, source or table.name, readings=readings)
+    leads, converted, left_out = history.leads, history.converted, history.left_out
+    with _collector_paused():
+        for line, row in table.rows:
+            if len(row) != width and not (len(row) > width and not any(c.strip() for c in row[width:])):
+                history.add_bad(line, f"{len(row)} cells where the header has {width}")
+                continue
+            outcome = row[outcome_at].strip()
+            means = meaning.get(outcome, LEFT_OUT)
+            if means == LEFT_OUT:
+                left_out[outcome] += 1
+                continue
+            lead: dict[str, Value] = {}
+            for (name, at, is_number), decimal in zip(wanted, decimals, strict=True):
+                value = clean(row[at])
+                if value is not None and is_number:
+                    number = read_number(value, decimal)
+                    if number is None:
+                        lead = {}
+                        mark = "decimal comma" if decimal == COMMA else "decimal point"
+                        history.add_bad(line, f"“{name}” is not a number (read with a {mark})", value[:40])
+                        break
+                    lead[name] = number
+                else:
+                    lead[name] = value
+            else:
+                leads.append(lead)
+                converted.append(means == WON)
     return history
-
-
-def _read_row(
-    row: tuple[str, ...],
-    width: int,
-    wanted: list[tuple[str, int, bool]],
-    outcome_at: int,
-    outcome_column: str,
-    history: LeadHistory,
-    decimal_comma: bool,
-) -> str:
-    if len(row) != width and not (len(row) > width and not any(c.strip() for c in row[width:])):
-        return f"{len(row)} cells where the header has {width}"
-    outcome = outcome_of(row[outcome_at])
-    if outcome is None:
-        shown = row[outcome_at].strip()[:40] or "blank"
-        return f"“{outcome_column}” is {shown}, not yes/no or 1/0"
-    lead: dict[str, Value] = {}
-    for name, at, is_number in wanted:
-        value = clean(row[at])
-        if value is not None and is_number:
-            number = number_of(value, decimal_comma)
-            if number is None:
-                return f"“{name}” is “{value[:40]}”, not a number"
-            lead[name] = number
-        else:
-            lead[name] = value
-    history.leads.append(lead)
-    history.converted.append(outcome)
-    return ""
