@@ -10,7 +10,7 @@ from workshop.commands import CommandError
 from workshop.leads.definition import DefinitionError, MqlDefinition, definition_from_json
 from workshop.leads.evaluation import Evaluation, Metrics, percent, times
 from workshop.leads.numbers import DECIMALS
-from workshop.leads.outcomes import LOST, WON
+from workshop.leads.outcomes import LOST, WON, default_choices
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
@@ -121,6 +121,8 @@ def _mapping(args: argparse.Namespace, definition: MqlDefinition, table: LeadTab
         lost = [v for v in values if v not in won]
     elif lost and not won:
         won = [v for v in values if v not in lost]
+    elif not won and not lost:
+        won, lost = (list(choice) for choice in default_choices(values))
     return ColumnMapping(fields, converted, tuple(won), tuple(lost), args.decimal or "")
 
 
