@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,17 +24,19 @@ DEFINITION = {
 }
 
 
-def score(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, *extra: str) -> dict:
+def score(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, *extra: str) -> dict[str, Any]:
     (tmp_path / "d.json").write_text(json.dumps(DEFINITION), encoding="utf-8")
     (tmp_path / "leads.csv").write_bytes(data)
-    code = main(["score-leads", str(tmp_path / "leads.csv"), "--definition", str(tmp_path / "d.json"), *extra])
+    code = main(
+        ["score-leads", str(tmp_path / "leads.csv"), "--definition", str(tmp_path / "d.json"), *extra]
+    )
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    result: dict = json.loads(captured.out) if "--json" in extra else {"text": captured.out}
+    result: dict[str, Any] = json.loads(captured.out) if "--json" in extra else {"text": captured.out}
     return result
 
 
-def figures(result: dict) -> tuple:
+def figures(result: dict[str, Any]) -> tuple[int, ...]:
     keys = ("leads", "bad_rows", "qualified", "converted")
     return tuple(result[k] for k in keys)
 
@@ -120,7 +123,9 @@ def test_commas_with_thousands_separators_and_open_deals(
     assert result["outcomes"] == {"column": "Outcome", "won": ["Won"], "lost": ["Lost"]}
 
 
-def test_outcome_values_chosen_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_outcome_values_chosen_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # "Open" counted as not converted, as a team may decide for an old export
     result = score(tmp_path, capsys, COMMA_THOUSANDS.encode(), "--json", "--won", "won")
     assert figures(result) == (6, 0, 5, 3)  # row 5: 0 points (Score 1234.5 is 20!) -> see below
@@ -165,7 +170,9 @@ def test_windows_1252_with_salesforce_lead_status(tmp_path: Path, capsys: pytest
     assert result["left_out"] == {"Open - Not Contacted": 1}
 
 
-def test_an_undecidable_column_is_flagged_not_guessed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_undecidable_column_is_flagged_not_guessed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = b"Lead Source;Score;Visits;Converted\nWeb;3;1.500;1\nWeb;3;2.250;0\n"
     (tmp_path / "d.json").write_text(json.dumps(DEFINITION), encoding="utf-8")
     (tmp_path / "leads.csv").write_bytes(data)
@@ -199,7 +206,17 @@ def test_unmapped_fields_stop_the_command(tmp_path: Path, capsys: pytest.Capture
 
 @pytest.mark.parametrize(
     "name",
-    ["Converted", "IsConverted", "won", "y", "outcome", "deal_stage", "Stage", "Lifecycle Stage", "Lead Status"],
+    [
+        "Converted",
+        "IsConverted",
+        "won",
+        "y",
+        "outcome",
+        "deal_stage",
+        "Stage",
+        "Lifecycle Stage",
+        "Lead Status",
+    ],
 )
 def test_the_outcome_column_is_found_by_its_usual_names(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,12 +28,14 @@ from workshop.leads.evaluation import Evaluation, Metrics, percent, times
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
+    LeadHistory,
     LeadTable,
     leads_from,
     read_table,
+    run_evidence,
     suggest_mapping,
 )
-from workshop.leads.state import mapping_of, remember, test_results_of
+from workshop.leads.state import fully_approved, mapping_of, remember, test_results_of
 from workshop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -80,6 +83,9 @@ class HistoryBench(QWidget):
         self.source = ""
         self.evaluation: Evaluation | None = None
         self.chart: ScoreChart | None = None
+        self.history: LeadHistory | None = None
+        self.run_mapping = ColumnMapping()
+        self.partial: list[str] = []
         self._storing = False
 
         self.import_button = QPushButton("&Import lead history…", self)
@@ -101,12 +107,19 @@ class HistoryBench(QWidget):
         scroll.setWidget(self.mapping_panel)
         self.unmapped_label = QLabel(self)
         self.unmapped_label.setWordWrap(True)
+        self.unmapped_label.setStyleSheet("color: #b45309;")
+        self.partial_box = QCheckBox("Show &partial figures (rules on unmapped fields left out)", self)
+        self.partial_box.setVisible(False)
+        self.partial_box.toggled.connect(lambda _on: self.evaluate(self.mapping_panel.mapping()))
         self.bad_title = QLabel(self)
+        self.bad_title.setWordWrap(True)
         self.bad_rows = QListWidget(self)
-        self.bad_rows.setAccessibleName("Bad rows")
+        self.bad_rows.setAccessibleName("Bad rows by reason")
+        self.bad_rows.setWordWrap(True)
         left = QVBoxLayout()
         left.addWidget(scroll, 3)
         left.addWidget(self.unmapped_label)
+        left.addWidget(self.partial_box)
         left.addWidget(self.bad_title)
         left.addWidget(self.bad_rows, 1)
 
@@ -136,10 +149,23 @@ class HistoryBench(QWidget):
         self.chart_label.setMinimumHeight(200)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
+        self.draft_label = QLabel(self)
+        self.draft_label.setWordWrap(True)
+        self.save_button = QPushButton("&Save this run as the evidence", self)
+        self.save_button.setToolTip(
+            "Keep these figures, the file's name and fingerprint, the mapping and the readings "
+            "with the definition's current version (undo with Ctrl+Z)"
+        )
+        self.save_button.clicked.connect(self.save_run)
+        self.save_button.setEnabled(False)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.draft_label, 1)
+        save_row.addWidget(self.save_button)
         right = QVBoxLayout()
         right.addWidget(results)
         right.addLayout(slider_row)
         right.addWidget(self.chart_label, 1)
+        right.addLayout(save_row)
         right.addWidget(self.saved_label)
 
         body = QHBoxLayout()
@@ -168,51 +194,68 @@ class HistoryBench(QWidget):
         self.columnsLoaded.emit(list(table.columns))
         self.file_label.setText(f"<b>{path.name}</b>: {table.describe()}")
         state = self.link.state()
-        remembered = mapping_of(state) if state else None
+        remembered = self.run_mapping if self.run_mapping.converted else mapping_of(state) if state else None
         definition = self.link.definition()
         mapping = suggest_mapping(definition.fields(), table.columns, remembered)
-        self.mapping_panel.show_columns(definition.fields(), table.columns, mapping)
-        self.evaluate(mapping, store=True)
+        self.partial_box.setChecked(False)
+        self.mapping_panel.show_columns(definition.fields(), table, mapping, definition.number_fields())
+        self.evaluate(self.mapping_panel.mapping())
 
     def _mapping_changed(self, mapping: ColumnMapping) -> None:
-        self.evaluate(mapping, store=True)
+        self.evaluate(mapping)
 
     def _definition_changed(self) -> None:
         if self._storing:
-            return  # our own saving of the results: the figures on screen are already these
+            return  # our own saving of the run: the figures on screen are already these
         if self.table is None:
             self._show_saved()
             return
         definition = self.link.definition()
         if list(self.mapping_panel.combos) != definition.fields():
             mapping = suggest_mapping(definition.fields(), self.table.columns, self.mapping_panel.mapping())
-            self.mapping_panel.show_columns(definition.fields(), self.table.columns, mapping)
-        self.evaluate(self.mapping_panel.mapping(), store=False)
+            self.mapping_panel.show_columns(
+                definition.fields(), self.table, mapping, definition.number_fields()
+            )
+        self.evaluate(self.mapping_panel.mapping())
 
     # -- evaluating ----------------------------------------------------------------------------
 
-    def evaluate(self, mapping: ColumnMapping, store: bool) -> None:
+    def evaluate(self, mapping: ColumnMapping) -> None:
+        """Score the loaded file with the definition: a draft, shown but never saved by itself."""
         if self.table is None:
             return
         definition = self.link.definition()
+        unmapped = mapping.unmapped(definition.fields())
+        self.partial_box.setVisible(bool(unmapped))
+        used = definition.without_fields(unmapped)
         try:
-            history = leads_from(self.table, mapping, definition.number_fields(), self.source)
+            history = leads_from(self.table, mapping, used.number_fields(), self.source)
         except LeadFileError as error:
-            self.evaluation = None
+            self._set_run(None, mapping, unmapped)
             self._show_empty(f"{str(error)[:1].upper()}{str(error)[1:]}.")
             return
-        self.evaluation = Evaluation(definition, history)
-        unmapped = [name for name in definition.fields() if name not in mapping.fields]
-        self.unmapped_label.setText(
-            f"Not in the file, so treated as missing: {', '.join(unmapped)}." if unmapped else ""
-        )
-        self.bad_title.setText(f"Bad rows: {history.bad_count:,} (left out of the figures)")
-        self.bad_rows.clear()
-        self.bad_rows.setVisible(history.bad_count > 0)
-        for bad in history.bad_rows:
-            self.bad_rows.addItem(f"Line {bad.line}: {bad.reason}")
-        if history.bad_count > len(history.bad_rows):
-            self.bad_rows.addItem(f"… and {history.bad_count - len(history.bad_rows):,} more")
+        self._show_bad_rows(history, mapping)
+        ambiguous = history.ambiguous()
+        blockers = []
+        if unmapped:
+            blockers.append(
+                f"Figures incomplete: {len(unmapped)} of the definition's {len(definition.fields())} fields "
+                f"have no column: {', '.join(unmapped)}. Choose their columns"
+                + ("; the partial figures leave their rules out." if self.partial_box.isChecked() else ".")
+            )
+        if ambiguous:
+            names = ", ".join(f"“{r.column}” ({r.example})" for r in ambiguous)
+            blockers.append(
+                f"The numbers of {names} could be read with a decimal point or a decimal comma and "
+                "nothing in the file decides: choose under Numbers how the file writes decimals."
+            )
+        self.unmapped_label.setText("\n".join(blockers))
+        if ambiguous or (unmapped and not self.partial_box.isChecked()):
+            self._set_run(None, mapping, unmapped)
+            self._show_empty("The figures appear once every field has a column and its numbers can be read.")
+            return
+        self.evaluation = Evaluation(used, history)
+        self._set_run(history, mapping, unmapped)
         low, high = self.evaluation.score_range()
         self.slider.blockSignals(True)
         self.slider.setRange(min(low, definition.threshold), max(high, definition.threshold))
@@ -221,17 +264,68 @@ class HistoryBench(QWidget):
         self.slider.setEnabled(True)
         self._draw_chart()
         self.show_threshold(definition.threshold)
+        self._show_saved()
+
+    def _set_run(self, history: LeadHistory | None, mapping: ColumnMapping, unmapped: list[str]) -> None:
+        self.history, self.run_mapping, self.partial = history, mapping, unmapped
+        if history is None:
+            self.evaluation = None
+        complete = history is not None and not unmapped
         state = self.link.state()
-        if store and state is not None and not self.link.read_only:
-            metrics = self.evaluation.metrics()
-            self._storing = True
-            try:
-                self.link.apply(
-                    f"Test the definition on {self.source}",
-                    remember(state, mapping, metrics, definition.threshold, self.source, now_text()),
-                )
-            finally:
-                self._storing = False
+        version = state.version if state else 1
+        approved = state is not None and fully_approved(state)
+        self.save_button.setEnabled(complete and not self.link.read_only)
+        self.save_button.setText(
+            f"&Save this run as version {version}'s evidence"
+            if not approved
+            else f"&Replace approved version {version}'s evidence with this run"
+        )
+        if history is None:
+            self.draft_label.setText("")
+        elif unmapped:
+            self.draft_label.setText("Partial figures: they cannot be saved as evidence.")
+        else:
+            self.draft_label.setText("<b>Draft</b>: these figures are not saved with the workshop.")
+
+    def _show_bad_rows(self, history: LeadHistory, mapping: ColumnMapping) -> None:
+        left = sum(history.left_out.values())
+        title = f"Bad rows: {history.bad_count:,} (left out of the figures)"
+        if left:
+            values = ", ".join(f"{v or '(blank)'} {n:,}" for v, n in history.left_out.most_common(6))
+            more = ", …" if len(history.left_out) > 6 else ""
+            title += f". Left out by their outcome “{mapping.converted}”: {left:,} ({values}{more})"
+        self.bad_title.setText(title)
+        self.bad_rows.clear()
+        self.bad_rows.setVisible(history.bad_count > 0)
+        for bad in history.bad_summary():
+            self.bad_rows.addItem(bad.describe())
+
+    def save_run(self) -> None:
+        """Keep the run on screen as the current version's evidence (one undoable step)."""
+        state = self.link.state()
+        if self.evaluation is None or self.history is None or self.table is None or self.partial:
+            return
+        if state is None or self.link.read_only:
+            return
+        definition = self.link.definition()
+        evidence = run_evidence(self.table, self.run_mapping, self.history)
+        self._storing = True
+        try:
+            self.link.apply(
+                f"Save the test on {self.source} as version {state.version}'s evidence",
+                remember(
+                    state,
+                    self.run_mapping,
+                    self.evaluation.metrics(),
+                    definition.threshold,
+                    self.source,
+                    now_text(),
+                    evidence,
+                ),
+            )
+        finally:
+            self._storing = False
+        self.draft_label.setText("Saved as the evidence of this version.")
         self._show_saved()
 
     def _draw_chart(self) -> None:
@@ -259,8 +353,9 @@ class HistoryBench(QWidget):
         if self.evaluation is None:
             return
         metrics = self.evaluation.metrics(threshold)
+        partial = " (partial)" if self.partial else ""
         for key, label in self.figures.items():
-            label.setText(figure_text(metrics, key))
+            label.setText(figure_text(metrics, key) + partial)
         current = self.link.definition().threshold
         self.slider_label.setText(f"Threshold: <b>{threshold}</b>")
         self.use_button.setText(f"Make {threshold} the threshold")
@@ -279,7 +374,7 @@ class HistoryBench(QWidget):
 
     def _show_empty(self, message: str = "") -> None:
         for label in self.figures.values():
-            label.setText("–")
+            label.setText("incomplete" if self.partial else "–")
         self.slider.setEnabled(False)
         self.use_button.setText("Make it the threshold")
         self.use_button.setEnabled(False)

@@ -43,7 +43,7 @@ def _bare(value: str) -> str:
 
 
 def _ambiguous_group(before: str, after: str) -> bool:
-    """"1.313": one to three leading digits (not a lone 0) and exactly three after the mark."""
+    """ "1.313": one to three leading digits (not a lone 0) and exactly three after the mark."""
     return len(after) == 3 and 1 <= len(before) <= 3 and not before.startswith("0")
 
 
@@ -118,11 +118,11 @@ class NumberReading:
 
     @property
     def numeric(self) -> bool:
-        """Mostly numbers: at least nine in ten of its distinct values."""
-        return self.numbers > 0 and self.numbers >= 9 * self.others
+        """Mostly numbers: at least half of its distinct values."""
+        return self.numbers > 0 and self.numbers >= self.others
 
     def example_text(self) -> str:
-        """"read as 1.313 → 1.313" (or "… → 1313"), the reading shown on one of the column's values."""
+        """ "read as 1.313 → 1.313" (or "… → 1313"), the reading shown on one of the column's values."""
         if not self.example:
             return ""
         number = read_number(self.example, self.decimal)
@@ -137,9 +137,11 @@ class NumberReading:
         if self.how == "integers":
             return "whole numbers"
         if self.how == "ambiguous":
+            as_comma = show_number(read_number(self.example, COMMA) or 0)
+            as_point = show_number(read_number(self.example, POINT) or 0)
             return (
-                f"ambiguous: “{self.example}” could be {show_number(read_number(self.example, COMMA) or 0)} "
-                f"or {show_number(read_number(self.example, POINT) or 0)}; choose how the file writes decimals"
+                f"ambiguous: “{self.example}” could be {as_comma} or {as_point}; "
+                "choose how the file writes decimals"
             )
         if self.how == "chosen":
             return f"{mark} (chosen){example}"
@@ -177,12 +179,12 @@ def read_columns(distinct: Mapping[str, Iterable[str]], chosen: str = "") -> dic
             votes[POINT] += 1
         elif commas > points:
             votes[COMMA] += 1
-    file_decimal = (
-        POINT if votes[POINT] > votes[COMMA] else COMMA if votes[COMMA] > votes[POINT] else ""
-    )
+    file_decimal = POINT if votes[POINT] > votes[COMMA] else COMMA if votes[COMMA] > votes[POINT] else ""
     readings = {}
     for column, (first, points, commas, numbers, others) in found.items():
-        example = first.get(EITHER) or first.get(SAYS_POINT) or first.get(SAYS_COMMA) or first.get(NEUTRAL, "")
+        example = (
+            first.get(EITHER) or first.get(SAYS_POINT) or first.get(SAYS_COMMA) or first.get(NEUTRAL, "")
+        )
         if chosen in DECIMALS:
             reading = NumberReading(column, chosen, "chosen", example, numbers, others)
         elif points or commas:

@@ -19,7 +19,7 @@ OUTCOME_TITLES = {WON: "Converted", LOST: "Not converted", LEFT_OUT: "Leave out"
 
 
 def outcome_key(value: str) -> str:
-    """A value as the vocabularies are keyed: lower case, letters and digits only ("Closed - Won" → "closedwon")."""
+    """A value as the vocabularies key it: lower case letters and digits ("Closed - Won" → "closedwon")."""
     return re.sub(r"[\W_]+", "", value.casefold())
 
 

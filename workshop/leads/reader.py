@@ -167,7 +167,9 @@ class BadReason:
         more = ", …" if self.count > len(self.lines) else ""
         shown = ", ".join(f"“{v}”" for v in self.examples)
         values = f" (e.g. {shown})" if shown else ""
-        return f"{self.reason}{values}: {self.count:,} row{'s' if self.count != 1 else ''} (line {lines}{more})"
+        return (
+            f"{self.reason}{values}: {self.count:,} row{'s' if self.count != 1 else ''} (line {lines}{more})"
+        )
 
 
 @dataclass
@@ -467,3 +469,31 @@ def leads_from(
                 leads.append(lead)
                 converted.append(means == WON)
     return history
+
+
+def run_evidence(table: LeadTable, mapping: ColumnMapping, history: LeadHistory) -> dict[str, object]:
+    """What a saved run rests on, beyond its figures: the file, the mapping and the readings."""
+    return {
+        "file": table.name,
+        "sha256": table.sha256,
+        "rows": len(table.rows),
+        "encoding": table.encoding,
+        "delimiter": DELIMITER_NAMES.get(table.delimiter, table.delimiter),
+        "number_readings": {
+            name: {"column": r.column, "decimal": r.decimal, "how": r.how, "example": r.example_text()}
+            for name, r in history.readings.items()
+        },
+        "outcomes": {
+            "column": mapping.converted,
+            "won": sorted(
+                v for v, m in mapping.outcomes(table.values(mapping.converted)).items() if m == WON
+            ),
+            "lost": sorted(
+                v for v, m in mapping.outcomes(table.values(mapping.converted)).items() if m == LOST
+            ),
+        },
+        "left_out": dict(history.left_out.most_common()),
+        "bad_reasons": [
+            {"reason": b.reason, "count": b.count, "lines": list(b.lines)} for b in history.bad_summary()
+        ],
+    }

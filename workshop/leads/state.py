@@ -84,6 +84,9 @@ def change_definition(state: MqlState, new: MqlDefinition, now: str) -> list[Ope
         "approvals": approvals(state),
         "replaced_at": now,
     }
+    tested = test_results_of(state)
+    if tested and tested.get("version") == state.version:
+        old["test_results"] = tested  # the run this version was approved on stays with it
     return [
         Update.of(
             state,
@@ -117,15 +120,27 @@ def mapping_of(state: MqlState) -> ColumnMapping:
 
 
 def remember(
-    state: MqlState, mapping: ColumnMapping, metrics: Metrics, threshold: int, source: str, now: str
+    state: MqlState,
+    mapping: ColumnMapping,
+    metrics: Metrics,
+    threshold: int,
+    source: str,
+    now: str,
+    evidence: dict[str, Any] | None = None,
 ) -> list[Operation]:
-    """Keep the mapping for next time and the evaluation's results with the definition."""
+    """Keep a run as the current version's evidence: its figures, and the mapping for next time.
+
+    ``evidence`` (:func:`workshop.leads.reader.run_evidence`) says what the figures rest on:
+    the file's fingerprint, rows, mapping, outcome choices and number readings.
+    """
     results = {
         "source": source,
         "tested_at": now,
         "version": state.version,
         "threshold": threshold,
         "metrics": metrics.as_json(),
+        "mapping": mapping.to_json(),
+        **({"evidence": evidence} if evidence else {}),
     }
     return [
         Update.of(
