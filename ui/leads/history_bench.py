@@ -104,6 +104,7 @@ class HistoryBench(QWidget):
         self.mapping_panel.mappingChanged.connect(self._mapping_changed)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.mapping_panel)
         self.unmapped_label = QLabel(self)
         self.unmapped_label.setWordWrap(True)
@@ -116,6 +117,7 @@ class HistoryBench(QWidget):
         self.bad_rows = QListWidget(self)
         self.bad_rows.setAccessibleName("Bad rows by reason")
         self.bad_rows.setWordWrap(True)
+        self.bad_rows.setVisible(False)  # until a file with bad rows is loaded
         left = QVBoxLayout()
         left.addWidget(scroll, 3)
         left.addWidget(self.unmapped_label)
@@ -169,8 +171,8 @@ class HistoryBench(QWidget):
         right.addWidget(self.saved_label)
 
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 4)
+        body.addLayout(left, 5)
+        body.addLayout(right, 7)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)

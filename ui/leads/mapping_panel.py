@@ -46,6 +46,7 @@ class MappingPanel(QGroupBox):
         super().__init__("Columns of the file", parent)
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.table: LeadTable | None = None
         self.number_fields: set[str] = set()
         self.readings: dict[str, NumberReading] = {}
@@ -57,7 +58,7 @@ class MappingPanel(QGroupBox):
         self.empty.setWordWrap(True)
         self.decimal = QComboBox(self)
         self.decimal.setAccessibleName("How the file writes decimals")
-        self.decimal.addItem("As each column shows (decided from its values)", "")
+        self.decimal.addItem("Decided per column from its values", "")
         self.decimal.addItem(DECIMAL_TITLES[POINT], POINT)
         self.decimal.addItem(DECIMAL_TITLES[COMMA], COMMA)
         self.decimal.currentIndexChanged.connect(lambda _i: self._decimal_picked())
