@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 POINT = "point"
 COMMA = "comma"
@@ -152,36 +152,60 @@ class NumberReading:
         return f"{mark}{example}"
 
 
-def _column_evidence(values: Iterable[str]) -> tuple[dict[int, str], int, int, int, int]:
-    """First value of each kind, and counts of point, comma, number and non-number values."""
-    first: dict[int, str] = {}
-    points = commas = numbers = others = 0
-    for value in values:
+@dataclass
+class ColumnEvidence:
+    """What a column's values say about its decimal mark, gathered value by value."""
+
+    first: dict[int, str] = field(default_factory=dict)  # kind -> first value of that kind
+    points: int = 0
+    commas: int = 0
+    numbers: int = 0
+    others: int = 0
+
+    def add(self, value: str) -> None:
         kind = evidence(value)
-        first.setdefault(kind, value.strip())
+        if kind not in self.first:
+            self.first[kind] = value.strip()
         if kind == NOT_A_NUMBER:
-            others += 1
-            continue
-        numbers += 1
-        points += kind == SAYS_POINT
-        commas += kind == SAYS_COMMA
-    return first, points, commas, numbers, others
+            self.others += 1
+            return
+        self.numbers += 1
+        if kind == SAYS_POINT:
+            self.points += 1
+        elif kind == SAYS_COMMA:
+            self.commas += 1
+
+    @classmethod
+    def of(cls, values: Iterable[str]) -> ColumnEvidence:
+        found = cls()
+        for value in values:
+            found.add(value)
+        return found
 
 
 def read_columns(distinct: Mapping[str, Iterable[str]], chosen: str = "") -> dict[str, NumberReading]:
     """Each column's reading from its distinct non-blank values; ``chosen`` ("point"/"comma") forces one."""
-    found: dict[str, tuple[dict[int, str], int, int, int, int]] = {
-        column: _column_evidence(values) for column, values in distinct.items()
-    }
+    return read_evidence({column: ColumnEvidence.of(values) for column, values in distinct.items()}, chosen)
+
+
+def read_evidence(found: Mapping[str, ColumnEvidence], chosen: str = "") -> dict[str, NumberReading]:
+    """Each column's reading from the evidence gathered from its values (see :func:`read_columns`)."""
     votes = {POINT: 0, COMMA: 0}
-    for _first, points, commas, _numbers, _others in found.values():
-        if points > commas:
+    for seen in found.values():
+        if seen.points > seen.commas:
             votes[POINT] += 1
-        elif commas > points:
+        elif seen.commas > seen.points:
             votes[COMMA] += 1
     file_decimal = POINT if votes[POINT] > votes[COMMA] else COMMA if votes[COMMA] > votes[POINT] else ""
     readings = {}
-    for column, (first, points, commas, numbers, others) in found.items():
+    for column, seen in found.items():
+        first, points, commas, numbers, others = (
+            seen.first,
+            seen.points,
+            seen.commas,
+            seen.numbers,
+            seen.others,
+        )
         example = (
             first.get(EITHER) or first.get(SAYS_POINT) or first.get(SAYS_COMMA) or first.get(NEUTRAL, "")
         )
