@@ -125,7 +125,7 @@ class Evaluation:
 
     @property
     def leads(self) -> int:
-        return int(len(self.scores))
+        return len(self.scores)
 
     def metrics(self, threshold: int | None = None) -> Metrics:
         limit = self.definition.threshold if threshold is None else threshold
