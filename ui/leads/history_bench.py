@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -22,14 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
+from ui.leads.background import BackgroundReader
 from ui.leads.definition_link import DefinitionLink, now_text
 from ui.leads.mapping_panel import MappingPanel
+from workshop.leads.definition import MqlDefinition
 from workshop.leads.evaluation import Evaluation, Metrics, percent, times
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
     LeadHistory,
     LeadTable,
+    Progress,
     leads_from,
     read_table,
     run_evidence,
@@ -74,6 +79,7 @@ class HistoryBench(QWidget):
     """
 
     columnsLoaded = Signal(list)
+    background_bytes = 8 * 1024 * 1024  # files from this size are read on a thread, with progress
 
     def __init__(self, context: PageContext, link: DefinitionLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +92,7 @@ class HistoryBench(QWidget):
         self.history: LeadHistory | None = None
         self.run_mapping = ColumnMapping()
         self.partial: list[str] = []
+        self._job = ""  # what the background reading does: "load" a file or "score" it
         self._storing = False
 
         self.import_button = QPushButton("&Import lead history…", self)
@@ -95,10 +102,25 @@ class HistoryBench(QWidget):
         self.sample_button.clicked.connect(lambda: self.load(resource_path(*SAMPLE)))
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
+        self.reader = BackgroundReader(self)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Reading the lead history")
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.stop_button = QPushButton("S&top", self)
+        self.stop_button.setToolTip("Stop reading the file (Esc)")
+        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_button.clicked.connect(self.stop_reading)
+        self.reader.progressed.connect(lambda share: self.progress.setValue(round(share * 1000)))
+        self.reader.running.connect(self._running)
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.sample_button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.stop_button)
 
         self.mapping_panel = MappingPanel(self)
         self.mapping_panel.mappingChanged.connect(self._mapping_changed)
@@ -187,10 +209,24 @@ class HistoryBench(QWidget):
             self.load(path)
 
     def load(self, path: Path) -> None:
+        """Read a lead history; a large one on a thread, with progress and a Stop button."""
         try:
-            table = read_table(path)
-        except LeadFileError as error:
-            self.context.show_error("Import lead history", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            size = path.stat().st_size
+        except OSError as error:
+            self.context.show_error("Import lead history", f"Cannot read “{path.name}”: {error.strerror}.")
+            return
+
+        def work(progress: Progress | None) -> LeadTable:
+            return read_table(path, progress)
+
+        self.file_label.setText(f"Reading <b>{path.name}</b>…")
+        self._job = "load"
+        self._run(work, lambda table, error: self._loaded(path, table, error), size)
+
+    def _loaded(self, path: Path, table: LeadTable | None, error: str) -> None:
+        if table is None:
+            self.file_label.setText(f"<b>{self.source}</b>: {self.table.describe()}" if self.table else "")
+            self.context.show_error("Import lead history", f"{error[:1].upper()}{error[1:]}.")
             return
         self.table, self.source = table, path.name
         self.columnsLoaded.emit(list(table.columns))
@@ -230,12 +266,65 @@ class HistoryBench(QWidget):
         unmapped = mapping.unmapped(definition.fields())
         self.partial_box.setVisible(bool(unmapped))
         used = definition.without_fields(unmapped)
-        try:
-            history = leads_from(self.table, mapping, used.number_fields(), self.source)
-        except LeadFileError as error:
-            self._set_run(None, mapping, unmapped)
-            self._show_empty(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+        table, source, number_fields = self.table, self.source, used.number_fields()
+
+        def work(progress: Progress | None) -> LeadHistory:
+            return leads_from(table, mapping, number_fields, source, progress)
+
+        def done(history: LeadHistory | None, error: str) -> None:
+            if history is None:
+                self._set_run(None, mapping, unmapped)
+                self._show_empty(f"{error[:1].upper()}{error[1:]}.")
+                return
+            self._show_history(history, mapping, definition, unmapped)
+
+        self._job = "score"
+        self._run(work, done, table.size)
+
+    def _run(
+        self, work: Callable[[Progress | None], Any], done: Callable[[Any, str], None], size: int
+    ) -> None:
+        """``work`` here and now for a small file; for a large one on a thread, with progress."""
+        if size < self.background_bytes:
+            self.reader.stop()
+            try:
+                result = work(None)
+            except LeadFileError as error:
+                done(None, str(error))
+                return
+            done(result, "")
             return
+        self.chart_label.setText("Reading the lead history…")
+        self.reader.start(work, done)
+
+    def _running(self, running: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(running)
+        self.stop_button.setVisible(running)
+        for widget in (self.import_button, self.sample_button, self.mapping_panel, self.partial_box):
+            widget.setEnabled(not running)
+
+    def stop_reading(self) -> None:
+        """Stop the reading in progress; what was on screen before a stopped import stays."""
+        if not self.reader.busy:
+            return
+        self.reader.stop()
+        if self._job == "load":
+            shown = f"<b>{self.source}</b>: {self.table.describe()}" if self.table is not None else ""
+            self.file_label.setText(f"{shown} (reading the new file stopped)".strip())
+            if self.evaluation is not None:
+                self._draw_chart()
+                self.show_threshold(self.slider.value())
+            else:
+                self._show_empty()
+            return
+        self._set_run(None, self.mapping_panel.mapping(), [])
+        self._show_empty("Stopped. Change the mapping, or import the file again, to read it again.")
+
+    def _show_history(
+        self, history: LeadHistory, mapping: ColumnMapping, definition: MqlDefinition, unmapped: list[str]
+    ) -> None:
+        used = definition.without_fields(unmapped)
         self._show_bad_rows(history, mapping)
         ambiguous = history.ambiguous()
         blockers = []

@@ -391,3 +391,40 @@ def test_rule_fields_complete_from_the_loaded_history(window: MainWindow) -> Non
     names = page.editor.field_names()
     assert names[0] == "What is your current occupation"
     assert "City" in names and "Specialization" in names  # columns of the file not yet used
+
+
+def test_a_large_history_is_read_on_a_thread_with_progress(window: MainWindow, qtbot: QtBot) -> None:
+    bench = leads_page(window).bench
+    bench.background_bytes = 0  # read every file as a large one
+    shown: list[bool] = []
+    bench.reader.running.connect(shown.append)
+    bench.sample_button.click()
+    assert not bench.import_button.isEnabled()  # nothing else starts while it reads
+    qtbot.waitUntil(lambda: bench.figures["leads"].text() == "9,237", timeout=60_000)
+    qtbot.waitUntil(lambda: not bench.reader.busy, timeout=10_000)
+    assert bench.figures["qualified"].text() == "2,336 (25.3%)"
+    assert True in shown and shown[-1] is False
+    assert bench.import_button.isEnabled() and bench.progress.isHidden()
+
+
+def test_a_reading_can_be_stopped(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot, tmp_path: Path
+) -> None:
+    bench = leads_page(window).bench
+    bench.sample_button.click()  # small: read at once
+    assert bench.figures["leads"].text() == "9,237"
+    big = tmp_path / "big.csv"
+    lines = HISTORY.read_text(encoding="utf-8").splitlines()
+    big.write_text("\n".join([lines[0], *(lines[1:] * 30)]) + "\n", encoding="utf-8")  # 277,110 leads
+    bench.background_bytes = 1024 * 1024
+    dialogs.paths.append(big)
+    bench.import_button.click()
+    def busy() -> bool:
+        return bench.reader.busy
+
+    assert busy() and not bench.stop_button.isHidden()
+    bench.stop_button.click()
+    assert not busy() and bench.stop_button.isHidden() and bench.import_button.isEnabled()
+    assert "stopped" in bench.file_label.text()
+    assert bench.figures["leads"].text() == "9,237"  # the file read before stays
+    assert dialogs.errors == []
