@@ -9,11 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workshop.leads import reader
 from workshop.leads.definition import MqlDefinition, Rule
 from workshop.leads.evaluation import Evaluation
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
+    ReadingStoppedError,
     leads_from,
     parse_table,
     read_table,
@@ -145,3 +147,38 @@ def test_any_bytes_give_a_table_or_a_clear_message(data: bytes) -> None:
 def test_numbers_are_finite_or_none(text: str) -> None:
     number = number_of(text)
     assert number is None or math.isfinite(number)
+
+
+def test_a_reading_stops_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    path.write_text("Source,Converted\n" + "Web,1\n" * 50_000, encoding="utf-8")
+    seen: list[float] = []
+
+    def progress(share: float) -> bool:
+        seen.append(share)
+        return share < 0.5
+
+    with pytest.raises(ReadingStoppedError):
+        read_table(path, progress)
+    assert seen and seen[-1] >= 0.5 and seen == sorted(seen)
+    table = read_table(path, lambda _share: True)
+    history = leads_from(table, ColumnMapping({"F": "Source"}, "Converted"), set(), progress=lambda _s: True)
+    assert history.count == 50_000 and sum(history.converted) == 50_000
+
+
+def test_a_column_of_unique_values_is_profiled_within_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "MAX_DISTINCT", 10)
+    monkeypatch.setattr(reader, "CHUNK_ROWS", 7)
+    rows = [f"{i},{'' if i % 5 == 0 else f'{i}.5'},{i % 2}" for i in range(1, 101)]
+    path = tmp_path / "ids.csv"
+    path.write_text("Lead ID;Score;Converted\n".replace(";", ",") + "\n".join(rows) + "\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.capped("Lead ID") and not table.capped("Converted")
+    assert len(table.values("Lead ID")) == 10  # only the first values are kept
+    profile = table.profile("Score")
+    assert profile.missing == 20  # every fifth row, counted past the cap as well
+    assert table.number_readings()["Score"].decimal == "point"
+    history = leads_from(table, ColumnMapping({"S": "Score"}, "Converted"), {"S"})
+    assert history.count == 100 and sum(history.converted) == 50

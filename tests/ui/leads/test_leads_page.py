@@ -419,6 +419,7 @@ def test_a_reading_can_be_stopped(
     bench.background_bytes = 1024 * 1024
     dialogs.paths.append(big)
     bench.import_button.click()
+
     def busy() -> bool:
         return bench.reader.busy
 
