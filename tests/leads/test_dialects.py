@@ -235,3 +235,55 @@ def test_bad_rows_are_summarised_by_reason(tmp_path: Path, capsys: pytest.Captur
         ("“Score” is not a number (read with a decimal point)", 8, [2, 3, 4, 5, 6]),
         ("3 cells where the header has 4", 1, [10]),
     ]
+
+
+# Day-first dates (25/03 can only be the 25th of March), a sales cycle of 30 days before the
+# newest lead (30/04/2027): leads created after 31/03/2027 have not had time to convert.
+COHORTS = (
+    "Lead Source,Score,Visits,Converted,Created Date\n"
+    "Web,3,1000,yes,02/03/2027 09:15\n"  # 2 March: 40 points, converted
+    "Web,3,10,no,25/03/2027 17:00\n"  # 25 March: 20, MQL
+    "Web,1,10,yes,31/03/2027 08:00\n"  # 31 March, exactly 30 days before: kept; 0 points
+    "Web,3,1000,no,01/04/2027 10:00\n"  # 1 April: too young, left out
+    "Web,3,1000,no,30/04/2027 12:00\n"  # 30 April, the newest: too young
+    "Web,1,1,no,\n"  # no date: kept (its age is unknown); 0 points
+)
+
+
+def test_fair_cohorts_leave_out_leads_younger_than_the_sales_cycle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = score(tmp_path, capsys, COHORTS.encode(), "--json", "--sales-cycle-days", "30")
+    assert figures(result) == (4, 0, 2, 2)
+    assert result["mql_conversion"] == 0.5 and result["recall"] == 0.5
+    assert result["cohort"] == {
+        "column": "Created Date",
+        "cycle_days": 30,
+        "dates": "day first",
+        "newest": "2027-04-30",
+        "too_young": 2,
+        "undated": 1,
+    }
+    text = score(tmp_path, capsys, COHORTS.encode(), "--sales-cycle-days", "30")["text"]
+    assert "2 leads created after 2027-03-31 left out" in text
+    assert "day/month/year; 25/03/2027 17:00 → 2027-03-25" in text
+
+
+def test_month_first_dates_are_read_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = COHORTS.replace("02/03/2027", "03/02/2027").replace("25/03", "03/25").replace("31/03", "03/31")
+    data = data.replace("01/04/2027", "04/01/2027").replace("30/04", "04/30")
+    result = score(tmp_path, capsys, data.encode(), "--json", "--sales-cycle-days", "30")
+    assert result["cohort"]["dates"] == "month first" and result["cohort"]["too_young"] == 2
+    assert figures(result) == (4, 0, 2, 2)
+    # only 01/02-style dates: nothing decides; the user says which
+    undecided = (
+        "Lead Source,Score,Visits,Converted,Created Date\nWeb,3,1,yes,01/02/2027\nWeb,3,1,no,03/04/2027\n"
+    )
+    result = score(
+        tmp_path, capsys, undecided.encode(), "--json", "--sales-cycle-days", "30", "--dates", "day-first"
+    )
+    assert result["cohort"]["newest"] == "2027-04-03" and result["cohort"]["too_young"] == 1
+    result = score(
+        tmp_path, capsys, undecided.encode(), "--json", "--sales-cycle-days", "30", "--dates", "month-first"
+    )
+    assert result["cohort"]["newest"] == "2027-03-04" and result["cohort"]["too_young"] == 1

@@ -16,11 +16,13 @@ from workshop.leads.reader import (
     LeadFileError,
     LeadHistory,
     LeadTable,
+    column_key,
     leads_from,
     read_table,
     suggest_mapping,
 )
 
+CREATED_KEYS = ("createddate", "createdate", "createdon", "created", "createdat", "leadcreateddate")
 NAME = "score-leads"
 HELP = "score a CRM lead history (CSV) with an MQL definition and report how well it separates"
 
@@ -60,6 +62,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "by default decided per column from its values",
     )
     parser.add_argument(
+        "--dates",
+        choices=("day-first", "month-first"),
+        help="how the file writes dates such as 04/03/2027; by default decided per column from its values",
+    )
+    parser.add_argument(
+        "--created",
+        metavar="COLUMN",
+        help="fair cohorts: the column with each lead's creation date (with --sales-cycle-days)",
+    )
+    parser.add_argument(
+        "--sales-cycle-days",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="fair cohorts: leave out leads created within DAYS before the newest lead; "
+        "they have not had time to convert",
+    )
+    parser.add_argument(
         "--allow-unmapped",
         action="store_true",
         help="give partial figures when some of the definition's fields are not in the file "
@@ -94,6 +114,20 @@ def _outcome_values(table: LeadTable, column: str, wanted: list[str], option: st
     return out
 
 
+def _created_column(args: argparse.Namespace, columns: tuple[str, ...]) -> str:
+    """The creation-date column for fair cohorts: named, or found by its usual names."""
+    if args.created and args.created not in columns:
+        raise CommandError(f"the file has no column {args.created!r}")
+    if args.sales_cycle_days < 0:
+        raise CommandError("--sales-cycle-days must be 0 or more")
+    if not args.sales_cycle_days or args.created:
+        return str(args.created or "")
+    created = next((c for c in columns if column_key(c) in CREATED_KEYS), "")
+    if not created:
+        raise CommandError("name the column with each lead's creation date: --created COLUMN")
+    return created
+
+
 def _mapping(args: argparse.Namespace, definition: MqlDefinition, table: LeadTable) -> ColumnMapping:
     columns = table.columns
     suggested = suggest_mapping(definition.fields(), columns)
@@ -123,7 +157,17 @@ def _mapping(args: argparse.Namespace, definition: MqlDefinition, table: LeadTab
         won = [v for v in values if v not in lost]
     elif not won and not lost:
         won, lost = (list(choice) for choice in default_choices(values))
-    return ColumnMapping(fields, converted, tuple(won), tuple(lost), args.decimal or "")
+    created = _created_column(args, columns)
+    return ColumnMapping(
+        fields,
+        converted,
+        tuple(won),
+        tuple(lost),
+        args.decimal or "",
+        (args.dates or "").replace("-", " "),
+        created if args.sales_cycle_days else "",
+        args.sales_cycle_days,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -149,6 +193,11 @@ def run(args: argparse.Namespace) -> int:
             f"the numbers of {names} could be read with a decimal point or a decimal comma, and nothing "
             "in the file decides; say which with --decimal point or --decimal comma"
         )
+    if history.cohort is not None and history.cohort.reading.ambiguous:
+        raise CommandError(
+            f"the dates of “{history.cohort.column}” ({history.cohort.reading.example}) could be day or month "
+            "first, and nothing in the file decides; say which with --dates day-first or --dates month-first"
+        )
     metrics = Evaluation(used, history).metrics()
     if args.json:
         print(json.dumps(_json(metrics, mapping, history, unmapped)))
@@ -169,6 +218,19 @@ def _json(
         for b in history.bad_summary()
     ]
     out["outcomes"] = {"column": mapping.converted, WON: list(mapping.won), LOST: list(mapping.lost)}
+    cohort = history.cohort
+    out["cohort"] = (
+        None
+        if cohort is None
+        else {
+            "column": cohort.column,
+            "cycle_days": cohort.cycle_days,
+            "dates": cohort.reading.order,
+            "newest": cohort.newest.isoformat() if cohort.newest else None,
+            "too_young": cohort.too_young,
+            "undated": cohort.undated,
+        }
+    )
     out["number_readings"] = {
         name: {"column": r.column, "decimal": r.decimal, "how": r.how, "example": r.example_text()}
         for name, r in history.readings.items()
@@ -198,6 +260,9 @@ def _print_report(
     if left:
         values = ", ".join(f"{v or '(blank)'}: {n:,}" for v, n in history.left_out.most_common(8))
         print(f"Left out:          {left:,} (outcome “{mapping.converted}” neither won nor lost: {values})")
+    if history.cohort is not None:
+        print(f"Fair cohort:       {history.cohort.describe()}")
+        print(f"  “{history.cohort.column}”: {history.cohort.reading.describe()}")
     for name, reading in history.readings.items():
         if reading.numeric:
             print(f"Numbers of “{reading.column}” ({name}): {reading.describe()}")

@@ -28,11 +28,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import IO
 
+from workshop.leads.dates import DATE_ORDERS, DateEvidence, DateReading, read_date, read_date_columns
 from workshop.leads.definition import Value
 from workshop.leads.numbers import (
     COMMA,
@@ -100,6 +102,7 @@ class ColumnStats:
     capped: bool = False  # more than MAX_DISTINCT values: ``counts`` holds the first ones only
     missing_after_cap: int = 0
     evidence_after_cap: ColumnEvidence = field(default_factory=ColumnEvidence)
+    dates_after_cap: DateEvidence = field(default_factory=DateEvidence)
 
     def add(self, cells: Sequence[str]) -> None:
         if not self.capped:
@@ -116,6 +119,7 @@ class ColumnStats:
             elif sampled < EVIDENCE_SAMPLE and value not in self.counts:
                 sampled += 1  # a column of (nearly) unique values: its evidence from a sample per chunk
                 self.evidence_after_cap.add(value)
+                self.dates_after_cap.add(value)
 
 
 @dataclass
@@ -182,6 +186,25 @@ class LeadTable:
             found[column] = seen
         return read_evidence(found, decimal)
 
+    def date_readings(self, order: str = "") -> dict[str, DateReading]:
+        """How each column that holds dates writes them (see :mod:`workshop.leads.dates`)."""
+        found = {}
+        for column, stats in zip(self.columns, self.stats, strict=True):
+            seen = DateEvidence()
+            for value in self.values(column):
+                if clean(value) is not None:
+                    seen.add(value)
+            extra = stats.dates_after_cap
+            seen.iso += extra.iso
+            seen.day_first += extra.day_first
+            seen.month_first += extra.month_first
+            seen.either += extra.either
+            seen.others += extra.others
+            for kind, value in extra.first.items():
+                seen.first.setdefault(kind, value)
+            found[column] = seen
+        return read_date_columns(found, order)
+
     def rows(self, progress: Progress | None = None) -> Iterator[tuple[int, list[str]]]:
         """Each non-blank data row with its line number in the file, read from the file again."""
         with self.opener() as raw:
@@ -235,6 +258,9 @@ class ColumnMapping:
     won: tuple[str, ...] = ()
     lost: tuple[str, ...] = ()
     decimal: str = ""
+    dates: str = ""  # "day first" or "month first" for the whole file; "" to decide per column
+    created: str = ""  # fair cohorts: the column with each lead's creation date ("" for none)
+    cycle_days: int = 0  # fair cohorts: leave out leads younger than this (0 for none)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -243,6 +269,9 @@ class ColumnMapping:
             "won": list(self.won),
             "lost": list(self.lost),
             "decimal": self.decimal,
+            "dates": self.dates,
+            "created": self.created,
+            "cycle_days": self.cycle_days,
         }
 
     @classmethod
@@ -258,12 +287,17 @@ class ColumnMapping:
             return tuple(str(v) for v in items) if isinstance(items, list) else ()
 
         decimal = str(data.get("decimal") or "")
+        dates = str(data.get("dates") or "")
+        cycle = data.get("cycle_days")
         return cls(
             {str(k): str(v) for k, v in fields.items()},
             str(data.get("converted") or ""),
             texts("won"),
             texts("lost"),
             decimal if decimal in DECIMALS else "",
+            dates if dates in DATE_ORDERS else "",
+            str(data.get("created") or ""),
+            cycle if isinstance(cycle, int) and not isinstance(cycle, bool) and cycle > 0 else 0,
         )
 
     def unmapped(self, fields: Sequence[str]) -> list[str]:
@@ -318,6 +352,7 @@ class LeadHistory:
     bad_reasons: dict[str, BadReason] = field(default_factory=dict)
     left_out: Counter[str] = field(default_factory=Counter)  # outcome value -> rows left out
     readings: dict[str, NumberReading] = field(default_factory=dict)  # definition field -> reading
+    cohort: Cohort | None = None  # the leads left out as too young to have converted
 
     @property
     def count(self) -> int:
@@ -378,6 +413,29 @@ def _looks_like_header(first: Sequence[str], rest: Sequence[Sequence[str]]) -> b
     numeric_below = any(number_of(c) is not None for row in rest[:20] for c in row if c.strip())
     distinct = len({c.casefold() for c in cells if c}) == len([c for c in cells if c])
     return numeric_below or distinct
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """Fair cohorts: leads created within the sales cycle before the newest lead are left out."""
+
+    column: str
+    cycle_days: int
+    reading: DateReading
+    newest: date | None  # the newest creation date in the file
+    too_young: int  # leads left out: created after ``newest - cycle_days``
+    undated: int  # leads kept without a readable creation date
+
+    def describe(self) -> str:
+        if self.newest is None:
+            return f"no date in “{self.column}” could be read: no lead left out by age"
+        cutoff = self.newest.toordinal() - self.cycle_days
+        undated = f"; {self.undated:,} without a readable date kept" if self.undated else ""
+        return (
+            f"{self.too_young:,} leads created after {date.fromordinal(cutoff).isoformat()} left out: "
+            f"younger than the {self.cycle_days}-day sales cycle before the newest lead "
+            f"({self.newest.isoformat()}){undated}"
+        )
 
 
 def _encoding(opener: Opener, size: int, progress: Progress | None) -> tuple[str, str]:
@@ -527,6 +585,11 @@ def _unique(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def column_key(name: str) -> str:
+    """A column name as names are compared: lower case letters and digits only."""
+    return _key(name)
+
+
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.casefold())
 
@@ -644,6 +707,17 @@ def _code_of(history: LeadHistory, k: int, cell: str, readings: Mapping[str, Num
     return len(known) - 1
 
 
+def _checked_columns(table: LeadTable, mapping: ColumnMapping) -> dict[str, int]:
+    """Each column's position; raises LeadFileError when the mapping names one the file lacks."""
+    index = {c: i for i, c in enumerate(table.columns)}
+    missing = [c for c in (*mapping.fields.values(), mapping.converted) if c and c not in index]
+    if missing:
+        raise LeadFileError(f"the file has no column “{missing[0]}”")
+    if not mapping.converted:
+        raise LeadFileError("choose the column that says whether a lead converted")
+    return index
+
+
 def leads_from(
     table: LeadTable,
     mapping: ColumnMapping,
@@ -656,12 +730,7 @@ def leads_from(
     Numbers are read as each column writes them (:meth:`LeadTable.number_readings`); rows
     whose outcome is neither converted nor not converted are left out and counted by value.
     """
-    index = {c: i for i, c in enumerate(table.columns)}
-    missing = [c for c in (*mapping.fields.values(), mapping.converted) if c and c not in index]
-    if missing:
-        raise LeadFileError(f"the file has no column “{missing[0]}”")
-    if not mapping.converted:
-        raise LeadFileError("choose the column that says whether a lead converted")
+    index = _checked_columns(table, mapping)
     wanted = [(f, index[c]) for f, c in mapping.fields.items() if c]
     all_readings = table.number_readings(mapping.decimal)
     readings = {f: all_readings[c] for f, c in mapping.fields.items() if c and f in number_fields}
@@ -682,6 +751,8 @@ def leads_from(
     def code_of(k: int, cell: str) -> int | str:
         return _code_of(history, k, cell, readings)
 
+    created_at, day_of = _creation_dates(table, mapping)
+    days = array("i")
     with _collector_paused():
         for line, row in table.rows(progress):
             if len(row) != width and (len(row) < width or any(c.strip() for c in row[width:])):
@@ -707,7 +778,63 @@ def leads_from(
             else:
                 codes.extend(lead)  # type: ignore[arg-type]  # every code is an int here
                 converted.append(means == WON)
+                if created_at >= 0:
+                    days.append(day_of(row[created_at]))
+    if created_at >= 0:
+        _leave_out_young(history, table, mapping, days)
     return history
+
+
+def _creation_dates(table: LeadTable, mapping: ColumnMapping) -> tuple[int, Callable[[str], int]]:
+    """Where the creation date is (-1: no fair cohorts) and a cell's day number (0: no date)."""
+    if not mapping.created or mapping.cycle_days <= 0:
+        return -1, lambda _cell: 0
+    if mapping.created not in table.columns:
+        raise LeadFileError(f"the file has no column “{mapping.created}”")
+    reading = table.date_readings(mapping.dates).get(mapping.created)
+    order = reading.order if reading is not None else ""
+    known: dict[str, int] = {}
+
+    def day_of(cell: str) -> int:
+        day = known.get(cell)
+        if day is None:
+            found = read_date(cell, order)
+            day = known[cell] = found.toordinal() if found is not None else 0
+        return day
+
+    return table.columns.index(mapping.created), day_of
+
+
+def _leave_out_young(
+    history: LeadHistory, table: LeadTable, mapping: ColumnMapping, days: array[int]
+) -> None:
+    """Drop the leads created within the sales cycle before the newest one; say how many."""
+    import numpy as np  # noqa: PLC0415 - numpy only when a history is read
+
+    reading = table.date_readings(mapping.dates).get(mapping.created) or DateReading(
+        mapping.created, DATE_ORDERS[0], "ambiguous"
+    )
+    day = np.frombuffer(days, dtype=np.int32) if len(days) else np.zeros(0, dtype=np.int32)
+    dated = day > 0
+    if not dated.any():
+        history.cohort = Cohort(mapping.created, mapping.cycle_days, reading, None, 0, len(day))
+        return
+    newest = int(day[dated].max())
+    keep = ~dated | (day <= newest - mapping.cycle_days)
+    width = len(history.fields)
+    if width:
+        codes = np.frombuffer(history.codes, dtype=np.uint32).reshape(len(day), width)
+        history.codes = array("I", codes[keep].tobytes())
+    outcomes = np.frombuffer(history.converted, dtype=np.uint8)
+    history.converted = bytearray(outcomes[keep].tobytes())
+    history.cohort = Cohort(
+        mapping.created,
+        mapping.cycle_days,
+        reading,
+        date.fromordinal(newest),
+        int((~keep).sum()),
+        int((~dated).sum()),
+    )
 
 
 def run_evidence(table: LeadTable, mapping: ColumnMapping, history: LeadHistory) -> dict[str, object]:
@@ -732,6 +859,16 @@ def run_evidence(table: LeadTable, mapping: ColumnMapping, history: LeadHistory)
             ),
         },
         "left_out": dict(history.left_out.most_common()),
+        "cohort": None
+        if history.cohort is None
+        else {
+            "column": history.cohort.column,
+            "cycle_days": history.cohort.cycle_days,
+            "dates": history.cohort.reading.describe(),
+            "newest": history.cohort.newest.isoformat() if history.cohort.newest else None,
+            "too_young": history.cohort.too_young,
+            "undated": history.cohort.undated,
+        },
         "bad_reasons": [
             {"reason": b.reason, "count": b.count, "lines": list(b.lines)} for b in history.bad_summary()
         ],
