@@ -193,10 +193,11 @@ def run(args: argparse.Namespace) -> int:
             f"the numbers of {names} could be read with a decimal point or a decimal comma, and nothing "
             "in the file decides; say which with --decimal point or --decimal comma"
         )
-    if history.cohort is not None and history.cohort.reading.ambiguous:
+    cohort = history.cohort
+    if cohort is not None and cohort.reading.ambiguous:
         raise CommandError(
-            f"the dates of “{history.cohort.column}” ({history.cohort.reading.example}) could be day or month "
-            "first, and nothing in the file decides; say which with --dates day-first or --dates month-first"
+            f"the dates of “{cohort.column}” ({cohort.reading.example}) could be day or month first, and "
+            "nothing in the file decides; say which with --dates day-first or --dates month-first"
         )
     metrics = Evaluation(used, history).metrics()
     if args.json:
