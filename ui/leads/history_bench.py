@@ -27,6 +27,7 @@ from ui.common.page_context import PageContext
 from ui.leads.background import BackgroundReader
 from ui.leads.definition_link import DefinitionLink, now_text
 from ui.leads.mapping_panel import MappingPanel
+from workshop.funnel.plan import parse_days
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.evaluation import Evaluation, Metrics, percent, times
 from workshop.leads.reader import (
@@ -41,6 +42,7 @@ from workshop.leads.reader import (
     suggest_mapping,
 )
 from workshop.leads.state import fully_approved, mapping_of, remember, test_results_of
+from workshop.model import FunnelSettings
 from workshop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -236,8 +238,15 @@ class HistoryBench(QWidget):
         definition = self.link.definition()
         mapping = suggest_mapping(definition.fields(), table.columns, remembered)
         self.partial_box.setChecked(False)
+        self.mapping_panel.set_cycle_days(self._sales_cycle_days())
         self.mapping_panel.show_columns(definition.fields(), table, mapping, definition.number_fields())
         self.evaluate(self.mapping_panel.mapping())
+
+    def _sales_cycle_days(self) -> int:
+        """The sales cycle set in the funnel, for fair cohorts (0 when not set)."""
+        settings = self.context.document.typed(FunnelSettings)
+        days = parse_days(settings[0].cycle_days or "0", "Sales cycle") if settings else 0
+        return days if isinstance(days, int) else 0
 
     def _mapping_changed(self, mapping: ColumnMapping) -> None:
         self.evaluate(mapping)
@@ -340,8 +349,15 @@ class HistoryBench(QWidget):
                 f"The numbers of {names} could be read with a decimal point or a decimal comma and "
                 "nothing in the file decides: choose under Numbers how the file writes decimals."
             )
+        undated = history.cohort is not None and history.cohort.reading.ambiguous
+        if undated:
+            assert history.cohort is not None
+            blockers.append(
+                f"The dates of “{history.cohort.column}” ({history.cohort.reading.example}) could be day or "
+                "month first and nothing in the file decides: choose under Dates how the file writes them."
+            )
         self.unmapped_label.setText("\n".join(blockers))
-        if ambiguous or (unmapped and not self.partial_box.isChecked()):
+        if ambiguous or undated or (unmapped and not self.partial_box.isChecked()):
             self._set_run(None, mapping, unmapped)
             self._show_empty("The figures appear once every field has a column and its numbers can be read.")
             return
@@ -385,6 +401,8 @@ class HistoryBench(QWidget):
             values = ", ".join(f"{v or '(blank)'} {n:,}" for v, n in history.left_out.most_common(6))
             more = ", …" if len(history.left_out) > 6 else ""
             title += f". Left out by their outcome “{mapping.converted}”: {left:,} ({values}{more})"
+        if history.cohort is not None:
+            title += f". Fair cohort: {history.cohort.describe()}"
         self.bad_title.setText(title)
         self.bad_rows.clear()
         self.bad_rows.setVisible(history.bad_count > 0)

@@ -9,20 +9,26 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from workshop.leads.dates import DAY_FIRST, MONTH_FIRST, ORDER_TITLES
 from workshop.leads.numbers import COMMA, DECIMAL_TITLES, POINT, NumberReading
 from workshop.leads.outcomes import LEFT_OUT, LOST, OUTCOME_TITLES, WON
-from workshop.leads.reader import ColumnMapping, LeadTable
+from workshop.leads.reader import ColumnMapping, LeadTable, column_key
+
+CREATED_KEYS = ("createddate", "createdate", "createdon", "created", "createdat", "leadcreateddate")
 
 NOT_IN_FILE = "(not in the file)"
 MAX_OUTCOME_VALUES = 60
@@ -62,6 +68,39 @@ class MappingPanel(QGroupBox):
         self.decimal.addItem(DECIMAL_TITLES[POINT], POINT)
         self.decimal.addItem(DECIMAL_TITLES[COMMA], COMMA)
         self.decimal.currentIndexChanged.connect(lambda _i: self._decimal_picked())
+        self.dates = QComboBox(self)
+        self.dates.setAccessibleName("How the file writes dates")
+        self.dates.addItem("Decided per column from its values", "")
+        self.dates.addItem(ORDER_TITLES[DAY_FIRST], DAY_FIRST)
+        self.dates.addItem(ORDER_TITLES[MONTH_FIRST], MONTH_FIRST)
+        self.dates.currentIndexChanged.connect(lambda _i: self._dates_picked())
+        self.cohort = QCheckBox("Leave out leads younger than", self)
+        self.cohort.setToolTip(
+            "Fair cohorts: leads created within the sales cycle before the newest lead have not had "
+            "time to convert; they are counted and left out"
+        )
+        self.cycle_days = QSpinBox(self)
+        self.cycle_days.setAccessibleName("Sales cycle in days")
+        self.cycle_days.setRange(1, 3650)
+        self.cycle_days.setValue(30)
+        self.cycle_days.setSuffix(" days")
+        self.created = QComboBox(self)
+        self.created.setAccessibleName("Creation date column")
+        self.cohort_note = _detail("", self)
+        cohort_row = QWidget(self)
+        cohort_line = QHBoxLayout()
+        cohort_line.setContentsMargins(0, 0, 0, 0)
+        cohort_line.addWidget(self.cohort)
+        cohort_line.addWidget(self.cycle_days)
+        cohort_line.addWidget(QLabel("by", self))
+        cohort_line.addWidget(self.created, 1)
+        cohort_layout = QVBoxLayout(cohort_row)
+        cohort_layout.setContentsMargins(0, 0, 0, 0)
+        cohort_layout.addLayout(cohort_line)
+        cohort_layout.addWidget(self.cohort_note)
+        self.cohort.toggled.connect(lambda _on: self._cohort_picked())
+        self.cycle_days.valueChanged.connect(lambda _v: self._cohort_picked())
+        self.created.currentIndexChanged.connect(lambda _i: self._cohort_picked())
         self.converted = QComboBox(self)
         self.converted.setAccessibleName("Converted column")
         self.converted.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -87,6 +126,8 @@ class MappingPanel(QGroupBox):
         outcome_layout.addWidget(self.outcomes)
         self.form.addRow(self.empty)
         self.form.addRow("Numbers:", self.decimal)
+        self.form.addRow("Dates:", self.dates)
+        self.form.addRow("Fair cohorts:", cohort_row)
         self.form.addRow(QLabel("<b>Converted</b> (the outcome):", self), outcome_box)
         self._fixed_rows = self.form.rowCount()
         self._show_fixed(False)
@@ -109,6 +150,8 @@ class MappingPanel(QGroupBox):
                 self.form.removeRow(self._fixed_rows)
             self.combos, self.details = {}, {}
             self.decimal.setCurrentIndex(max(0, self.decimal.findData(mapping.decimal)))
+            self.dates.setCurrentIndex(max(0, self.dates.findData(mapping.dates)))
+            self._fill_cohort(table, mapping)
             self.readings = table.number_readings(mapping.decimal)
             tips = {column: table.profile(column).describe() for column in table.columns}
             self.converted.clear()
@@ -148,6 +191,53 @@ class MappingPanel(QGroupBox):
             self._show_fixed(True)
         finally:
             self._filling = False
+
+    def _fill_cohort(self, table: LeadTable, mapping: ColumnMapping) -> None:
+        """Date columns first, the creation date picked by its usual names (or as remembered)."""
+        dated = table.date_readings(mapping.dates)
+        self.created.clear()
+        for column in [*dated, *(c for c in table.columns if c not in dated)]:
+            self.created.addItem(column, column)
+        pick = mapping.created or next((c for c in table.columns if column_key(c) in CREATED_KEYS), "")
+        if not pick and dated:
+            pick = next(iter(dated))
+        self.created.setCurrentIndex(max(0, self.created.findData(pick)))
+        if mapping.cycle_days:
+            self.cycle_days.setValue(mapping.cycle_days)
+        self.cohort.setChecked(bool(mapping.created and mapping.cycle_days))
+        self._describe_cohort()
+
+    def set_cycle_days(self, days: int) -> None:
+        """The sales cycle to offer (the funnel's), unless the user has turned fair cohorts on."""
+        if not self.cohort.isChecked() and days > 0:
+            self._filling, was = True, self._filling
+            try:
+                self.cycle_days.setValue(days)
+            finally:
+                self._filling = was
+
+    def _describe_cohort(self) -> None:
+        column = str(self.created.currentData() or "")
+        if self.table is None or not column:
+            self.cohort_note.setText("")
+            return
+        reading = self.table.date_readings(str(self.dates.currentData() or "")).get(column)
+        if reading is None:
+            self.cohort_note.setText(f"“{column}” does not hold dates.")
+            self.cohort_note.setStyleSheet(WARN)
+            return
+        self.cohort_note.setText(f"“{column}”: {reading.describe()}")
+        self.cohort_note.setStyleSheet(WARN if reading.ambiguous else "color: palette(placeholder-text);")
+
+    def _cohort_picked(self) -> None:
+        self._describe_cohort()
+        if self.cohort.isChecked() or self.sender() is self.cohort:
+            self._picked()
+
+    def _dates_picked(self) -> None:
+        self._describe_cohort()
+        if self.cohort.isChecked():
+            self._picked()
 
     def _describe(self, name: str) -> None:
         """The picked column's first values and missing count, and for a number how it is read."""
@@ -219,8 +309,16 @@ class MappingPanel(QGroupBox):
         fields = {name: str(c.currentData()) for name, c in self.combos.items() if c.currentData()}
         won = tuple(v for v, c in self.outcome_combos.items() if c.currentData() == WON)
         lost = tuple(v for v, c in self.outcome_combos.items() if c.currentData() == LOST)
+        cohort = self.cohort.isChecked() and bool(self.created.currentData())
         return ColumnMapping(
-            fields, str(self.converted.currentData() or ""), won, lost, str(self.decimal.currentData() or "")
+            fields,
+            str(self.converted.currentData() or ""),
+            won,
+            lost,
+            str(self.decimal.currentData() or ""),
+            str(self.dates.currentData() or ""),
+            str(self.created.currentData() or "") if cohort else "",
+            self.cycle_days.value() if cohort else 0,
         )
 
     def choose(self, field: str, column: str) -> None:

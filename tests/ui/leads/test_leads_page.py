@@ -429,3 +429,37 @@ def test_a_reading_can_be_stopped(
     assert "stopped" in bench.file_label.text()
     assert bench.figures["leads"].text() == "9,237"  # the file read before stays
     assert dialogs.errors == []
+
+
+COHORT_FILE = (
+    "Lead Source,What is your current occupation,Total Time Spent on Website,TotalVisits,"
+    "Lead Origin,Last Activity,Lead Quality,Tags,Do Not Email,Converted,Create Date\n"
+    "Reference,Working Professional,700,3,API,SMS Sent,Might be,,No,1,2027-03-02T09:15:00Z\n"
+    "Google,Working Professional,650,5,API,Email Opened,,,No,0,2027-03-20T10:00:00Z\n"
+    "Google,Working Professional,650,5,API,Email Opened,,,No,0,2027-04-20T10:00:00Z\n"
+    "Google,Unemployed,20,1,API,Email Opened,,,No,0,2027-04-30T10:00:00Z\n"
+)
+
+
+def test_fair_cohorts_leave_out_leads_younger_than_the_funnels_sales_cycle(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    bench = leads_page(window).bench
+    path = tmp_path / "cohorts.csv"
+    path.write_text(COHORT_FILE, encoding="utf-8")
+    dialogs.paths.append(path)
+    bench.import_button.click()
+    panel = bench.mapping_panel
+    assert bench.figures["leads"].text() == "4"
+    assert panel.created.currentData() == "Create Date"  # found by its usual name
+    assert "year-month-day; 2027-03-02T09:15:00Z → 2027-03-02" in panel.cohort_note.text()
+    assert panel.cycle_days.value() == 45  # the demo funnel's sales cycle
+    panel.cohort.setChecked(True)
+    # newest lead 30 April; 45 days before is 16 March: the leads of 20 March, 20 and 30 April
+    # have not had time to convert
+    assert bench.figures["leads"].text() == "1"
+    assert "Fair cohort: 3 leads created after 2027-03-16 left out" in bench.bad_title.text()
+    panel.cycle_days.setValue(30)  # 31 March: only the April leads are too young
+    assert bench.figures["leads"].text() == "2"
+    assert "Fair cohort: 2 leads created after 2027-03-31 left out" in bench.bad_title.text()
+    assert panel.mapping().created == "Create Date" and panel.mapping().cycle_days == 30
