@@ -223,6 +223,83 @@ def bench_result_of(state: MqlState) -> BenchResult | None:
     )
 
 
+@dataclass(frozen=True)
+class RunEvidence:
+    """What a saved run rests on (:func:`workshop.leads.reader.run_evidence`), typed for the PDFs."""
+
+    file: str
+    sha256: str
+    rows: int
+    encoding: str
+    delimiter: str
+    outcome_column: str
+    won: tuple[str, ...]
+    lost: tuple[str, ...]
+    left_out: tuple[tuple[str, int], ...]  # outcome value, rows
+    columns: tuple[tuple[str, str], ...]  # field, file column
+    readings: tuple[tuple[str, str, str, str], ...]  # field, decimal, how, example
+    bad: tuple[tuple[str, int, tuple[int, ...]], ...]  # reason, rows, first lines
+    cohort: str  # fair cohorts in words, "" when off
+    saved_at: str
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _lines(value: object) -> tuple[int, ...]:
+    return tuple(n for n in (_whole(v) for v in value) if n is not None) if isinstance(value, list) else ()
+
+
+def run_evidence_of(state: MqlState) -> RunEvidence | None:
+    """The saved run's evidence, typed; None when the run kept none (saved before it was kept)."""
+    data = _json_object(state.test_results)
+    evidence = data.get("evidence")
+    if not isinstance(evidence, dict):
+        return None
+    outcomes = _dict(evidence.get("outcomes"))
+    mapping = _dict(_dict(data.get("mapping")).get("fields"))
+    readings = _dict(evidence.get("number_readings"))
+    cohort = _dict(evidence.get("cohort"))
+    bad = [b for b in evidence.get("bad_reasons") or [] if isinstance(b, dict)]
+    return RunEvidence(
+        file=str(evidence.get("file") or data.get("source") or ""),
+        sha256=str(evidence.get("sha256") or ""),
+        rows=_whole(evidence.get("rows")) or 0,
+        encoding=str(evidence.get("encoding") or ""),
+        delimiter=str(evidence.get("delimiter") or ""),
+        outcome_column=str(outcomes.get("column") or ""),
+        won=_texts(outcomes.get("won")),
+        lost=_texts(outcomes.get("lost")),
+        left_out=tuple((str(v), _whole(n) or 0) for v, n in _dict(evidence.get("left_out")).items()),
+        columns=tuple((str(f), str(c)) for f, c in mapping.items()),
+        readings=tuple(
+            (str(f), str(r.get("decimal", "")), str(r.get("how", "")), str(r.get("example", "")))
+            for f, r in readings.items()
+            if isinstance(r, dict)
+        ),
+        bad=tuple(
+            (
+                str(b.get("reason", "")),
+                _whole(b.get("count")) or 0,
+                tuple(int(n) for n in b.get("lines") or []),
+            )
+            for b in bad
+        ),
+        cohort=(
+            f"{cohort.get('too_young', 0):,} leads created within {cohort.get('cycle_days')} days before the "
+            f"newest ({cohort.get('newest')}) left out, by “{cohort.get('column')}”"
+            if cohort
+            else ""
+        ),
+        saved_at=str(data.get("tested_at") or ""),
+    )
+
+
 def describe_changes(old: MqlDefinition, new: MqlDefinition) -> list[str]:
     """What changed between two versions, one line each, in the users' words."""
     lines = []

@@ -2,17 +2,15 @@
 
 The file's name and SHA-256 (so anyone can check it is the same export), its rows, how it was
 read, which column gave each field, which outcome values meant converted, not converted or
-left out, how numbers were read, and why rows were left out.
+left out, how numbers were read, fair cohorts, and why rows were left out.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from workshop.leads.state import test_results_of
+from workshop.leads.state import RunEvidence, run_evidence_of
 from workshop.model import MqlState
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
@@ -20,68 +18,49 @@ from workshop.report.layout import para, table
 HOW = {"chosen": ", chosen for the file", "file": ", as the file's other columns"}
 
 
-def _texts(value: Any) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-def _quoted(values: list[str]) -> str:
+def _quoted(values: tuple[str, ...]) -> str:
     return ", ".join(f"“{v or '(blank)'}”" for v in values) or "none"
+
+
+def _numbers(evidence: RunEvidence) -> str:
+    described = []
+    for name, decimal, how, example in evidence.readings:
+        if how == "integers":
+            described.append(f"{name}: whole numbers")
+        else:
+            shown = f" ({example})" if example else ""
+            described.append(f"{name}: decimal {decimal}{HOW.get(how, '')}{shown}")
+    return "; ".join(described)
 
 
 def evidence_rows(state: MqlState) -> list[list[str]]:
     """The saved run's evidence as (what, detail) rows; [] when the run kept none."""
-    saved = test_results_of(state)
-    evidence = saved.get("evidence")
-    if not isinstance(evidence, dict):
+    evidence = run_evidence_of(state)
+    if evidence is None:
         return []
+    left = "; ".join(f"“{v or '(blank)'}” {n:,}" for v, n in evidence.left_out)
     rows = [
         [
             "File",
-            f"{evidence.get('file') or saved.get('source') or '?'}: {evidence.get('rows', 0):,} rows, "
-            f"{evidence.get('delimiter', '?')}-separated, {evidence.get('encoding', '?')}",
+            f"{evidence.file}: {evidence.rows:,} rows, {evidence.delimiter}-separated, {evidence.encoding}",
         ],
-        ["SHA-256", str(evidence.get("sha256") or "?")],
+        ["SHA-256", evidence.sha256],
+        [
+            "Outcome",
+            f"column “{evidence.outcome_column}”: converted = {_quoted(evidence.won)}; "
+            f"not converted = {_quoted(evidence.lost)}" + (f"; left out: {left}" if left else ""),
+        ],
     ]
-    outcomes = evidence.get("outcomes")
-    if isinstance(outcomes, dict):
-        left_out = evidence.get("left_out")
-        left = (
-            "; left out: " + ", ".join(f"“{v or '(blank)'}” {n:,}" for v, n in left_out.items())
-            if isinstance(left_out, dict) and left_out
-            else ""
-        )
-        won, lost = _quoted(_texts(outcomes.get("won"))), _quoted(_texts(outcomes.get("lost")))
-        column = outcomes.get("column", "?")
-        rows.append(["Outcome", f"column “{column}”: converted = {won}; not converted = {lost}{left}"])
-    mapping = saved.get("mapping")
-    fields = mapping.get("fields") if isinstance(mapping, dict) else None
-    if isinstance(fields, dict) and fields:
-        rows.append(["Columns", "; ".join(f"{f} ← “{c}”" for f, c in fields.items())])
-    readings = evidence.get("number_readings")
-    if isinstance(readings, dict) and readings:
-        described = []
-        for name, reading in readings.items():
-            if not isinstance(reading, dict):
-                continue
-            if reading.get("how") == "integers":
-                described.append(f"{name}: whole numbers")
-            else:
-                how = HOW.get(str(reading.get("how")), "")
-                example = f" ({reading['example']})" if reading.get("example") else ""
-                described.append(f"{name}: decimal {reading.get('decimal', '?')}{how}{example}")
-        rows.append(["Numbers", "; ".join(described)])
-    bad = evidence.get("bad_reasons")
-    if isinstance(bad, list) and bad:
-        reasons = [
-            f"{b.get('reason')}: {b.get('count', 0):,} (line {', '.join(_texts(b.get('lines')))})"
-            for b in bad
-            if isinstance(b, dict)
-        ]
-        rows.append(["Bad rows", "; ".join(reasons)])
-    else:
-        rows.append(["Bad rows", "none"])
-    if saved.get("tested_at"):
-        rows.append(["Saved", str(saved["tested_at"]).replace("T", " ")])
+    if evidence.columns:
+        rows.append(["Columns", "; ".join(f"{f} ← “{c}”" for f, c in evidence.columns)])
+    if evidence.readings:
+        rows.append(["Numbers", _numbers(evidence)])
+    if evidence.cohort:
+        rows.append(["Fair cohort", evidence.cohort])
+    reasons = [f"{r}: {n:,} (line {', '.join(str(x) for x in lines)})" for r, n, lines in evidence.bad]
+    rows.append(["Bad rows", "; ".join(reasons) or "none"])
+    if evidence.saved_at:
+        rows.append(["Saved", evidence.saved_at.replace("T", " ")])
     return rows
 
 
