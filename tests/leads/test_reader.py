@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop.leads import reader
+from workshop.leads.dates import date_evidence, read_date, read_date_columns
 from workshop.leads.definition import MqlDefinition, Rule
 from workshop.leads.evaluation import Evaluation
+from workshop.leads.numbers import COMMA, POINT, read_columns, read_number
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
@@ -182,3 +186,32 @@ def test_a_column_of_unique_values_is_profiled_within_bounds(
     assert table.number_readings()["Score"].decimal == "point"
     history = leads_from(table, ColumnMapping({"S": "Score"}, "Converted"), {"S"})
     assert history.count == 100 and sum(history.converted) == 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+def test_a_number_written_either_way_reads_back(value: Decimal) -> None:
+    point = f"{value:,.3f}"  # 1,234,567.125
+    comma = point.replace(",", "_").replace(".", ",").replace("_", ".")  # 1.234.567,125
+    assert read_number(point, POINT) == pytest.approx(float(value))
+    assert read_number(comma, COMMA) == pytest.approx(float(value))
+    # a column holding it beside a plain decimal is read the file's way
+    assert read_columns({"c": [point, "0.5"]})["c"].decimal == POINT
+    assert read_columns({"c": [comma, "0,5"]})["c"].decimal == COMMA
+
+
+@pytest.mark.parametrize(
+    ("values", "order", "how", "first"),
+    [
+        (["2027-03-04T09:15:00Z", "2027-03-05 10:00:00+02:00"], "iso", "evidence", date(2027, 3, 4)),
+        (["04/03/2027", "25/03/2027 17:00"], "day first", "evidence", date(2027, 3, 4)),
+        (["03/04/2027", "03/25/2027 5:00 PM"], "month first", "evidence", date(2027, 3, 4)),
+        (["04.03.27", "05.03.27"], "day first", "ambiguous", date(2027, 3, 4)),
+    ],
+)
+def test_dates_are_read_per_column_from_evidence(
+    values: list[str], order: str, how: str, first: date
+) -> None:
+    (reading,) = read_date_columns({"Created": date_evidence(values)}).values()
+    assert (reading.order, reading.how) == (order, how)
+    assert read_date(values[0], reading.order) == first
