@@ -208,6 +208,9 @@ class MappingPanel(QGroupBox):
         if not pick and dated:
             pick = next(iter(dated))
         self.created.setCurrentIndex(max(0, self.created.findData(pick)))
+        self.cohort.setEnabled(bool(dated))
+        self.cycle_days.setEnabled(bool(dated))
+        self.created.setEnabled(bool(dated))
         if mapping.cycle_days:
             self.cycle_days.setValue(mapping.cycle_days)
         self.cohort.setChecked(bool(mapping.created and mapping.cycle_days))
@@ -227,10 +230,15 @@ class MappingPanel(QGroupBox):
         if self.table is None or not column:
             self.cohort_note.setText("")
             return
-        reading = self.table.date_readings(str(self.dates.currentData() or "")).get(column)
+        readings = self.table.date_readings(str(self.dates.currentData() or ""))
+        reading = readings.get(column)
+        if not readings:
+            self.cohort_note.setText("No column of this file holds dates.")
+            self.cohort_note.setStyleSheet("color: palette(placeholder-text);")
+            return
         if reading is None:
             self.cohort_note.setText(f"“{column}” does not hold dates.")
-            self.cohort_note.setStyleSheet(WARN)
+            self.cohort_note.setStyleSheet(WARN if self.cohort.isChecked() else "")
             return
         self.cohort_note.setText(f"“{column}”: {reading.describe()}")
         self.cohort_note.setStyleSheet(WARN if reading.ambiguous else "color: palette(placeholder-text);")
