@@ -10,6 +10,7 @@ import pytest
 
 from tests.report.test_sla_pdf import needs_poppler, pages_text
 from workshop.demo.content import demo_content
+from workshop.report.goals_pdf import goals_pdf
 from workshop.report.lead_evidence import evidence_rows
 from workshop.report.sla_pdf import draft_pdf
 from workshop.resources import resource_path
@@ -37,3 +38,15 @@ def test_the_sla_prints_the_evidence_under_the_figures(tmp_path: pytest.TempPath
     assert "What these figures rest on" in text
     assert digest in text.replace(" ", "")
     assert "converted = “1”; not converted = “0”" in text
+
+
+@needs_poppler
+def test_the_goals_pdf_carries_the_tested_definition_and_its_evidence(
+    tmp_path: pytest.TempPathFactory,
+) -> None:
+    content = demo_content(TODAY)
+    text = "\n".join(pages_text(goals_pdf(content, "a4"), tmp_path))  # type: ignore[arg-type]
+    digest = hashlib.sha256(resource_path("data", "leads-x-education.csv").read_bytes()).hexdigest()
+    assert "The MQL definition, tested" in text
+    assert "2,336 of 9,237 leads qualify" in " ".join(text.split())
+    assert digest in text.replace(" ", "")

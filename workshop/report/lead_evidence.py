@@ -8,9 +8,9 @@ left out, how numbers were read, fair cohorts, and why rows were left out.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from workshop.leads.state import RunEvidence, run_evidence_of
+from workshop.leads.state import RunEvidence, bench_result_of, definition_of, run_evidence_of
 from workshop.model import MqlState
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
@@ -72,6 +72,40 @@ def bench_evidence(ctx: ReportContext, state: MqlState) -> list[Flowable]:
     width = ctx.width
     return [
         Spacer(1, 2 * mm),
-        para("What these figures rest on", ctx.st.small, bold=True),
-        table(None, rows, [width * 0.16, width * 0.84], ctx.st),
+        KeepTogether(
+            [
+                para("What these figures rest on", ctx.st.small, bold=True),
+                table(None, rows, [width * 0.16, width * 0.84], ctx.st),
+            ]
+        ),
     ]
+
+
+def mql_test_section(ctx: ReportContext) -> list[Flowable]:
+    """For the goals PDF: the MQL definition's saved test, its figures and what they rest on."""
+    if not ctx.content.mql:
+        return []
+    state = ctx.content.mql[0]
+    tested = bench_result_of(state)
+    if tested is None:
+        return []
+    definition = definition_of(state)
+    threshold = definition.threshold if tested.threshold is None else tested.threshold
+    share = f"{tested.qualified / tested.leads:.1%}" if tested.leads else "–"
+
+    def pct(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1%}"
+
+    lift = "–" if tested.lift is None else f"{tested.lift:.2f}×"
+    section: list[Flowable] = [
+        para("The MQL definition, tested", ctx.st.h1),
+        para(
+            f"“{definition.name}”, version {'?' if tested.version is None else tested.version} at "
+            f"{threshold} points, on {tested.source or 'a lead history'}: {tested.qualified:,} of "
+            f"{tested.leads:,} leads qualify ({share}); MQLs convert at {pct(tested.mql_conversion)}, "
+            f"the rest at {pct(tested.other_conversion)} (lift {lift}; recall {pct(tested.recall)}).",
+            ctx.st.body,
+        ),
+        *bench_evidence(ctx, state),
+    ]
+    return [KeepTogether(section)]
