@@ -32,7 +32,7 @@ from datetime import date
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from workshop.leads.dates import DATE_ORDERS, DateEvidence, DateReading, read_date, read_date_columns
 from workshop.leads.definition import Value
@@ -137,6 +137,7 @@ class LeadTable:
     size: int = 0
     stats: list[ColumnStats] = field(default_factory=list, repr=False, compare=False)
     _stripped: dict[int, Counter[str]] = field(default_factory=dict, repr=False, compare=False)
+    _readings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def describe(self) -> str:
         header = "a header row" if self.has_header else "no header row"
@@ -173,6 +174,12 @@ class LeadTable:
 
     def number_readings(self, decimal: str = "") -> dict[str, NumberReading]:
         """How each column's numbers are read (see :mod:`workshop.leads.numbers`)."""
+        known = self._readings.get(("numbers", decimal))
+        if known is None:
+            known = self._readings[("numbers", decimal)] = self._number_readings(decimal)
+        return dict(known)
+
+    def _number_readings(self, decimal: str) -> dict[str, NumberReading]:
         found = {}
         for column, stats in zip(self.columns, self.stats, strict=True):
             seen = ColumnEvidence.of(v for v in self.values(column) if clean(v) is not None)
@@ -188,6 +195,12 @@ class LeadTable:
 
     def date_readings(self, order: str = "") -> dict[str, DateReading]:
         """How each column that holds dates writes them (see :mod:`workshop.leads.dates`)."""
+        known = self._readings.get(("dates", order))
+        if known is None:
+            known = self._readings[("dates", order)] = self._date_readings(order)
+        return dict(known)
+
+    def _date_readings(self, order: str) -> dict[str, DateReading]:
         found = {}
         for column, stats in zip(self.columns, self.stats, strict=True):
             seen = DateEvidence()
