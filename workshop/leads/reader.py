@@ -549,6 +549,8 @@ def _read(opener: Opener, size: int, name: str, progress: Progress | None) -> Le
     _profile(table, progress)
     if table.row_count == 0:
         raise LeadFileError(f"“{name}” has no rows" + (" under its header" if has_header else ""))
+    table.number_readings()  # worked out here, on the reading's thread, not when first shown
+    table.date_readings()
     return table
 
 
