@@ -416,6 +416,16 @@ class HistoryBench(QWidget):
             return
         if state is None or self.link.read_only:
             return
+        if fully_approved(state) and test_results_of(state).get("version") == state.version:
+            choice = self.context.dialogs.ask_choice(
+                self.context.window,
+                "Replace the evidence",
+                f"Both teams approved version {state.version} on the run saved with it. Replace that run "
+                f"with this one on {self.source}? Undo (Ctrl+Z) brings the approved run back.",
+                [("replace", "Replace the evidence")],
+            )
+            if choice != "replace":
+                return
         definition = self.link.definition()
         evidence = run_evidence(self.table, self.run_mapping, self.history)
         self._storing = True

@@ -225,7 +225,9 @@ def test_outcome_values_are_chosen_and_open_deals_counted_by_value(
     assert bench.figures["mql_conversion"].text() == "50.0%"
 
 
-def test_a_run_is_a_draft_until_saved_and_the_approved_version_keeps_its_run(window: MainWindow) -> None:
+def test_a_run_is_a_draft_until_saved_and_the_approved_version_keeps_its_run(
+    window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
     page = leads_page(window)
     bench = page.bench
     before = stored_state(saved(window))
@@ -238,6 +240,10 @@ def test_a_run_is_a_draft_until_saved_and_the_approved_version_keeps_its_run(win
     assert stored_state(saved(window)) == before  # the approved version's result is untouched
     panel.choose("Lead Source", "Lead Source")
     assert bench.save_button.text() == "&Replace approved version 2's evidence with this run"
+    bench.save_button.click()  # asked first: cancelled, nothing changes
+    assert "Both teams approved version 2" in dialogs.questions[-1]
+    assert stored_state(saved(window)) == before
+    dialogs.choices.append("replace")
     bench.save_button.click()
     state = stored_state(saved(window))
     kept = saved_run(state)
