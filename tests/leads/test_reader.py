@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import math
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workshop.leads import reader
+from workshop.leads.dates import date_evidence, read_date, read_date_columns
 from workshop.leads.definition import MqlDefinition, Rule
 from workshop.leads.evaluation import Evaluation
+from workshop.leads.numbers import COMMA, POINT, read_columns, read_number
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
+    ReadingStoppedError,
     leads_from,
     parse_table,
     read_table,
@@ -53,17 +59,18 @@ def test_an_unknown_crm_export_imports_through_the_mapping(tmp_path: Path) -> No
     table = read_table(path)
     assert table.delimiter == ";" and table.encoding == "Windows-1252" and table.has_header
     assert table.columns == ("Lead", "Funktion", "Besuche", "Quelle", "Gewonnen")
-    assert table.rows[0][1][1] == "Head of Café Operations"
-    assert table.rows[1][1][1] == "Buyer; procurement"
+    first, second = list(table.rows())[:2]
+    assert first[1][1] == "Head of Café Operations"
+    assert second[1][1] == "Buyer; procurement"
     suggested = suggest_mapping(DEFINITION.fields(), table.columns)
     assert suggested.fields == {}  # nothing matches by name: the user maps by hand
     mapping = ColumnMapping({"Job title": "Funktion", "Visits": "Besuche", "Source": "Quelle"}, "Gewonnen")
     history = leads_from(table, mapping, DEFINITION.number_fields())
     assert len(history.leads) == 4
     assert history.bad_count == 2
-    assert [(b.line, b.reason) for b in history.bad_rows] == [
-        (5, "“Visits” is “abc”, not a number"),
-        (6, "4 cells where the header has 5"),
+    assert [(b.reason, b.lines, b.examples) for b in history.bad_summary()] == [
+        ("“Visits” is not a number (read with a decimal comma)", (5,), ("abc",)),
+        ("4 cells where the header has 5", (6,), ()),
     ]
     assert history.leads[0] == {"Job title": "Head of Café Operations", "Visits": 1234.0, "Source": "Messe"}
     assert history.leads[1]["Source"] is None  # "Select" means not given
@@ -84,7 +91,7 @@ def test_encodings(prefix: bytes, encoding: str, name: str) -> None:
     table = parse_table(data)
     assert table.encoding == name
     assert table.columns == ("Name", "Converted")  # no BOM glued to the first name
-    assert table.rows[0][1] == ("Zoë", "1")
+    assert next(table.rows())[1] == ["Zoë", "1"]
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
@@ -93,14 +100,14 @@ def test_delimiters(delimiter: str) -> None:
     text += delimiter.join(["Head, of sales" if delimiter != "," else '"Head, of sales"', "3", "1"]) + "\n"
     table = parse_table(text.encode())
     assert table.delimiter == delimiter
-    assert table.rows[0][1][0] == "Head, of sales"
+    assert next(table.rows())[1][0] == "Head, of sales"
 
 
 def test_a_file_without_header_gets_numbered_columns() -> None:
     table = parse_table(b"Google,12,1\nBing,3,0\n")
     assert not table.has_header
     assert table.columns == ("Column 1", "Column 2", "Column 3")
-    assert len(table.rows) == 2
+    assert table.row_count == 2
 
 
 @pytest.mark.parametrize(
@@ -135,7 +142,8 @@ def test_any_bytes_give_a_table_or_a_clear_message(data: bytes) -> None:
         return
     mapping = ColumnMapping({"F": table.columns[0]}, table.columns[-1])
     history = leads_from(table, mapping, {"F"})
-    assert len(history.leads) + history.bad_count == len(table.rows)
+    left_out = sum(history.left_out.values())
+    assert len(history.leads) + history.bad_count + left_out == table.row_count
 
 
 @settings(max_examples=200, deadline=None)
@@ -143,3 +151,67 @@ def test_any_bytes_give_a_table_or_a_clear_message(data: bytes) -> None:
 def test_numbers_are_finite_or_none(text: str) -> None:
     number = number_of(text)
     assert number is None or math.isfinite(number)
+
+
+def test_a_reading_stops_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "leads.csv"
+    path.write_text("Source,Converted\n" + "Web,1\n" * 50_000, encoding="utf-8")
+    seen: list[float] = []
+
+    def progress(share: float) -> bool:
+        seen.append(share)
+        return share < 0.5
+
+    with pytest.raises(ReadingStoppedError):
+        read_table(path, progress)
+    assert seen and seen[-1] >= 0.5 and seen == sorted(seen)
+    table = read_table(path, lambda _share: True)
+    history = leads_from(table, ColumnMapping({"F": "Source"}, "Converted"), set(), progress=lambda _s: True)
+    assert history.count == 50_000 and sum(history.converted) == 50_000
+
+
+def test_a_column_of_unique_values_is_profiled_within_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "MAX_DISTINCT", 10)
+    monkeypatch.setattr(reader, "CHUNK_ROWS", 7)
+    rows = [f"{i},{'' if i % 5 == 0 else f'{i}.5'},{i % 2}" for i in range(1, 101)]
+    path = tmp_path / "ids.csv"
+    path.write_text("Lead ID;Score;Converted\n".replace(";", ",") + "\n".join(rows) + "\n", encoding="utf-8")
+    table = read_table(path)
+    assert table.capped("Lead ID") and not table.capped("Converted")
+    assert len(table.values("Lead ID")) == 10  # only the first values are kept
+    profile = table.profile("Score")
+    assert profile.missing == 20  # every fifth row, counted past the cap as well
+    assert table.number_readings()["Score"].decimal == "point"
+    history = leads_from(table, ColumnMapping({"S": "Score"}, "Converted"), {"S"})
+    assert history.count == 100 and sum(history.converted) == 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+def test_a_number_written_either_way_reads_back(value: Decimal) -> None:
+    point = f"{value:,.3f}"  # 1,234,567.125
+    comma = point.replace(",", "_").replace(".", ",").replace("_", ".")  # 1.234.567,125
+    assert read_number(point, POINT) == pytest.approx(float(value))
+    assert read_number(comma, COMMA) == pytest.approx(float(value))
+    # a column holding it beside a plain decimal is read the file's way
+    assert read_columns({"c": [point, "0.5"]})["c"].decimal == POINT
+    assert read_columns({"c": [comma, "0,5"]})["c"].decimal == COMMA
+
+
+@pytest.mark.parametrize(
+    ("values", "order", "how", "first"),
+    [
+        (["2027-03-04T09:15:00Z", "2027-03-05 10:00:00+02:00"], "iso", "evidence", date(2027, 3, 4)),
+        (["04/03/2027", "25/03/2027 17:00"], "day first", "evidence", date(2027, 3, 4)),
+        (["03/04/2027", "03/25/2027 5:00 PM"], "month first", "evidence", date(2027, 3, 4)),
+        (["04.03.27", "05.03.27"], "day first", "ambiguous", date(2027, 3, 4)),
+    ],
+)
+def test_dates_are_read_per_column_from_evidence(
+    values: list[str], order: str, how: str, first: date
+) -> None:
+    (reading,) = read_date_columns({"Created": date_evidence(values)}).values()
+    assert (reading.order, reading.how) == (order, how)
+    assert read_date(values[0], reading.order) == first

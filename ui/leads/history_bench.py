@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -21,18 +24,25 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
+from ui.leads.background import BackgroundReader
 from ui.leads.definition_link import DefinitionLink, now_text
 from ui.leads.mapping_panel import MappingPanel
+from workshop.funnel.plan import parse_days
+from workshop.leads.definition import MqlDefinition
 from workshop.leads.evaluation import Evaluation, Metrics, percent, times
 from workshop.leads.reader import (
     ColumnMapping,
     LeadFileError,
+    LeadHistory,
     LeadTable,
+    Progress,
     leads_from,
     read_table,
+    run_evidence,
     suggest_mapping,
 )
-from workshop.leads.state import mapping_of, remember, test_results_of
+from workshop.leads.state import fully_approved, mapping_of, remember, test_results_of
+from workshop.model import FunnelSettings
 from workshop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -71,6 +81,7 @@ class HistoryBench(QWidget):
     """
 
     columnsLoaded = Signal(list)
+    background_bytes = 8 * 1024 * 1024  # files from this size are read on a thread, with progress
 
     def __init__(self, context: PageContext, link: DefinitionLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +91,10 @@ class HistoryBench(QWidget):
         self.source = ""
         self.evaluation: Evaluation | None = None
         self.chart: ScoreChart | None = None
+        self.history: LeadHistory | None = None
+        self.run_mapping = ColumnMapping()
+        self.partial: list[str] = []
+        self._job = ""  # what the background reading does: "load" a file or "score" it
         self._storing = False
 
         self.import_button = QPushButton("&Import lead history…", self)
@@ -89,24 +104,48 @@ class HistoryBench(QWidget):
         self.sample_button.clicked.connect(lambda: self.load(resource_path(*SAMPLE)))
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
+        self.reader = BackgroundReader(self)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Reading the lead history")
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.stop_button = QPushButton("S&top", self)
+        self.stop_button.setToolTip("Stop reading the file (Esc)")
+        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_button.clicked.connect(self.stop_reading)
+        self.reader.progressed.connect(lambda share: self.progress.setValue(round(share * 1000)))
+        self.reader.running.connect(self._running)
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.sample_button)
         top.addWidget(self.file_label, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.stop_button)
 
         self.mapping_panel = MappingPanel(self)
         self.mapping_panel.mappingChanged.connect(self._mapping_changed)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.mapping_panel)
         self.unmapped_label = QLabel(self)
         self.unmapped_label.setWordWrap(True)
+        self.unmapped_label.setStyleSheet("color: #b45309;")
+        self.partial_box = QCheckBox("Show &partial figures (rules on unmapped fields left out)", self)
+        self.partial_box.setVisible(False)
+        self.partial_box.toggled.connect(lambda _on: self.evaluate(self.mapping_panel.mapping()))
         self.bad_title = QLabel(self)
+        self.bad_title.setWordWrap(True)
         self.bad_rows = QListWidget(self)
-        self.bad_rows.setAccessibleName("Bad rows")
+        self.bad_rows.setAccessibleName("Bad rows by reason")
+        self.bad_rows.setWordWrap(True)
+        self.bad_rows.setVisible(False)  # until a file with bad rows is loaded
         left = QVBoxLayout()
         left.addWidget(scroll, 3)
         left.addWidget(self.unmapped_label)
+        left.addWidget(self.partial_box)
         left.addWidget(self.bad_title)
         left.addWidget(self.bad_rows, 1)
 
@@ -136,15 +175,28 @@ class HistoryBench(QWidget):
         self.chart_label.setMinimumHeight(200)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
+        self.draft_label = QLabel(self)
+        self.draft_label.setWordWrap(True)
+        self.save_button = QPushButton("&Save this run as the evidence", self)
+        self.save_button.setToolTip(
+            "Keep these figures, the file's name and fingerprint, the mapping and the readings "
+            "with the definition's current version (undo with Ctrl+Z)"
+        )
+        self.save_button.clicked.connect(self.save_run)
+        self.save_button.setEnabled(False)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.draft_label, 1)
+        save_row.addWidget(self.save_button)
         right = QVBoxLayout()
         right.addWidget(results)
         right.addLayout(slider_row)
         right.addWidget(self.chart_label, 1)
+        right.addLayout(save_row)
         right.addWidget(self.saved_label)
 
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 4)
+        body.addLayout(left, 5)
+        body.addLayout(right, 7)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
@@ -159,60 +211,158 @@ class HistoryBench(QWidget):
             self.load(path)
 
     def load(self, path: Path) -> None:
+        """Read a lead history; a large one on a thread, with progress and a Stop button."""
         try:
-            table = read_table(path)
-        except LeadFileError as error:
-            self.context.show_error("Import lead history", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            size = path.stat().st_size
+        except OSError as error:
+            self.context.show_error("Import lead history", f"Cannot read “{path.name}”: {error.strerror}.")
+            return
+
+        def work(progress: Progress | None) -> LeadTable:
+            return read_table(path, progress)
+
+        self.file_label.setText(f"Reading <b>{path.name}</b>…")
+        self._job = "load"
+        self._run(work, lambda table, error: self._loaded(path, table, error), size)
+
+    def _loaded(self, path: Path, table: LeadTable | None, error: str) -> None:
+        if table is None:
+            self.file_label.setText(f"<b>{self.source}</b>: {self.table.describe()}" if self.table else "")
+            self.context.show_error("Import lead history", f"{error[:1].upper()}{error[1:]}.")
             return
         self.table, self.source = table, path.name
         self.columnsLoaded.emit(list(table.columns))
         self.file_label.setText(f"<b>{path.name}</b>: {table.describe()}")
         state = self.link.state()
-        remembered = mapping_of(state) if state else None
+        remembered = self.run_mapping if self.run_mapping.converted else mapping_of(state) if state else None
         definition = self.link.definition()
         mapping = suggest_mapping(definition.fields(), table.columns, remembered)
-        self.mapping_panel.show_columns(definition.fields(), table.columns, mapping)
-        self.evaluate(mapping, store=True)
+        self.partial_box.setChecked(False)
+        self.mapping_panel.set_cycle_days(self._sales_cycle_days())
+        self.mapping_panel.show_columns(definition.fields(), table, mapping, definition.number_fields())
+        self.evaluate(self.mapping_panel.mapping())
+
+    def _sales_cycle_days(self) -> int:
+        """The sales cycle set in the funnel, for fair cohorts (0 when not set)."""
+        settings = self.context.document.typed(FunnelSettings)
+        days = parse_days(settings[0].cycle_days or "0", "Sales cycle") if settings else 0
+        return days if isinstance(days, int) else 0
 
     def _mapping_changed(self, mapping: ColumnMapping) -> None:
-        self.evaluate(mapping, store=True)
+        self.evaluate(mapping)
 
     def _definition_changed(self) -> None:
         if self._storing:
-            return  # our own saving of the results: the figures on screen are already these
+            return  # our own saving of the run: the figures on screen are already these
         if self.table is None:
             self._show_saved()
             return
         definition = self.link.definition()
         if list(self.mapping_panel.combos) != definition.fields():
             mapping = suggest_mapping(definition.fields(), self.table.columns, self.mapping_panel.mapping())
-            self.mapping_panel.show_columns(definition.fields(), self.table.columns, mapping)
-        self.evaluate(self.mapping_panel.mapping(), store=False)
+            self.mapping_panel.show_columns(
+                definition.fields(), self.table, mapping, definition.number_fields()
+            )
+        self.evaluate(self.mapping_panel.mapping())
 
     # -- evaluating ----------------------------------------------------------------------------
 
-    def evaluate(self, mapping: ColumnMapping, store: bool) -> None:
+    def evaluate(self, mapping: ColumnMapping) -> None:
+        """Score the loaded file with the definition: a draft, shown but never saved by itself."""
         if self.table is None:
             return
         definition = self.link.definition()
-        try:
-            history = leads_from(self.table, mapping, definition.number_fields(), self.source)
-        except LeadFileError as error:
-            self.evaluation = None
-            self._show_empty(f"{str(error)[:1].upper()}{str(error)[1:]}.")
+        unmapped = mapping.unmapped(definition.fields())
+        self.partial_box.setVisible(bool(unmapped))
+        used = definition.without_fields(unmapped)
+        table, source, number_fields = self.table, self.source, used.number_fields()
+
+        def work(progress: Progress | None) -> LeadHistory:
+            return leads_from(table, mapping, number_fields, source, progress)
+
+        def done(history: LeadHistory | None, error: str) -> None:
+            if history is None:
+                self._set_run(None, mapping, unmapped)
+                self._show_empty(f"{error[:1].upper()}{error[1:]}.")
+                return
+            self._show_history(history, mapping, definition, unmapped)
+
+        self._job = "score"
+        self._run(work, done, table.size)
+
+    def _run(
+        self, work: Callable[[Progress | None], Any], done: Callable[[Any, str], None], size: int
+    ) -> None:
+        """``work`` here and now for a small file; for a large one on a thread, with progress."""
+        if size < self.background_bytes:
+            self.reader.stop()
+            try:
+                result = work(None)
+            except LeadFileError as error:
+                done(None, str(error))
+                return
+            done(result, "")
             return
-        self.evaluation = Evaluation(definition, history)
-        unmapped = [name for name in definition.fields() if name not in mapping.fields]
-        self.unmapped_label.setText(
-            f"Not in the file, so treated as missing: {', '.join(unmapped)}." if unmapped else ""
-        )
-        self.bad_title.setText(f"Bad rows: {history.bad_count:,} (left out of the figures)")
-        self.bad_rows.clear()
-        self.bad_rows.setVisible(history.bad_count > 0)
-        for bad in history.bad_rows:
-            self.bad_rows.addItem(f"Line {bad.line}: {bad.reason}")
-        if history.bad_count > len(history.bad_rows):
-            self.bad_rows.addItem(f"… and {history.bad_count - len(history.bad_rows):,} more")
+        self.chart_label.setText("Reading the lead history…")
+        self.reader.start(work, done)
+
+    def _running(self, running: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(running)
+        self.stop_button.setVisible(running)
+        for widget in (self.import_button, self.sample_button, self.mapping_panel, self.partial_box):
+            widget.setEnabled(not running)
+
+    def stop_reading(self) -> None:
+        """Stop the reading in progress; what was on screen before a stopped import stays."""
+        if not self.reader.busy:
+            return
+        self.reader.stop()
+        if self._job == "load":
+            shown = f"<b>{self.source}</b>: {self.table.describe()}" if self.table is not None else ""
+            self.file_label.setText(f"{shown} (reading the new file stopped)".strip())
+            if self.evaluation is not None:
+                self._draw_chart()
+                self.show_threshold(self.slider.value())
+            else:
+                self._show_empty()
+            return
+        self._set_run(None, self.mapping_panel.mapping(), [])
+        self._show_empty("Stopped. Change the mapping, or import the file again, to read it again.")
+
+    def _show_history(
+        self, history: LeadHistory, mapping: ColumnMapping, definition: MqlDefinition, unmapped: list[str]
+    ) -> None:
+        used = definition.without_fields(unmapped)
+        self._show_bad_rows(history, mapping)
+        ambiguous = history.ambiguous()
+        blockers = []
+        if unmapped:
+            blockers.append(
+                f"Figures incomplete: {len(unmapped)} of the definition's {len(definition.fields())} fields "
+                f"have no column: {', '.join(unmapped)}. Choose their columns"
+                + ("; the partial figures leave their rules out." if self.partial_box.isChecked() else ".")
+            )
+        if ambiguous:
+            names = ", ".join(f"“{r.column}” ({r.example})" for r in ambiguous)
+            blockers.append(
+                f"The numbers of {names} could be read with a decimal point or a decimal comma and "
+                "nothing in the file decides: choose under Numbers how the file writes decimals."
+            )
+        undated = history.cohort is not None and history.cohort.reading.ambiguous
+        if undated:
+            assert history.cohort is not None
+            blockers.append(
+                f"The dates of “{history.cohort.column}” ({history.cohort.reading.example}) could be day or "
+                "month first and nothing in the file decides: choose under Dates how the file writes them."
+            )
+        self.unmapped_label.setText("\n".join(blockers))
+        if ambiguous or undated or (unmapped and not self.partial_box.isChecked()):
+            self._set_run(None, mapping, unmapped)
+            self._show_empty("The figures appear once every field has a column and its numbers can be read.")
+            return
+        self.evaluation = Evaluation(used, history)
+        self._set_run(history, mapping, unmapped)
         low, high = self.evaluation.score_range()
         self.slider.blockSignals(True)
         self.slider.setRange(min(low, definition.threshold), max(high, definition.threshold))
@@ -221,17 +371,80 @@ class HistoryBench(QWidget):
         self.slider.setEnabled(True)
         self._draw_chart()
         self.show_threshold(definition.threshold)
+        self._show_saved()
+
+    def _set_run(self, history: LeadHistory | None, mapping: ColumnMapping, unmapped: list[str]) -> None:
+        self.history, self.run_mapping, self.partial = history, mapping, unmapped
+        if history is None:
+            self.evaluation = None
+        complete = history is not None and not unmapped
         state = self.link.state()
-        if store and state is not None and not self.link.read_only:
-            metrics = self.evaluation.metrics()
-            self._storing = True
-            try:
-                self.link.apply(
-                    f"Test the definition on {self.source}",
-                    remember(state, mapping, metrics, definition.threshold, self.source, now_text()),
-                )
-            finally:
-                self._storing = False
+        version = state.version if state else 1
+        approved = state is not None and fully_approved(state)
+        self.save_button.setEnabled(complete and not self.link.read_only)
+        self.save_button.setText(
+            f"&Save this run as version {version}'s evidence"
+            if not approved
+            else f"&Replace approved version {version}'s evidence with this run"
+        )
+        if history is None:
+            self.draft_label.setText("")
+        elif unmapped:
+            self.draft_label.setText("Partial figures: they cannot be saved as evidence.")
+        else:
+            self.draft_label.setText("<b>Draft</b>: these figures are not saved with the workshop.")
+
+    def _show_bad_rows(self, history: LeadHistory, mapping: ColumnMapping) -> None:
+        left = sum(history.left_out.values())
+        title = f"Bad rows: {history.bad_count:,} (left out of the figures)"
+        if left:
+            values = ", ".join(f"{v or '(blank)'} {n:,}" for v, n in history.left_out.most_common(6))
+            more = ", …" if len(history.left_out) > 6 else ""
+            title += f". Left out by their outcome “{mapping.converted}”: {left:,} ({values}{more})"
+        if history.cohort is not None:
+            title += f". Fair cohort: {history.cohort.describe()}"
+        self.bad_title.setText(title)
+        self.bad_rows.clear()
+        self.bad_rows.setVisible(history.bad_count > 0)
+        for bad in history.bad_summary():
+            self.bad_rows.addItem(bad.describe())
+
+    def save_run(self) -> None:
+        """Keep the run on screen as the current version's evidence (one undoable step)."""
+        state = self.link.state()
+        if self.evaluation is None or self.history is None or self.table is None or self.partial:
+            return
+        if state is None or self.link.read_only:
+            return
+        if fully_approved(state) and test_results_of(state).get("version") == state.version:
+            choice = self.context.dialogs.ask_choice(
+                self.context.window,
+                "Replace the evidence",
+                f"Both teams approved version {state.version} on the run saved with it. Replace that run "
+                f"with this one on {self.source}? Undo (Ctrl+Z) brings the approved run back.",
+                [("replace", "Replace the evidence")],
+            )
+            if choice != "replace":
+                return
+        definition = self.link.definition()
+        evidence = run_evidence(self.table, self.run_mapping, self.history)
+        self._storing = True
+        try:
+            self.link.apply(
+                f"Save the test on {self.source} as version {state.version}'s evidence",
+                remember(
+                    state,
+                    self.run_mapping,
+                    self.evaluation.metrics(),
+                    definition.threshold,
+                    self.source,
+                    now_text(),
+                    evidence,
+                ),
+            )
+        finally:
+            self._storing = False
+        self.draft_label.setText("Saved as the evidence of this version.")
         self._show_saved()
 
     def _draw_chart(self) -> None:
@@ -259,8 +472,9 @@ class HistoryBench(QWidget):
         if self.evaluation is None:
             return
         metrics = self.evaluation.metrics(threshold)
+        partial = " (partial)" if self.partial else ""
         for key, label in self.figures.items():
-            label.setText(figure_text(metrics, key))
+            label.setText(figure_text(metrics, key) + partial)
         current = self.link.definition().threshold
         self.slider_label.setText(f"Threshold: <b>{threshold}</b>")
         self.use_button.setText(f"Make {threshold} the threshold")
@@ -279,7 +493,7 @@ class HistoryBench(QWidget):
 
     def _show_empty(self, message: str = "") -> None:
         for label in self.figures.values():
-            label.setText("–")
+            label.setText("incomplete" if self.partial else "–")
         self.slider.setEnabled(False)
         self.use_button.setText("Make it the threshold")
         self.use_button.setEnabled(False)

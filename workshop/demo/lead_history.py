@@ -8,7 +8,7 @@ from datetime import date
 from workshop.edits import Operation, Update
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.evaluation import Evaluation
-from workshop.leads.reader import LeadFileError, leads_from, read_table, suggest_mapping
+from workshop.leads.reader import LeadFileError, leads_from, read_table, run_evidence, suggest_mapping
 from workshop.leads.stages import common_stages
 from workshop.leads.state import approve, change_definition, remember, state_for
 from workshop.leads.templates import x_education_definition
@@ -60,5 +60,8 @@ def demo_mql(day: date) -> MqlState:
     mapping = suggest_mapping(agreed.fields(), table.columns)
     history = leads_from(table, mapping, agreed.number_fields(), DEMO_HISTORY[-1])
     metrics = Evaluation(agreed, history).metrics()
-    state = _apply(state, remember(state, mapping, metrics, agreed.threshold, DEMO_HISTORY[-1], at + "11:45"))
+    evidence = run_evidence(table, mapping, history)
+    state = _apply(
+        state, remember(state, mapping, metrics, agreed.threshold, DEMO_HISTORY[-1], at + "11:45", evidence)
+    )
     return state

@@ -139,6 +139,18 @@ class MqlDefinition:
     def with_threshold(self, threshold: int) -> MqlDefinition:
         return replace(self, threshold=threshold)
 
+    def without_fields(self, names: Sequence[str]) -> MqlDefinition:
+        """The definition with its rules, gates and decay on ``names`` left out (for partial figures)."""
+        if not names:
+            return self
+        gone = set(names)
+        return replace(
+            self,
+            rules=tuple(r for r in self.rules if r.field not in gone),
+            gates=tuple(g for g in self.gates if g.field not in gone),
+            decay=None if self.decay is not None and self.decay.field in gone else self.decay,
+        )
+
 
 @dataclass(frozen=True)
 class Score:

@@ -6,10 +6,10 @@ over tens of thousands of leads (see benchmarks/lead_threshold.py).
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from workshop.leads.definition import MqlDefinition, Value
 from workshop.leads.reader import LeadHistory
@@ -70,54 +70,58 @@ def metrics_from_counts(leads: int, bad: int, qualified: int, converted: int, hi
     )
 
 
-def score_all(definition: MqlDefinition, leads: list[dict[str, Value]]) -> tuple[list[int], list[bool]]:
-    """Every lead's points and whether it passes the gates; the same figures as :func:`score_lead`.
+def score_all(definition: MqlDefinition, history: LeadHistory) -> tuple[Any, Any]:
+    """Every lead's points and whether it passes the gates (numpy arrays); the same figures as
+    :func:`~workshop.leads.definition.score_lead`.
 
-    Works rule by rule with each rule's verdict on a value remembered, since a CRM column
-    repeats few distinct values; this keeps a 10,000-lead history well under a second.
+    Each rule is decided once per distinct value of its field, then spread over the leads by
+    their codes, so a million leads score in well under a second.
     """
-    count = len(leads)
-    totals = [0.0] * count
-    factors = [1.0] * count
+    import numpy as np  # noqa: PLC0415 - numpy only when a history is scored
+
+    count, width = history.count, len(history.fields)
+    codes = np.frombuffer(history.codes, dtype=np.uint32).reshape(count, width) if width else None
+    column = {name: k for k, name in enumerate(history.fields)}
+
+    def verdicts(rule_field: str, decide: Callable[[Value], Any], missing: Any) -> Any:
+        """Per lead, ``decide`` of its value of ``rule_field`` (of None when the field is not mapped)."""
+        k = column.get(rule_field)
+        if k is None or codes is None:
+            return np.full(count, decide(None))
+        per_value = np.array([decide(v) for v in history.values[k]] or [missing])
+        return per_value[codes[:, k]]
+
+    totals = np.zeros(count)
+    factors = np.ones(count)
     if definition.decay is not None:
-        decay = definition.decay
-        factors = [decay.factor(lead.get(decay.field)) for lead in leads]
+        factors = verdicts(definition.decay.field, definition.decay.factor, 1.0).astype(float)
     for rule in definition.rules:
-        verdicts: dict[Value, bool] = {}
         points = float(abs(rule.points)) * (-1 if rule.group == "negative" else 1)
-        for i, lead in enumerate(leads):
-            value = lead.get(rule.field)
-            hit = verdicts.get(value)
-            if hit is None:
-                hit = verdicts[value] = rule.matches(value)
-            if hit:
-                totals[i] += points * factors[i] if rule.group == "engagement" else points
-    gated = [True] * count
+        hit = verdicts(rule.field, rule.matches, False).astype(bool)
+        if rule.group == "engagement":
+            totals += np.where(hit, points * factors, 0.0)
+        else:
+            totals += np.where(hit, points, 0.0)
+    gated = np.ones(count, dtype=bool)
     for gate in definition.gates:
-        verdicts = {}
-        for i, lead in enumerate(leads):
-            value = lead.get(gate.field)
-            hit = verdicts.get(value)
-            if hit is None:
-                hit = verdicts[value] = gate.matches(value)
-            if not hit:
-                gated[i] = False
-    return [math.floor(t + 0.5) for t in totals], gated
+        gated &= verdicts(gate.field, gate.matches, False).astype(bool)
+    return np.floor(totals + 0.5).astype(np.int64), gated
 
 
 class Evaluation:
     """A definition scored on a history, answering "what if the threshold were T?" quickly."""
 
     def __init__(self, definition: MqlDefinition, history: LeadHistory) -> None:
+        import numpy as np  # noqa: PLC0415 - numpy only when a history is scored
+
         self.definition = definition
         self.history = history
-        self.scores, self.gated = score_all(definition, history.leads)
-        self.converted_total = sum(history.converted)
+        self.scores, self.gated = score_all(definition, history)
+        self.converted = np.frombuffer(history.converted, dtype=np.uint8).astype(bool)
+        self.converted_total = int(self.converted.sum())
         # Sorted scores of leads that pass the gates, all and converting only.
-        self._eligible = sorted(s for s, g in zip(self.scores, self.gated, strict=True) if g)
-        self._eligible_hits = sorted(
-            s for s, g, c in zip(self.scores, self.gated, history.converted, strict=True) if g and c
-        )
+        self._eligible = np.sort(self.scores[self.gated])
+        self._eligible_hits = np.sort(self.scores[self.gated & self.converted])
 
     @property
     def leads(self) -> int:
@@ -125,17 +129,22 @@ class Evaluation:
 
     def metrics(self, threshold: int | None = None) -> Metrics:
         limit = self.definition.threshold if threshold is None else threshold
-        qualified = len(self._eligible) - bisect_left(self._eligible, limit)
-        hits = len(self._eligible_hits) - bisect_left(self._eligible_hits, limit)
+        qualified = int(len(self._eligible) - self._eligible.searchsorted(limit, side="left"))
+        hits = int(len(self._eligible_hits) - self._eligible_hits.searchsorted(limit, side="left"))
         return metrics_from_counts(self.leads, self.history.bad_count, qualified, self.converted_total, hits)
 
     def distribution(self) -> tuple[Counter[int], Counter[int]]:
         """Leads per score: all, and those that converted."""
-        converted = Counter(s for s, c in zip(self.scores, self.history.converted, strict=True) if c)
-        return Counter(self.scores), converted
+        import numpy as np  # noqa: PLC0415
+
+        def counted(scores: Any) -> Counter[int]:
+            values, counts = np.unique(scores, return_counts=True)
+            return Counter({int(v): int(n) for v, n in zip(values, counts, strict=True)})
+
+        return counted(self.scores), counted(self.scores[self.converted])
 
     def score_range(self) -> tuple[int, int]:
-        return (min(self.scores), max(self.scores)) if self.scores else (0, 100)
+        return (int(self.scores.min()), int(self.scores.max())) if len(self.scores) else (0, 100)
 
 
 def percent(value: float | None) -> str:

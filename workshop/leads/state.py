@@ -84,6 +84,9 @@ def change_definition(state: MqlState, new: MqlDefinition, now: str) -> list[Ope
         "approvals": approvals(state),
         "replaced_at": now,
     }
+    tested = test_results_of(state)
+    if tested and tested.get("version") == state.version:
+        old["test_results"] = tested  # the run this version was approved on stays with it
     return [
         Update.of(
             state,
@@ -117,15 +120,27 @@ def mapping_of(state: MqlState) -> ColumnMapping:
 
 
 def remember(
-    state: MqlState, mapping: ColumnMapping, metrics: Metrics, threshold: int, source: str, now: str
+    state: MqlState,
+    mapping: ColumnMapping,
+    metrics: Metrics,
+    threshold: int,
+    source: str,
+    now: str,
+    evidence: dict[str, Any] | None = None,
 ) -> list[Operation]:
-    """Keep the mapping for next time and the evaluation's results with the definition."""
+    """Keep a run as the current version's evidence: its figures, and the mapping for next time.
+
+    ``evidence`` (:func:`workshop.leads.reader.run_evidence`) says what the figures rest on:
+    the file's fingerprint, rows, mapping, outcome choices and number readings.
+    """
     results = {
         "source": source,
         "tested_at": now,
         "version": state.version,
         "threshold": threshold,
         "metrics": metrics.as_json(),
+        "mapping": mapping.to_json(),
+        **({"evidence": evidence} if evidence else {}),
     }
     return [
         Update.of(
@@ -205,6 +220,83 @@ def bench_result_of(state: MqlState) -> BenchResult | None:
         lift=_ratio(figures.get("lift")),
         precision=_ratio(figures.get("precision")),
         recall=_ratio(figures.get("recall")),
+    )
+
+
+@dataclass(frozen=True)
+class RunEvidence:
+    """What a saved run rests on (:func:`workshop.leads.reader.run_evidence`), typed for the PDFs."""
+
+    file: str
+    sha256: str
+    rows: int
+    encoding: str
+    delimiter: str
+    outcome_column: str
+    won: tuple[str, ...]
+    lost: tuple[str, ...]
+    left_out: tuple[tuple[str, int], ...]  # outcome value, rows
+    columns: tuple[tuple[str, str], ...]  # field, file column
+    readings: tuple[tuple[str, str, str, str], ...]  # field, decimal, how, example
+    bad: tuple[tuple[str, int, tuple[int, ...]], ...]  # reason, rows, first lines
+    cohort: str  # fair cohorts in words, "" when off
+    saved_at: str
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _lines(value: object) -> tuple[int, ...]:
+    return tuple(n for n in (_whole(v) for v in value) if n is not None) if isinstance(value, list) else ()
+
+
+def run_evidence_of(state: MqlState) -> RunEvidence | None:
+    """The saved run's evidence, typed; None when the run kept none (saved before it was kept)."""
+    data = _json_object(state.test_results)
+    evidence = data.get("evidence")
+    if not isinstance(evidence, dict):
+        return None
+    outcomes = _dict(evidence.get("outcomes"))
+    mapping = _dict(_dict(data.get("mapping")).get("fields"))
+    readings = _dict(evidence.get("number_readings"))
+    cohort = _dict(evidence.get("cohort"))
+    bad = [b for b in evidence.get("bad_reasons") or [] if isinstance(b, dict)]
+    return RunEvidence(
+        file=str(evidence.get("file") or data.get("source") or ""),
+        sha256=str(evidence.get("sha256") or ""),
+        rows=_whole(evidence.get("rows")) or 0,
+        encoding=str(evidence.get("encoding") or ""),
+        delimiter=str(evidence.get("delimiter") or ""),
+        outcome_column=str(outcomes.get("column") or ""),
+        won=_texts(outcomes.get("won")),
+        lost=_texts(outcomes.get("lost")),
+        left_out=tuple((str(v), _whole(n) or 0) for v, n in _dict(evidence.get("left_out")).items()),
+        columns=tuple((str(f), str(c)) for f, c in mapping.items()),
+        readings=tuple(
+            (str(f), str(r.get("decimal", "")), str(r.get("how", "")), str(r.get("example", "")))
+            for f, r in readings.items()
+            if isinstance(r, dict)
+        ),
+        bad=tuple(
+            (
+                str(b.get("reason", "")),
+                _whole(b.get("count")) or 0,
+                tuple(int(n) for n in b.get("lines") or []),
+            )
+            for b in bad
+        ),
+        cohort=(
+            f"{cohort.get('too_young', 0):,} leads created within {cohort.get('cycle_days')} days before the "
+            f"newest ({cohort.get('newest')}) left out, by “{cohort.get('column')}”"
+            if cohort
+            else ""
+        ),
+        saved_at=str(data.get("tested_at") or ""),
     )
 
 

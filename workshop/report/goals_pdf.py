@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from workshop.model import JOINT, MARKETING, SALES, WorkshopContent, team_name
 from workshop.report.context import ReportContext, date_range
 from workshop.report.layout import RULE, PageDecor, build, para, styles
+from workshop.report.lead_evidence import mql_test_section
 from workshop.report.stage_sections import draft_goals, goals_for_team
 from workshop.report.text import NAME_LIMIT, SANS, shorten
 from workshop.sla import agreement as sla
@@ -79,6 +80,7 @@ def goals_pdf(content: WorkshopContent, paper: str) -> bytes:
         story += [CondPageBreak(60 * mm), *(KeepTogether(group) for group in groups)]
         story.append(Spacer(1, 8 * mm))
     story += draft_goals(ctx)
+    story += mql_test_section(ctx)
     decor = PageDecor(
         header=f"{info.company} · Agreed goals · {info.title}".strip(" ·"), footer=info.title, draft=False
     )

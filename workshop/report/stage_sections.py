@@ -24,6 +24,7 @@ from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colo
 from workshop.report.charts import airtime_chart, funnel_chart
 from workshop.report.context import ReportContext
 from workshop.report.layout import para, table
+from workshop.report.lead_evidence import bench_evidence
 from workshop.report.text import CELL_LIMIT, NAME_LIMIT, shorten
 from workshop.run.airtime import FACILITATOR, SILENCE, describe_minutes, person_key
 from workshop.run.report import replay
@@ -203,6 +204,7 @@ def mql(ctx: ReportContext) -> list[Flowable]:
                 [w / 7] * 7,
                 st,
             ),
+            *bench_evidence(ctx, state),
         ]
     return story
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -16,9 +18,21 @@ from ui.leads.page import LeadsPage
 from ui.main_window import MainWindow
 from workshop.document import WorkshopDocument
 from workshop.leads.definition import definition_json
-from workshop.leads.state import approvals, definition_of, fully_approved, history_of, mapping_of
+from workshop.leads.state import (
+    approvals,
+    bench_result_of,
+    definition_of,
+    fully_approved,
+    history_of,
+)
+from workshop.leads.state import (
+    test_results_of as saved_run,
+)
 from workshop.leads.templates import x_education_definition
 from workshop.model import LeadStage, MqlState
+from workshop.resources import resource_path
+
+HISTORY = resource_path("data", "leads-x-education.csv")
 
 
 def leads_page(window: MainWindow) -> LeadsPage:
@@ -140,35 +154,122 @@ def test_an_unknown_crm_export_imports_through_the_mapping_step(
 ) -> None:
     page = leads_page(window)
     bench = page.bench
+    before = stored_state(saved(window))
     path = tmp_path / "crm.csv"
     path.write_bytes(CRM.encode("cp1252"))
     dialogs.paths.append(path)
     bench.import_button.click()
     assert "semicolon-separated, Windows-1252" in bench.file_label.text()
-    assert bench.figures["leads"].text() == "–"  # nothing maps by name, no outcome column yet
+    assert bench.figures["leads"].text() == "incomplete"  # nothing maps by name, no outcome column yet
     panel = bench.mapping_panel
     panel.choose("converted", "Gewonnen")
     panel.choose("What is your current occupation", "Beruf")
     panel.choose("Total Time Spent on Website", "Zeit auf der Website")
     panel.choose("Do Not Email", "Quelle")  # a wrong pick can be corrected
     panel.choose("Do Not Email", "")
-    assert bench.figures["leads"].text() == "4"
+    detail = panel.details["Total Time Spent on Website"].text()
+    assert "“1.500”, “12,5”, “700”, “viel”, “30” · 0 of 5 missing" in detail
+    assert "read as decimal comma; 1.500 → 1500" in detail
+    # the fields without a column are named, and no figure pretends to be whole
+    assert "Do Not Email" in bench.unmapped_label.text() and "Lead Source" in bench.unmapped_label.text()
+    assert bench.figures["leads"].text() == "incomplete"
+    assert not bench.save_button.isEnabled()
+    bench.partial_box.setChecked(True)
+    assert bench.figures["leads"].text() == "4 (partial)"
     assert "Bad rows: 1" in bench.bad_title.text()
-    assert "viel" in bench.bad_rows.item(0).text()
-    # the gate's field is not in the file, so nobody passes it, and the page says why
-    assert bench.figures["qualified"].text().startswith("0")
-    assert "Do Not Email" in bench.unmapped_label.text()
-    # drop the gate: the two working professionals with long visits qualify (30 + 25 points)
-    page.editor.rules.remove_rows([12])
-    assert bench.figures["qualified"].text() == "2 (50.0%)"
-    assert bench.figures["mql_conversion"].text() == "100.0%"
-    assert bench.figures["lift"].text() == "2.00×"
-    mapping = mapping_of(stored_state(saved(window)))
-    assert mapping.converted == "Gewonnen" and mapping.fields["What is your current occupation"] == "Beruf"
+    assert "viel" in bench.bad_rows.item(0).text() and "line 5" in bench.bad_rows.item(0).text()
+    # the rules on unmapped fields (the gate too) are left out: the two working professionals
+    # with long visits qualify (30 + 25 points)
+    assert bench.figures["qualified"].text() == "2 (50.0%) (partial)"
+    assert bench.figures["mql_conversion"].text() == "100.0% (partial)"
+    assert bench.figures["lift"].text() == "2.00× (partial)"
+    assert not bench.save_button.isEnabled()  # partial figures are never evidence
+    assert stored_state(saved(window)) == before  # trying a file saved nothing
     # the mapping is remembered for the next import of the same export
     dialogs.paths.append(path)
     bench.import_button.click()
+    assert panel.mapping().fields["What is your current occupation"] == "Beruf"
+    assert panel.mapping().converted == "Gewonnen"
+
+
+OPEN_DEALS = (
+    "Lead Source,What is your current occupation,Total Time Spent on Website,TotalVisits,"
+    "Lead Origin,Last Activity,Lead Quality,Tags,Do Not Email,Deal Stage\n"
+    "Reference,Working Professional,700,3,API,SMS Sent,Might be,,No,Closed Won\n"
+    "Google,Student,10,1,API,Email Opened,,,No,Closed Lost\n"
+    "Google,Working Professional,650,5,API,Email Opened,,,No,Negotiation\n"
+    "Google,Unemployed,20,1,API,Email Opened,,,No,Closed Lost\n"
+)
+
+
+def test_outcome_values_are_chosen_and_open_deals_counted_by_value(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    bench = leads_page(window).bench
+    path = tmp_path / "deals.csv"
+    path.write_text(OPEN_DEALS, encoding="utf-8")
+    dialogs.paths.append(path)
+    bench.import_button.click()
+    panel = bench.mapping_panel
+    assert panel.mapping().converted == "Deal Stage"  # found by its usual name
+    assert panel.outcomes.rowCount() == 3
+    cells = [[panel.outcomes.model().index(r, c).data() for c in (0, 1)] for r in range(3)]
+    assert cells == [["Closed Lost", "2"], ["Closed Won", "1"], ["Negotiation", "1"]]
+    assert panel.outcome_combos["Negotiation"].currentText() == "Leave out"
+    assert bench.figures["leads"].text() == "3"
+    assert "Bad rows: 0" in bench.bad_title.text() and "Negotiation 1" in bench.bad_title.text()
+    # row 1: 30 + 15 + 25 + 5 + 20 + 15 = 110; row 3: 30 + 25 + 5 = 60: both MQLs
+    panel.choose_outcome("Negotiation", "lost")
     assert bench.figures["leads"].text() == "4"
+    assert bench.figures["qualified"].text() == "2 (50.0%)"
+    assert bench.figures["mql_conversion"].text() == "50.0%"
+
+
+def test_a_run_is_a_draft_until_saved_and_the_approved_version_keeps_its_run(
+    window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    page = leads_page(window)
+    bench = page.bench
+    before = stored_state(saved(window))
+    approved_run = bench_result_of(before)
+    assert approved_run is not None and approved_run.version == 2
+    bench.sample_button.click()
+    panel = bench.mapping_panel
+    panel.choose("Lead Source", "Country")  # an accidental pick
+    assert "Draft" in bench.draft_label.text()
+    assert stored_state(saved(window)) == before  # the approved version's result is untouched
+    panel.choose("Lead Source", "Lead Source")
+    assert bench.save_button.text() == "&Replace approved version 2's evidence with this run"
+    bench.save_button.click()  # asked first: cancelled, nothing changes
+    assert "Both teams approved version 2" in dialogs.questions[-1]
+    assert stored_state(saved(window)) == before
+    dialogs.choices.append("replace")
+    bench.save_button.click()
+    state = stored_state(saved(window))
+    kept = saved_run(state)
+    assert kept["evidence"]["sha256"] == hashlib.sha256(HISTORY.read_bytes()).hexdigest()
+    assert kept["evidence"]["rows"] == 9237 and kept["metrics"]["qualified"] == 2336
+    assert kept["evidence"]["outcomes"] == {"column": "Converted", "won": ["1"], "lost": ["0"]}
+    window.undo()
+    assert stored_state(saved(window)) == before
+    window.redo()
+    page.editor.threshold.setValue(55)  # version 3 begins; version 2 keeps the run it was approved on
+    state = stored_state(saved(window))
+    assert history_of(state)[-1]["version"] == 2
+    assert history_of(state)[-1]["test_results"]["evidence"]["sha256"] == kept["evidence"]["sha256"]
+    assert bench.save_button.text() == "&Save this run as version 3's evidence"
+
+
+def test_nothing_covers_the_mapping_title_before_a_file_is_loaded(window: MainWindow) -> None:
+    page = leads_page(window)
+    page.tabs.setCurrentWidget(page.bench)
+    panel = page.bench.mapping_panel
+    top = panel.contentsRect().top()  # below the group box's title
+    shown = [w for w in panel.findChildren(QWidget) if w.isVisible() and w.parent() is panel]
+    assert shown and all(w.geometry().top() >= top for w in shown), [
+        (type(w).__name__, w.geometry().top()) for w in shown
+    ]
+    assert not panel.converted.isVisible()
 
 
 def test_the_sample_history_and_the_live_slider(window: MainWindow) -> None:
@@ -296,3 +397,75 @@ def test_rule_fields_complete_from_the_loaded_history(window: MainWindow) -> Non
     names = page.editor.field_names()
     assert names[0] == "What is your current occupation"
     assert "City" in names and "Specialization" in names  # columns of the file not yet used
+
+
+def test_a_large_history_is_read_on_a_thread_with_progress(window: MainWindow, qtbot: QtBot) -> None:
+    bench = leads_page(window).bench
+    bench.background_bytes = 0  # read every file as a large one
+    shown: list[bool] = []
+    bench.reader.running.connect(shown.append)
+    bench.sample_button.click()
+    assert not bench.import_button.isEnabled()  # nothing else starts while it reads
+    qtbot.waitUntil(lambda: bench.figures["leads"].text() == "9,237", timeout=60_000)
+    qtbot.waitUntil(lambda: not bench.reader.busy, timeout=10_000)
+    assert bench.figures["qualified"].text() == "2,336 (25.3%)"
+    assert True in shown and shown[-1] is False
+    assert bench.import_button.isEnabled() and bench.progress.isHidden()
+
+
+def test_a_reading_can_be_stopped(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot, tmp_path: Path
+) -> None:
+    bench = leads_page(window).bench
+    bench.sample_button.click()  # small: read at once
+    assert bench.figures["leads"].text() == "9,237"
+    big = tmp_path / "big.csv"
+    lines = HISTORY.read_text(encoding="utf-8").splitlines()
+    big.write_text("\n".join([lines[0], *(lines[1:] * 30)]) + "\n", encoding="utf-8")  # 277,110 leads
+    bench.background_bytes = 1024 * 1024
+    dialogs.paths.append(big)
+    bench.import_button.click()
+
+    def busy() -> bool:
+        return bench.reader.busy
+
+    assert busy() and not bench.stop_button.isHidden()
+    bench.stop_button.click()
+    assert not busy() and bench.stop_button.isHidden() and bench.import_button.isEnabled()
+    assert "stopped" in bench.file_label.text()
+    assert bench.figures["leads"].text() == "9,237"  # the file read before stays
+    assert dialogs.errors == []
+
+
+COHORT_FILE = (
+    "Lead Source,What is your current occupation,Total Time Spent on Website,TotalVisits,"
+    "Lead Origin,Last Activity,Lead Quality,Tags,Do Not Email,Converted,Create Date\n"
+    "Reference,Working Professional,700,3,API,SMS Sent,Might be,,No,1,2027-03-02T09:15:00Z\n"
+    "Google,Working Professional,650,5,API,Email Opened,,,No,0,2027-03-20T10:00:00Z\n"
+    "Google,Working Professional,650,5,API,Email Opened,,,No,0,2027-04-20T10:00:00Z\n"
+    "Google,Unemployed,20,1,API,Email Opened,,,No,0,2027-04-30T10:00:00Z\n"
+)
+
+
+def test_fair_cohorts_leave_out_leads_younger_than_the_funnels_sales_cycle(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    bench = leads_page(window).bench
+    path = tmp_path / "cohorts.csv"
+    path.write_text(COHORT_FILE, encoding="utf-8")
+    dialogs.paths.append(path)
+    bench.import_button.click()
+    panel = bench.mapping_panel
+    assert bench.figures["leads"].text() == "4"
+    assert panel.created.currentData() == "Create Date"  # found by its usual name
+    assert "year-month-day; 2027-03-02T09:15:00Z → 2027-03-02" in panel.cohort_note.text()
+    assert panel.cycle_days.value() == 45  # the demo funnel's sales cycle
+    panel.cohort.setChecked(True)
+    # newest lead 30 April; 45 days before is 16 March: the leads of 20 March, 20 and 30 April
+    # have not had time to convert
+    assert bench.figures["leads"].text() == "1"
+    assert "Fair cohort: 3 leads created after 2027-03-16 left out" in bench.bad_title.text()
+    panel.cycle_days.setValue(30)  # 31 March: only the April leads are too young
+    assert bench.figures["leads"].text() == "2"
+    assert "Fair cohort: 2 leads created after 2027-03-31 left out" in bench.bad_title.text()
+    assert panel.mapping().created == "Create Date" and panel.mapping().cycle_days == 30
