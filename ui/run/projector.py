@@ -96,12 +96,13 @@ class Countdown(QWidget):
         """Bold digits whose cap height is the share of the window's height, narrowed to fit its width."""
         font = QFont(self.font())
         font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 92)  # big digits need less air
         font.setPixelSize(100)
         metrics = QFontMetricsF(font)
         per_pixel = metrics.capHeight() / 100 or 0.72
         wanted = self.window().height() * DIGIT_SHARE / per_pixel
         widest = max(metrics.horizontalAdvance(self.view.digits or "00:00"), 1) / 100
-        fits = (self.width() * 0.94) / widest
+        fits = (self.width() * 0.99) / widest
         available = self.height() / (metrics.height() / 100)
         font.setPixelSize(max(10, int(min(wanted, fits, available))))
         return font
@@ -116,7 +117,7 @@ class Countdown(QWidget):
         metrics = QFontMetricsF(font)
         slab, colour = countdown_colours(self.view.kind)
         if slab is not None:
-            width = metrics.horizontalAdvance(self.view.digits) + metrics.capHeight() * 0.6
+            width = min(self.width(), metrics.horizontalAdvance(self.view.digits) + metrics.capHeight() * 0.6)
             height = min(self.height(), metrics.capHeight() * 1.5)
             box = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -153,7 +154,7 @@ class ProjectorWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.item_title = self._label(wrap=True)
         self.countdown = Countdown(self)
-        self.state = self._label()
+        self.state = self._label(wrap=True)
         self.bar = BalanceBar("Speaking time today", self, height=56, room=True)
         self.sales_share = self._label(Qt.AlignmentFlag.AlignLeft)
         self.bar_caption = self._label()
@@ -245,7 +246,7 @@ class ProjectorWindow(QWidget):
     def _fonts(self) -> None:
         height = max(300, self.height())
         margin = int(height * 0.03)
-        self._layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(max(4, margin // 3))
         for label, share, bold in (
             (self.item_title, 0.065, True),
@@ -289,9 +290,9 @@ class ProjectorWindow(QWidget):
         balance = runner.balance(None, self.document.info.balance_low)
         self.bar.show_balance(balance, (colour_of[SALES], colour_of[MARKETING]), names, False)
         share = balance.sales_share
+        self.sales_share.setVisible(share is not None)
+        self.marketing_share.setVisible(share is not None)
         if share is None:
-            self.sales_share.setText("")
-            self.marketing_share.setText("")
             self.bar_caption.setText("Speaking time today: nobody has spoken yet")
         else:
             self.sales_share.setText(f"{names[0]} {share:.0%}")
