@@ -223,8 +223,16 @@ def resolve(choice: ThemeChoice) -> Roles:
     """The theme a choice means now: "system" follows the system's light or dark scheme."""
     if choice in THEMES:
         return THEMES[choice]
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
+    return DARK if system_scheme() == Qt.ColorScheme.Dark else LIGHT
+
+
+def system_scheme() -> Qt.ColorScheme:
+    """The system's light or dark scheme (Unknown where the platform does not say: then light).
+
+    Qt's offscreen platform ignores ``QStyleHints.setColorScheme`` (measured with
+    PySide6 6.11): the tests replace this function and emit ``colorSchemeChanged``.
+    """
+    return QGuiApplication.styleHints().colorScheme()
 
 
 def qt_palette(theme: Roles) -> QPalette:
@@ -283,3 +291,25 @@ def hint_style() -> str:
 def focus_style() -> str:
     """Style sheet rules giving custom-styled buttons a visible focus ring in the accent colour."""
     return f"QToolButton:focus, QPushButton:focus {{ outline: none; border: 3px solid {roles().accent}; }}"
+
+
+def status_colour(status: str) -> str:
+    """A check's colour as text on the page: 'pass' success, 'fail' error, anything else secondary."""
+    theme = roles()
+    return {"pass": theme.success, "fail": theme.error}.get(status, theme.secondary)
+
+
+def verdict_colour(verdict: str) -> str:
+    """The other team's verdict on a goal, as text: attainable, a stretch, not attainable."""
+    theme = roles()
+    return {"attainable": theme.success, "stretch": theme.warning, "not attainable": theme.error}.get(
+        verdict, theme.text
+    )
+
+
+def card_border() -> str:
+    """A card's edge when not selected: the muted fill (a quiet line, not text)."""
+    return roles().muted_fill
+
+
+ICON_SOURCE_STROKE = "#64748b"  # the stroke the SVG icons are drawn with (turned white when selected)

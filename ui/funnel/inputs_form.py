@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.document_signals import DocumentSignals
+from ui.common.palette import roles
 from workshop.edits import Change, Insert, Update
 from workshop.funnel.plan import MAX_TYPED, FunnelPlan, step_field
 from workshop.funnel.reverse import STAGE_NOUNS, STEPS
 from workshop.model import FunnelSettings
 
 NO_DATE = QDate(2000, 1, 1)
-ERROR_COLOUR = "#d64545"
-WARNING_COLOUR = "#c27c00"
 AMOUNTS = (
     ("revenue_target", "Revenue &target", "New revenue sales must close in the period."),
     ("other_revenue", "From e&lsewhere", "Revenue expected anyway: renewals, pipeline already on hand."),
@@ -200,13 +199,13 @@ class FunnelInputsForm(QWidget):
         for field, label in self.messages.items():
             hint = self.hints.get(field, "")
             if field in plan.errors:
-                text, colour = plan.errors[field], ERROR_COLOUR
+                text, colour = plan.errors[field], roles().error
             elif field in plan.warnings:
-                text, colour = f"{plan.warnings[field][:-1]} ({self.sources[field]}).", WARNING_COLOUR
+                text, colour = f"{plan.warnings[field][:-1]} ({self.sources[field]}).", roles().warning
             else:
                 text, colour = hint[:1].upper() + hint[1:], muted
             label.setText(text)
             label.setStyleSheet(f"color: {colour};")
-            border = f"border: 1px solid {ERROR_COLOUR};" if field in plan.errors else ""
+            border = f"border: 1px solid {roles().error};" if field in plan.errors else ""
             if self.edits[field].styleSheet() != border:
                 self.edits[field].setStyleSheet(border)

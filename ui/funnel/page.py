@@ -22,7 +22,8 @@ from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from ui.funnel.chart_view import FunnelChartView
-from ui.funnel.inputs_form import ERROR_COLOUR, FunnelInputsForm
+from ui.common.palette import roles
+from ui.funnel.inputs_form import FunnelInputsForm
 from ui.funnel.table_model import FunnelTableModel
 from workshop.edits import Change
 from workshop.funnel.plan import FunnelPlan, funnel_plan, period_label, quota_problems
@@ -141,7 +142,7 @@ class FunnelPage(QWidget):
             self.summary.setText(
                 f"Fix the {count} input{'s' if count != 1 else ''} marked in red to see the funnel."
             )
-            self.summary.setStyleSheet(f"color: {ERROR_COLOUR};")
+            self.summary.setStyleSheet(f"color: {roles().error};")
             self.funnel_quota.setText(f"{marketing}'s MQL quota follows from the funnel once it is complete.")
             self.shift_note.setText("")
         else:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.page_context import PageContext
+from ui.common.palette import hint_style
 from ui.common.tool_buttons import add_tool_buttons
 from ui.goals.board import GoalBoardModel, TeamGoals
 from ui.goals.card import GoalCardDelegate, make_board_view
@@ -103,7 +104,7 @@ class GoalsPage(QWidget):
             self,
         )
         legend.setWordWrap(True)
-        legend.setEnabled(False)
+        legend.setStyleSheet(hint_style())  # legible: not a disabled grey
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)

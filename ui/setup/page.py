@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ui.common.bindings import FieldBinding
 from ui.common.findings_list import FindingsList
 from ui.common.page_context import PageContext
+from ui.common.palette import hint_style
 from ui.common.record_table import Column, RecordTableModel, colour_icon
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.edits import Change, Update
@@ -106,7 +107,7 @@ class SetupPage(QWidget):
             teams_form.addRow(f"{DEFAULT_TEAM_NAMES[key]} side:", row)
         hint = QLabel("Each team's colour marks it on every page, chart and report.", teams_box)
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        hint.setStyleSheet(hint_style())  # legible: not a disabled grey
         teams_form.addRow(hint)
 
         top = QHBoxLayout()
