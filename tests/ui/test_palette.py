@@ -153,3 +153,17 @@ def test_disabled_text_stays_legible(window: MainWindow) -> None:
         qt = palette.qt_palette(theme)
         disabled = qt.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
         assert contrast(disabled, theme.window) >= AA_TEXT
+
+
+def test_setup_warns_when_a_team_picks_a_warning_colour(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.setup.page import SetupPage
+
+    assert window.view is not None
+    page = window.view.page("setup")
+    assert isinstance(page, SetupPage)
+    assert page.colour_warning.isHidden()
+    page.set_team_colour("marketing", PROJECTOR.warning)
+    assert not page.colour_warning.isHidden()
+    assert "Marketing" in page.colour_warning.text()
+    page.set_team_colour("marketing", DEFAULT_TEAM_COLOURS["marketing"])
+    assert page.colour_warning.isHidden()

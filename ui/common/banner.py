@@ -12,7 +12,6 @@ from ui.common import icons
 from ui.common.palette import roles
 
 
-
 def _tint(kind: str) -> str:
     theme = roles()
     return {"warning": theme.warning_tint, "error": theme.error_tint}.get(kind, theme.info_tint)
@@ -68,5 +67,7 @@ class Banner(QFrame):
         self.text.setText(text)
         self.kind = kind
         self.close_button.setVisible(closable)
-        self.setStyleSheet(f"QFrame#banner {{ background: {_tint(kind)}; color: {roles().text}; border-radius: 6px; }}")
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {_tint(kind)}; color: {roles().text}; border-radius: 6px; }}"
+        )
         self.show()

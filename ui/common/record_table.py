@@ -13,8 +13,8 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from ui.common.palette import roles
 from ui.common.document_signals import DocumentSignals
+from ui.common.palette import roles
 from ui.common.row_signals import RowSignals
 from workshop.document import WorkshopDocument
 from workshop.edits import Change, Delete, Insert, Move, Operation, Update
@@ -33,6 +33,8 @@ def tone_colour(tone: str) -> QColor | None:
 def problem_tint(severity: str) -> QColor:
     """The background of a cell with a problem (text on it stays the theme's text colour)."""
     return QColor(roles().error_tint if severity == "error" else roles().warning_tint)
+
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 LONG_TEXT = 40  # a cell's text longer than this also shows as its tooltip

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
+from ui.common.palette import roles
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from ui.funnel.chart_view import FunnelChartView
-from ui.common.palette import roles
 from ui.funnel.inputs_form import FunnelInputsForm
 from ui.funnel.table_model import FunnelTableModel
 from workshop.edits import Change

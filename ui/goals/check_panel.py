@@ -25,8 +25,9 @@ NAMES = {
 
 def _chip(letter: str, status: str) -> str:
     colour = status_colour(status)
+    style = f"background:{colour}; color:{text_on(colour)}; font-weight:bold;"
     return (
-        f'<span style="background:{colour}; color:{text_on(colour)}; font-weight:bold;">&nbsp;{letter}&nbsp;</span>'
+        f'<span style="{style}">&nbsp;{letter}&nbsp;</span>'
         if status != "unknown"
         else f'<span style="color:{colour}; font-weight:bold; border:1px solid {colour};">'
         f"&nbsp;{letter}&nbsp;</span>"

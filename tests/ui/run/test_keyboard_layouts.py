@@ -58,7 +58,7 @@ def type_on(window: MainWindow, layout: str, character: str) -> None:
 def test_plus_one_plus_five_and_the_people_keys_work_on_every_layout(
     window: MainWindow, qtbot: QtBot, layout: str
 ) -> None:
-    page, clock = open_run(window, qtbot)
+    page, _clock = open_run(window, qtbot)
     QTest.keyClick(window, K.Key_Space)
     item = page.runner.item()
     assert item is not None
