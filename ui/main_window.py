@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
 
             self.session = RunSession(document, self.clock, parent=self)
             self.session.cue.connect(lambda _cue: self.chime.play())
+            self.session.ticked.connect(self._show_saved_stamp)  # the run's log is saved as it goes
         return self.session
 
     def toggle_projector(self) -> None:
@@ -366,6 +367,26 @@ class MainWindow(QMainWindow):
                 "to resume.",
                 [("Go to Run", lambda: self.show_stage("run"))],
             )
+            session.changed.connect(self._resumed)
+
+    def _resumed(self) -> None:
+        """Once the interrupted run resumes, its "press Space to resume" message is out of date."""
+        session = self.session
+        banner = self.view.banner if self.view is not None else None
+        if session is None or banner is None or not session.runner.running:
+            return
+        if banner.isVisible() and "interrupted" in banner.text.text():
+            banner.hide()
+        session.changed.disconnect(self._resumed)
+
+    def _show_saved_stamp(self) -> None:
+        document = self.document
+        if document is None or document.write_error is not None or document.read_only:
+            return
+        stamp = document.saved_at.strftime("%H:%M:%S") if document.saved_at else ""
+        text = f"All changes saved {stamp}".strip()
+        if self.saved_label.text() != text:
+            self.saved_label.setText(text)
 
     def _rebuild_view(self) -> None:
         assert self.signals is not None
