@@ -342,14 +342,16 @@ class MainWindow(QMainWindow):
         self.document = document
         if document is not None:
             self.settings.add_recent(document.path)
-            self.signals = DocumentSignals(document, self)
-            self.signals.statusChanged.connect(self._update_status)
             self._rebuild_view()
             if document.run_log.events:
                 self._notice_interrupted(self.run_session(document))
         self.show_current()
 
     def _drop_view(self) -> None:
+        if self.signals is not None:
+            self.signals.dispose()
+            self.signals.deleteLater()
+            self.signals = None
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -388,10 +390,19 @@ class MainWindow(QMainWindow):
         if self.saved_label.text() != text:
             self.saved_label.setText(text)
 
+    def _fresh_signals(self, document: WorkshopDocument) -> DocumentSignals:
+        """New Qt signals for a new view: the old view's pages, and whatever they connected
+        (lambdas included), stop hearing the document along with the old signals."""
+        self.signals = DocumentSignals(document, self)
+        self.signals.statusChanged.connect(self._update_status)
+        return self.signals
+
     def _rebuild_view(self) -> None:
-        assert self.signals is not None
+        assert self.document is not None
         stage = self.view.current_stage() if self.view else "setup"
         self._drop_view()
+        self._fresh_signals(self.document)
+        assert self.signals is not None
         context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)

@@ -173,7 +173,8 @@ class RunPage(QWidget):
             WindowKey.GO_TO: self.start_go_to,
             WindowKey.SUMMARY: self.toggle_summary,
         }
-        self.shortcuts = install_run_keys(context.window, self.act, self.window_keys)
+        # On the page: they act only while it is shown, and go with it when the view is rebuilt.
+        self.shortcuts = install_run_keys(self, self.act, self.window_keys)
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)  # only while this page is shown
 

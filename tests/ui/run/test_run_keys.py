@@ -125,8 +125,8 @@ def test_a_key_added_to_the_table_is_listed(
 
 
 def test_every_listed_key_is_bound_while_the_run_page_shows(window: MainWindow, qtbot: QtBot) -> None:
-    open_run(window, qtbot)
-    shortcuts = window.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    page, _clock = open_run(window, qtbot)
+    shortcuts = page.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
     bound = {s.key().toString() for s in shortcuts if s.isEnabled()}
     in_menus = {a.shortcut().toString() for a in window.findChildren(QAction) if a.isEnabled()} - {""}
     table = {QKeySequence(entry.key).toString() for entry in RUN_KEYS}
