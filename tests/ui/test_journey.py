@@ -155,3 +155,44 @@ def test_file_new_while_the_funnel_chart_draws_leaves_no_traceback(
     menu_action(window, "New Workshop…").trigger()
     qtbot.wait(2500)  # the worker finishes for a view that is gone
     assert [r.getMessage() for r in caplog.records] == []
+
+
+def test_a_blank_funnel_waits_for_input_and_its_calendar_opens_at_this_month(
+    window: MainWindow, qtbot: QtBot, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QDate
+
+    from ui.funnel.page import FunnelPage
+
+    active(window, qtbot)
+    dialogs.paths.append(tmp_path / "blank.smw")
+    window.new_workshop()
+    QTest.keyClick(window, Qt.Key.Key_5, CTRL)
+    assert window.view is not None
+    page = window.view.page("funnel")
+    assert isinstance(page, FunnelPage)
+    assert "red" not in page.summary.text() and "Fill in" in page.summary.text()
+    assert all(edit.styleSheet() == "" for edit in page.form.edits.values())  # no red borders yet
+    start = page.form.start
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    QTest.keyClick(start, Qt.Key.Key_F4)  # opens the month calendar
+    calendar = start.calendarWidget()
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.window().close()
+    field = page.form.edits["revenue_target"]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "lots")
+    assert field.text() == "lots"
+    assert "red" in page.summary.text()  # typed and wrong: now it is an error
+
+
+def test_counts_and_a_new_participants_team_are_said_plainly(window: MainWindow, qtbot: QtBot) -> None:
+    from ui.goals.page import count_of
+
+    assert (count_of(1, "goal"), count_of(2, "goal"), count_of(0, "goal")) == ("1 goal", "2 goals", "0 goals")
+    page = setup_page(window)
+    page.participants.add()
+    assert "New participant on" in window.statusBar().currentMessage()

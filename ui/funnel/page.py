@@ -138,11 +138,16 @@ class FunnelPage(QWidget):
         quota = plan.mql_quota()
         label = period_label(settings)
         if plan.result is None:
-            count = len(plan.errors)
-            self.summary.setText(
-                f"Fix the {count} input{'s' if count != 1 else ''} marked in red to see the funnel."
-            )
-            self.summary.setStyleSheet(f"color: {roles().error};")
+            typed = self.form.typed_fields()
+            count = sum(field in typed for field in plan.errors)
+            if count:
+                self.summary.setText(
+                    f"Fix the {count} input{'s' if count != 1 else ''} marked in red to see the funnel."
+                )
+                self.summary.setStyleSheet(f"color: {roles().error};")
+            else:  # nothing wrong yet: only not filled in
+                self.summary.setText("Fill in the target and the rates to see the funnel.")
+                self.summary.setStyleSheet("")
             self.funnel_quota.setText(f"{marketing}'s MQL quota follows from the funnel once it is complete.")
             self.shift_note.setText("")
         else:

@@ -53,6 +53,7 @@ class SetupPage(QWidget):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         signals = context.signals
         self.signals = signals
         self.document = signals.document
@@ -143,7 +144,13 @@ class SetupPage(QWidget):
     def _new_participant(self) -> Participant:
         sales = sum(p.team == SALES for p in self.document.typed(Participant))
         marketing = sum(p.team == MARKETING for p in self.document.typed(Participant))
-        return Participant(name="", team=MARKETING if marketing < sales else SALES)
+        team = MARKETING if marketing < sales else SALES
+        teams = self.document.typed(Team)
+        why = "the smaller team" if marketing != sales else "the teams are even"
+        self.context.report(
+            f"New participant on {team_name(teams, team)} ({why}); change it in the Team column if needed."
+        )
+        return Participant(name="", team=team)
 
     def choose_colour(self, key: str) -> None:
         team = self.document.team(key)
