@@ -77,6 +77,7 @@ class FunnelPage(QWidget):
         self.summary.setFont(font)
         self.counts = FunnelTableModel()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.counts)
         self.table.setAccessibleName("Funnel counts per month")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -114,7 +115,9 @@ class FunnelPage(QWidget):
         body = QHBoxLayout(self)
         body.addWidget(page)
 
-        self.setFocusProxy(self.form.edits["revenue_target"])
+        # Ctrl+5 puts the cursor in the target (a method, not a focus proxy: a proxied page
+        # would be a Tab stop of its own, out of reading order)
+        self.focus_target = self.form.edits["revenue_target"]
         signals.changed.connect(self._changed)
         self.refresh()
 

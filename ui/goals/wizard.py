@@ -69,6 +69,7 @@ def _long_date(iso: str) -> str:
 
 def _text_box(parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)  # Tab goes to the next field, as in every form
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
@@ -269,6 +270,7 @@ class GoalWizard(QWizard):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         statement = QPlainTextEdit(page)
+        statement.setTabChangesFocus(True)
         statement.setPlaceholderText(
             "e.g. Raise the lead-to-MQL conversion rate from 12% to 17% by end of Q3"
         )

@@ -91,6 +91,7 @@ class DefinitionEditor(QWidget):
 
         self.rules = RulesModel(link)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.view.setModel(self.rules)
         self.view.setItemDelegate(RuleDelegate(self.field_names, self.view))
         self.file_columns: list[str] = []  # the test bench's lead history, when one is loaded
