@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import icons
-from ui.common.tab_order import follow_layout
 from ui.common.banner import Banner
 from ui.common.page_context import PageContext
+from ui.common.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from ui.actions.page import ActionsPage

@@ -3,10 +3,12 @@ and comes back to where it started; Shift+Tab walks the same way back."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.common.tab_order import reading_order
@@ -53,6 +55,10 @@ def walk(
     raise AssertionError(f"Tab never came back: stuck in {[type(w).__name__ for w in seen[-5:]]}")
 
 
+def name(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.accessibleName()}".strip()
+
+
 def backwards_steps(page: QWidget, order: list[QWidget]) -> list[str]:
     """Steps of Tab that go back up and to the left: against reading order (rows, then columns).
 
@@ -60,13 +66,11 @@ def backwards_steps(page: QWidget, order: list[QWidget]) -> list[str]:
     """
     tolerance = 8
     wrong = []
-    for before, after in zip(order, order[1:], strict=False):
+    for before, after in pairwise(order):
         a = before.mapTo(page, before.rect().topLeft())
         b = after.mapTo(page, after.rect().topLeft())
         if b.y() < a.y() - tolerance and b.x() < a.x() - tolerance:
-            wrong.append(
-                f"{type(before).__name__} {before.accessibleName()} -> {type(after).__name__} {after.accessibleName()}"
-            )
+            wrong.append(f"{name(before)} -> {name(after)}")
     return wrong
 
 

@@ -9,6 +9,7 @@ Tab order is the making order: :func:`follow_layout` rewrites it from the layout
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLayout,
+    QLayoutItem,
     QLineEdit,
     QScrollArea,
     QSplitter,
@@ -35,6 +37,31 @@ def takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
 
 
+def parts(widget: QWidget) -> list[QWidget | None] | None:
+    """The widgets a container shows in reading order, or None to read it by its layout."""
+    if isinstance(widget, QScrollArea):
+        return [widget.widget()]
+    if isinstance(widget, WHOLE):
+        return []
+    if isinstance(widget, QSplitter | QStackedWidget):
+        return [widget.widget(index) for index in range(widget.count())]
+    if isinstance(widget, QTabWidget):
+        return [widget.tabBar(), *(widget.widget(index) for index in range(widget.count()))]
+    return None
+
+
+def laid_out(layout: QLayout) -> list[QWidget]:
+    """The widgets of a layout and its inner layouts, in reading order."""
+    widgets: list[QWidget] = []
+    for item in layout_items(layout):
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widgets.append(widget)
+        elif inner is not None:
+            widgets += laid_out(inner)
+    return widgets
+
+
 def reading_order(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab should visit, in the order its layouts show them."""
     found: list[QWidget] = []
@@ -46,53 +73,32 @@ def reading_order(root: QWidget) -> list[QWidget]:
         seen.add(id(widget))
         if widget is not root and takes_tab(widget):
             found.append(widget)
-        if isinstance(widget, QScrollArea):
-            visit(widget.widget())
-            return
-        if isinstance(widget, WHOLE):
-            return
-        if isinstance(widget, QSplitter):
-            for index in range(widget.count()):
-                visit(widget.widget(index))
-            return
-        if isinstance(widget, QTabWidget):
-            visit(widget.tabBar())
-            for index in range(widget.count()):
-                visit(widget.widget(index))
-            return
-        if isinstance(widget, QStackedWidget):
-            for index in range(widget.count()):
-                visit(widget.widget(index))
-            return
-        layout = widget.layout()
-        if layout is not None:
-            visit_layout(layout)
-        rest = [c for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)]
-        for child in sorted(rest, key=lambda c: (c.y(), c.x())):  # anything outside the layout
-            if not child.isWindow():
-                visit(child)
-
-    def visit_layout(layout: QLayout) -> None:
-        for item in layout_items(layout):
-            if item.widget() is not None:
-                visit(item.widget())
-            elif item.layout() is not None:
-                visit_layout(item.layout())
+        inner = parts(widget)
+        if inner is None:
+            layout = widget.layout()
+            children = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            loose: list[QWidget] = [c for c in children if c is not None and not c.isWindow()]
+            inner = [
+                *(laid_out(layout) if layout is not None else []),
+                *sorted(loose, key=lambda c: (c.y(), c.x())),
+            ]
+        for part in inner:
+            visit(part)
 
     visit(root)
     return found
 
 
-def layout_items(layout: QLayout) -> list:  # type: ignore[type-arg]
+def layout_items(layout: QLayout) -> list[QLayoutItem]:
     """A layout's items in reading order."""
     if isinstance(layout, QGridLayout):
-        placed = []
+        placed: list[tuple[int, int, int]] = []
         for index in range(layout.count()):
-            row, column, _rows, _columns = layout.getItemPosition(index)
-            placed.append((row, column, index))
-        return [layout.itemAt(index) for _r, _c, index in sorted(placed)]
+            position = cast(tuple[int, int, int, int], layout.getItemPosition(index))
+            placed.append((position[0], position[1], index))
+        return [item for _r, _c, index in sorted(placed) if (item := layout.itemAt(index)) is not None]
     if isinstance(layout, QFormLayout):
-        items = []
+        items: list[QLayoutItem] = []
         roles = (
             QFormLayout.ItemRole.LabelRole,
             QFormLayout.ItemRole.FieldRole,
@@ -104,7 +110,7 @@ def layout_items(layout: QLayout) -> list:  # type: ignore[type-arg]
                 if item is not None:
                     items.append(item)
         return items
-    return [layout.itemAt(index) for index in range(layout.count())]
+    return [item for index in range(layout.count()) if (item := layout.itemAt(index)) is not None]
 
 
 def follow_layout(root: QWidget) -> list[QWidget]:
