@@ -155,8 +155,8 @@ class RunPage(QWidget):
         live = QWidget(self)
         live_layout = QHBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
-        live_layout.addLayout(left, 3)
-        live_layout.addLayout(right, 2)
+        live_layout.addLayout(left, 5)
+        live_layout.addLayout(right, 4)  # room for the agenda's titles at 1280 and 1366 wide
         self.summary = AirtimeSummary(self.session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(live, "Live")
@@ -396,7 +396,8 @@ class RunPage(QWidget):
         if item is None or view.kind is TimerKind.WAITING:
             first = runner.upcoming()
             waiting = first is not None and view.kind is TimerKind.WAITING
-            self.item_detail.setText(f"First: {first.title}" if first and waiting else "")
+            minutes = runner.allotted_ms(first) // 60_000 if first else 0
+            self.item_detail.setText(f"The first item's {minutes} min" if first and waiting else "")
         else:
             allotted = runner.allotted_ms(item)
             extra = runner.extra_minutes[item.id]
