@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ui.common import icons
 from ui.common.banner import Banner
 from ui.common.page_context import PageContext
+from ui.common.palette import roles
 from ui.common.tab_order import follow_layout
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class WorkshopView(QWidget):
         self.stage_list.setSpacing(2)
         self.stage_list.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 4px; }"
+            f"QListWidget:focus {{ border: 2px solid {roles().accent}; }}"  # where the keyboard is
         )
         self.pages = QStackedWidget(self)
         self.page_by_key: dict[str, QWidget] = {}
