@@ -167,3 +167,23 @@ def test_setup_warns_when_a_team_picks_a_warning_colour(window: MainWindow, qtbo
     assert "Marketing" in page.colour_warning.text()
     page.set_team_colour("marketing", DEFAULT_TEAM_COLOURS["marketing"])
     assert page.colour_warning.isHidden()
+
+
+@pytest.mark.parametrize("vision", list(palette.VISIONS))
+def test_warnings_stand_apart_from_the_default_team_colours_for_every_vision(vision: str) -> None:
+    seen = {name: palette.seen_by(colour, vision) for name, colour in DEFAULT_TEAM_COLOURS.items()}
+    for warning in (PROJECTOR.warning, PROJECTOR.overrun_back):
+        for team, colour in seen.items():
+            apart = palette.difference(colour, palette.seen_by(warning, vision))
+            assert apart >= palette.CONFUSABLE, (vision, team, warning, round(apart, 1))
+    # the two slabs (last minutes, overrun) and the room's background never blend either
+    slabs = (PROJECTOR.last_back, PROJECTOR.overrun_back, PROJECTOR.back)
+    for first, second in ((0, 1), (0, 2), (1, 2)):
+        a, b = (palette.seen_by(slabs[i], vision) for i in (first, second))
+        assert palette.difference(a, b) >= palette.CONFUSABLE, (vision, slabs[first], slabs[second])
+
+
+def test_colour_blind_simulation_keeps_grey_and_merges_red_and_green() -> None:
+    assert palette.seen_by("#808080", "deuteranopia") in ("#808080", "#7f7f7f", "#818181")
+    red, green = palette.seen_by("#d62728", "deuteranopia"), palette.seen_by("#2ca02c", "deuteranopia")
+    assert palette.difference(red, green) < palette.difference("#d62728", "#2ca02c") / 2

@@ -142,14 +142,12 @@ class ProjectorRoles:
 PROJECTOR = ProjectorRoles()
 
 
-# The colours a warning may take anywhere: a team colour near one of them is confusable.
 def warning_colours() -> list[str]:
-    return [
-        PROJECTOR.warning,
-        PROJECTOR.overrun_back,
-        *(theme.warning for theme in THEMES.values()),
-        *(theme.error for theme in THEMES.values()),
-    ]
+    """The colours the room reads as a warning: the projector's, shown above the teams' bar.
+
+    (The console's warning and error text always comes with words: "5 min left", "OVER +0:30".)
+    """
+    return [PROJECTOR.warning, PROJECTOR.overrun_back]
 
 
 WHITE, BLACK = "#ffffff", "#000000"
@@ -200,13 +198,54 @@ def difference(first: str, second: str) -> float:
 
 CONFUSABLE = 25.0
 
+# How colours look with the common colour-vision deficiencies (Machado, Oliveira and Fernandes
+# 2009, full severity), as matrices on linear RGB. "typical" is ordinary colour vision.
+VISIONS: dict[str, tuple[tuple[float, float, float], ...]] = {
+    "typical": ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+
+
+def _encode(value: float) -> float:
+    value = min(1.0, max(0.0, value))
+    return 12.92 * value if value <= 0.0031308 else 1.055 * value ** (1 / 2.4) - 0.055
+
+
+def seen_by(colour: str, vision: str) -> str:
+    """``colour`` as a person with ``vision`` (a key of :data:`VISIONS`) sees it."""
+    c = QColor(colour)
+    rgb = [_channel(v) for v in (c.redF(), c.greenF(), c.blueF())]
+    matrix = VISIONS[vision]
+    out = [sum(row[k] * rgb[k] for k in range(3)) for row in matrix]
+    return QColor.fromRgbF(*(_encode(v) for v in out)).name()
+
+
+def least_difference(first: str, second: str) -> float:
+    """The smallest perceived difference of two colours over every vision of :data:`VISIONS`."""
+    return min(difference(seen_by(first, vision), seen_by(second, vision)) for vision in VISIONS)
+
 
 def confusable_warning(colour: str) -> str | None:
-    """The warning colour a team colour would be mistaken for, or ``None`` when it stands apart."""
+    """The warning colour a team colour would be mistaken for (by anyone, colour-blind or not),
+    or ``None`` when it stands apart."""
     if not QColor(colour).isValid():
         return None
-    closest = min(warning_colours(), key=lambda warning: difference(colour, warning))
-    return closest if difference(colour, closest) < CONFUSABLE else None
+    closest = min(warning_colours(), key=lambda warning: least_difference(colour, warning))
+    return closest if least_difference(colour, closest) < CONFUSABLE else None
 
 
 # -- the active theme ------------------------------------------------------------------------
