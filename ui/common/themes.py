@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
@@ -17,15 +18,22 @@ def apply_theme(choice: str) -> None:
     activate(resolve(key))
 
 
-def follow_system(settings: AppSettings, changed: Callable[[], None]) -> None:
-    """When the system switches light/dark and the user follows it, switch too."""
+class SchemeFollower(QObject):
+    """Switches the theme when the system switches light/dark and the user follows it.
 
-    def scheme_changed() -> None:
-        if settings.theme == "system":
+    A QObject owned by the menu, so the connection to the application's style hints
+    ends with the window (a plain function would keep calling a closed window).
+    """
+
+    def __init__(self, settings: AppSettings, changed: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.settings, self.changed = settings, changed
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.scheme_changed)
+
+    def scheme_changed(self) -> None:
+        if self.settings.theme == "system":
             apply_theme("system")
-            changed()
-
-    QGuiApplication.styleHints().colorSchemeChanged.connect(scheme_changed)
+            self.changed()
 
 
 def fill_theme_menu(menu: QMenu, settings: AppSettings, changed: Callable[[], None]) -> None:
@@ -44,4 +52,4 @@ def fill_theme_menu(menu: QMenu, settings: AppSettings, changed: Callable[[], No
             changed()
 
         action.triggered.connect(choose)
-    follow_system(settings, changed)
+    SchemeFollower(settings, changed, menu)
