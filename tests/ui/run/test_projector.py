@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,7 +73,9 @@ def render(projector: ProjectorWindow, size: tuple[int, int], name: str) -> QIma
     projector.show()
     projector.session.tick()
     QApplication.processEvents()  # the fonts follow the size: let the layout take them
-    image = projector.grab().toImage()
+    image = projector.grab().toImage()  # device pixels: twice the size at 2x scale
+    # measured in the window's own units, nearest pixel (no blending of colours)
+    image = image.scaled(projector.width(), projector.height(), mode=Qt.TransformationMode.FastTransformation)
     if SHOTS:
         image.save(str(Path(SHOTS) / f"projector-{name}.png"))
     return image

@@ -75,3 +75,29 @@ def test_f11_switches_full_screen_and_is_remembered_per_set_up(tmp_path: Path, d
     assert not again["full_screen"]  # the choice for this set-up
     other, *_ = run_probe(tmp_path, [LAPTOP], "place", demo_file=demo_file)
     assert other["full_screen"]  # another set-up keeps its own (the default)
+
+
+def test_at_2x_scale_the_digits_keep_their_size_and_contrast() -> None:
+    """The pixel measurements of every state, rerun with the display scaled 2x."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/ui/run/test_projector.py",
+            "-k",
+            "digits",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=110,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert " passed" in done.stdout
