@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
 
-from ui.common import icons
+from ui.common import icons, themes
 from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
 from ui.common.document_signals import DocumentSignals
 from ui.common.page_context import PageContext
 from ui.pdf_export import PdfExporter
-from ui.run.keys import PROJECTOR_KEY
+from ui.run.keys import PROJECTOR_KEY, RunKeysHost, fill_run_menu
 from ui.run.sound import Chime
 from ui.settings import AppPaths, AppSettings
 from ui.workshop_view import STAGES, WorkshopView
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
+from workshop.model import MARKETING, SALES, Team, team_name
 from workshop.store.errors import WorkshopFileError
 
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName("Saved state")
         self.statusBar().addPermanentWidget(self.saved_label)
+        themes.apply_theme(settings.theme)
         self._build_menus()
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -126,8 +128,33 @@ class MainWindow(QMainWindow):
         self.mute_action.setCheckable(True)
         self.mute_action.setChecked(self.settings.muted)
         self.mute_action.toggled.connect(self.set_muted)
+        self.run_menu = self.menuBar().addMenu("&Run")
+        self.run_menu.aboutToShow.connect(self._fill_run_menu)
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.full_screen_action = self._action(
+            self.view_menu, "&Full Screen", self.toggle_full_screen, QKeySequence(std.FullScreen)
+        )
+        self.theme_menu = self.view_menu.addMenu("&Theme")
+        themes.fill_theme_menu(self.theme_menu, self.settings, self._theme_changed)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self._about)
+
+    def _fill_run_menu(self) -> None:
+        """The live run's actions, each with its key: the same table "?" lists."""
+        names = None
+        if self.document is not None and self.view is not None:
+            teams = self.document.typed(Team)
+            names = {key: team_name(teams, key) for key in (SALES, MARKETING)}
+        fill_run_menu(self.run_menu, names, self._go_run)
+
+    def _go_run(self) -> RunKeysHost | None:
+        self.show_stage("run")
+        page = self.view.page("run") if self.view is not None else None
+        return page if isinstance(page, RunKeysHost) else None
+
+    def _theme_changed(self) -> None:
+        if self.view is not None and self.signals is not None:
+            self._rebuild_view()  # pages take their colours when built
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -261,6 +288,7 @@ class MainWindow(QMainWindow):
 
             self.session = RunSession(document, self.clock, parent=self)
             self.session.cue.connect(lambda _cue: self.chime.play())
+            self.session.ticked.connect(self._show_saved_stamp)  # the run's log is saved as it goes
         return self.session
 
     def toggle_projector(self) -> None:
@@ -273,8 +301,24 @@ class MainWindow(QMainWindow):
         if self.projector is None:
             from ui.run.projector import ProjectorWindow  # noqa: PLC0415 - built on first use
 
-            self.projector = ProjectorWindow(self.run_session(self.document))
+            self.projector = ProjectorWindow(
+                self.run_session(self.document),
+                remember=self.settings.projector_full_screen,
+                keep=self.settings.set_projector_full_screen,
+            )
+            self.projector.consoleWanted.connect(self._back_to_console)
         self.projector.place()
+
+    def _back_to_console(self) -> None:
+        self.raise_()
+        self.activateWindow()
+
+    def toggle_full_screen(self) -> None:
+        """F11: the console full screen, or back to a window."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
 
     def set_muted(self, muted: bool) -> None:
         self.chime.muted = muted
@@ -298,14 +342,16 @@ class MainWindow(QMainWindow):
         self.document = document
         if document is not None:
             self.settings.add_recent(document.path)
-            self.signals = DocumentSignals(document, self)
-            self.signals.statusChanged.connect(self._update_status)
             self._rebuild_view()
             if document.run_log.events:
                 self._notice_interrupted(self.run_session(document))
         self.show_current()
 
     def _drop_view(self) -> None:
+        if self.signals is not None:
+            self.signals.dispose()
+            self.signals.deleteLater()
+            self.signals = None
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -323,11 +369,40 @@ class MainWindow(QMainWindow):
                 "to resume.",
                 [("Go to Run", lambda: self.show_stage("run"))],
             )
+            session.changed.connect(self._resumed)
+
+    def _resumed(self) -> None:
+        """Once the interrupted run resumes, its "press Space to resume" message is out of date."""
+        session = self.session
+        banner = self.view.banner if self.view is not None else None
+        if session is None or banner is None or not session.runner.running:
+            return
+        if banner.isVisible() and "interrupted" in banner.text.text():
+            banner.hide()
+        session.changed.disconnect(self._resumed)
+
+    def _show_saved_stamp(self) -> None:
+        document = self.document
+        if document is None or document.write_error is not None or document.read_only:
+            return
+        stamp = document.saved_at.strftime("%H:%M:%S") if document.saved_at else ""
+        text = f"All changes saved {stamp}".strip()
+        if self.saved_label.text() != text:
+            self.saved_label.setText(text)
+
+    def _fresh_signals(self, document: WorkshopDocument) -> DocumentSignals:
+        """New Qt signals for a new view: the old view's pages, and whatever they connected
+        (lambdas included), stop hearing the document along with the old signals."""
+        self.signals = DocumentSignals(document, self)
+        self.signals.statusChanged.connect(self._update_status)
+        return self.signals
 
     def _rebuild_view(self) -> None:
-        assert self.signals is not None
+        assert self.document is not None
         stage = self.view.current_stage() if self.view else "setup"
         self._drop_view()
+        self._fresh_signals(self.document)
+        assert self.signals is not None
         context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)

@@ -87,5 +87,22 @@ class AppSettings:
     def muted(self, value: bool) -> None:
         self._settings.setValue("sound/muted", "true" if value else "false")
 
+    def projector_full_screen(self, setup: str) -> bool | None:
+        """Whether the projector was full screen last time with these screens (None: not yet shown)."""
+        value = self._settings.value(f"projector/{setup}/full_screen")
+        return None if value is None else str(value).lower() == "true"
+
+    def set_projector_full_screen(self, setup: str, full: bool) -> None:
+        self._settings.setValue(f"projector/{setup}/full_screen", "true" if full else "false")
+
+    @property
+    def theme(self) -> str:
+        """View ▸ Theme: 'system' (follow the system's light or dark), 'light', 'dark' or 'high'."""
+        return str(self._settings.value("view/theme", "system"))
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._settings.setValue("view/theme", value)
+
     def sync(self) -> None:
         self._settings.sync()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from ui.common import icons
 from ui.common.banner import Banner
 from ui.common.page_context import PageContext
+from ui.common.palette import roles
+from ui.common.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from ui.actions.page import ActionsPage
@@ -71,6 +73,7 @@ class WorkshopView(QWidget):
         self.stage_list.setSpacing(2)
         self.stage_list.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 4px; }"
+            f"QListWidget:focus {{ border: 2px solid {roles().accent}; }}"  # where the keyboard is
         )
         self.pages = QStackedWidget(self)
         self.page_by_key: dict[str, QWidget] = {}
@@ -128,13 +131,17 @@ class WorkshopView(QWidget):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(STAGES):
-            self.pages.setCurrentWidget(self.page(STAGES[row].key))
+            page = self.page(STAGES[row].key)
+            self.pages.setCurrentWidget(page)
+            follow_layout(page)  # Tab reads the page as it is laid out (rebuilt parts included)
 
     def show_stage(self, key: str) -> None:
         for row, stage in enumerate(STAGES):
             if stage.key == key:
                 self.stage_list.setCurrentRow(row)
-                self.page(key).setFocus(Qt.FocusReason.ShortcutFocusReason)
+                page = self.page(key)
+                target = getattr(page, "focus_target", None)
+                (target if isinstance(target, QWidget) else page).setFocus(Qt.FocusReason.ShortcutFocusReason)
                 return
 
     def current_stage(self) -> str:

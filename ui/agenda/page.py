@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.bindings import FieldBinding
 from ui.common.page_context import PageContext
+from ui.common.palette import hint_style, roles
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.agenda.plan import TEMPLATES, describe_fit, fit, format_clock, load_template, schedule
@@ -105,7 +106,7 @@ class AgendaPage(QWidget):
         hint = QLabel(
             "Drag rows, or Alt+Up and Alt+Down, to reorder. A “next day” item starts the next day.", self
         )
-        hint.setEnabled(False)
+        hint.setStyleSheet(hint_style())  # legible: not a disabled grey
         layout.addWidget(hint)
         signals.changed.connect(self._changed)
         self.refresh()
@@ -119,7 +120,7 @@ class AgendaPage(QWidget):
             self.summary.setStyleSheet("")
         else:
             self.summary.setText(f"⚠ {text} ({window}): shorten items or end the day later.")
-            self.summary.setStyleSheet("color: #b45309; font-weight: bold;")
+            self.summary.setStyleSheet(f"color: {roles().warning}; font-weight: bold;")
         self.model.refresh_computed()
 
     def use_template(self, key: str) -> None:

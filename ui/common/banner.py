@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from ui.common import icons
+from ui.common.palette import roles
 
-_TINTS = {
-    "info": "rgba(37, 99, 235, 0.14)",
-    "warning": "rgba(217, 119, 6, 0.18)",
-    "error": "rgba(220, 38, 38, 0.18)",
-}
+
+def _tint(kind: str) -> str:
+    theme = roles()
+    return {"warning": theme.warning_tint, "error": theme.error_tint}.get(kind, theme.info_tint)
 
 
 class Banner(QFrame):
@@ -67,5 +67,7 @@ class Banner(QFrame):
         self.text.setText(text)
         self.kind = kind
         self.close_button.setVisible(closable)
-        self.setStyleSheet(f"QFrame#banner {{ background: {_TINTS[kind]}; border-radius: 6px; }}")
+        self.setStyleSheet(
+            f"QFrame#banner {{ background: {_tint(kind)}; color: {roles().text}; border-radius: 6px; }}"
+        )
         self.show()

@@ -15,14 +15,15 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
+from ui.common.palette import ICON_SOURCE_STROKE, WHITE
 from workshop.resources import resource_path
 
-_STROKE = b'stroke="#64748b"'
+_STROKE = f'stroke="{ICON_SOURCE_STROKE}"'.encode()
 
 
 def _light_variant(name: str, data: bytes) -> Path | None:
     """A white-stroked copy of an icon, written once; None if it cannot be written."""
-    light = data.replace(_STROKE, b'stroke="#ffffff"')
+    light = data.replace(_STROKE, f'stroke="{WHITE}"'.encode())
     digest = hashlib.sha1(light, usedforsecurity=False).hexdigest()[:12]
     path = Path(tempfile.gettempdir()) / "smarketing-workshop-icons" / f"{name}-{digest}.svg"
     try:

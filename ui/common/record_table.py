@@ -14,16 +14,27 @@ from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelInd
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from ui.common.document_signals import DocumentSignals
+from ui.common.palette import roles
 from ui.common.row_signals import RowSignals
 from workshop.document import WorkshopDocument
 from workshop.edits import Change, Delete, Insert, Move, Operation, Update
 from workshop.model import Record, Team, column_types, team_name
 
 Index = QModelIndex | QPersistentModelIndex
-JOINT_COLOUR = "#8a8f98"
-TONES = {"muted": QColor(128, 128, 128), "overdue": QColor(200, 40, 40)}
-PROBLEM_TINTS = {"error": QColor(220, 60, 60, 70), "warning": QColor(230, 160, 20, 60)}
-COMPUTED_COLOUR = QColor(128, 128, 128)
+
+
+def tone_colour(tone: str) -> QColor | None:
+    """A cell's text in a tone: 'muted' secondary text, 'overdue' the error colour (both 4.5:1 or more)."""
+    theme = roles()
+    colour = {"muted": theme.secondary, "overdue": theme.error}.get(tone)
+    return QColor(colour) if colour else None
+
+
+def problem_tint(severity: str) -> QColor:
+    """The background of a cell with a problem (text on it stays the theme's text colour)."""
+    return QColor(roles().error_tint if severity == "error" else roles().warning_tint)
+
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 LONG_TEXT = 40  # a cell's text longer than this also shows as its tooltip
@@ -187,7 +198,7 @@ class RecordTableModel(QAbstractTableModel):
         assert column.compute is not None
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return column.compute(self.document, record)
-        return COMPUTED_COLOUR if role == Qt.ItemDataRole.ForegroundRole else None
+        return QColor(roles().secondary) if role == Qt.ItemDataRole.ForegroundRole else None
 
     def _display(self, column: Column, record: Record) -> Any:
         return None if column.kind == "check" else self.label(column, getattr(record, column.field))
@@ -214,7 +225,7 @@ class RecordTableModel(QAbstractTableModel):
         try:
             return colour_icon(self.document.team(str(getattr(record, column.field))).colour)
         except KeyError:
-            return colour_icon(JOINT_COLOUR)
+            return colour_icon(roles().neutral)
 
     def _tooltip(self, column: Column, record: Record) -> Any:
         problem = self.problems.get((record.id, column.field), ("", ""))[1]
@@ -225,11 +236,11 @@ class RecordTableModel(QAbstractTableModel):
 
     def _background(self, column: Column, record: Record) -> Any:
         severity, problem = self.problems.get((record.id, column.field), ("", ""))
-        return PROBLEM_TINTS["error" if severity == "error" else "warning"] if problem else None
+        return problem_tint(severity) if problem else None
 
     def _foreground(self, column: Column, record: Record) -> Any:
         tone = self.tone(record, column.field) if self.tone is not None else None
-        return TONES.get(tone) if tone else None
+        return tone_colour(tone) if tone else None
 
     def _alignment(self, column: Column, record: Record) -> Any:
         return column.alignment

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from workshop.funnel.plan import FunnelPlan
 
@@ -40,6 +41,7 @@ class FunnelChartView(QLabel):
         self._generation = 0
         self.pngReady.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.destroyed.connect(lambda: self._pool.shutdown(wait=False))
+        self._pool.submit(_warm_up)  # matplotlib loads while the page is being looked at, not after
 
     def show_plan(self, plan: FunnelPlan, title: str, colours: Mapping[str, str]) -> None:
         self.plan, self.title, self.colours = plan, title, colours
@@ -74,8 +76,19 @@ class FunnelChartView(QLabel):
             "height_in": max(self.height(), 140) / dpi,
         }
         generation = self._generation
+        if self.pixmap().isNull():
+            self.setText("Drawing the chart…")  # the first drawing loads matplotlib: say so
         future = self._pool.submit(_render, self.plan.result, settings)
-        future.add_done_callback(lambda done: self.pngReady.emit(done, generation))
+        future.add_done_callback(lambda done: self._ready(done, generation))
+
+    def _ready(self, future: Future[bytes], generation: int) -> None:
+        """In the worker: hand the drawing to the view, unless the view was closed meanwhile."""
+        if not isValid(self):
+            return
+        try:
+            self.pngReady.emit(future, generation)
+        except RuntimeError:
+            return  # deleted between the check and the emit (File ▸ New while drawing): nothing to show
 
     def _show(self, future: Future[bytes], generation: int) -> None:
         if generation != self._generation or self.plan is None or self.plan.result is None:
@@ -94,6 +107,10 @@ class FunnelChartView(QLabel):
         result = self.plan.result
         self.setToolTip(", ".join(f"{stage}: {result.period[stage]:,}" for stage in result.stages))
         self.drawn += 1
+
+
+def _warm_up() -> None:
+    import workshop.charts.funnel  # noqa: F401, PLC0415 - matplotlib, in the worker, before the first draw
 
 
 def _render(result: Any, settings: dict[str, Any]) -> bytes:

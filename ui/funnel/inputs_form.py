@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,20 +18,37 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.document_signals import DocumentSignals
+from ui.common.palette import roles
 from workshop.edits import Change, Insert, Update
 from workshop.funnel.plan import MAX_TYPED, FunnelPlan, step_field
 from workshop.funnel.reverse import STAGE_NOUNS, STEPS
 from workshop.model import FunnelSettings
 
 NO_DATE = QDate(2000, 1, 1)
-ERROR_COLOUR = "#d64545"
-WARNING_COLOUR = "#c27c00"
 AMOUNTS = (
     ("revenue_target", "Revenue &target", "New revenue sales must close in the period."),
     ("other_revenue", "From e&lsewhere", "Revenue expected anyway: renewals, pipeline already on hand."),
     ("deal_size", "Average &deal size", "Average first-year value of a won deal."),
     ("cycle_days", "Sales c&ycle", "Average days from MQL to a won deal; moves the months earlier."),
 )
+
+
+class MonthEdit(QDateEdit):
+    """A month picker whose calendar opens at this month while no month is set (not January 2000)."""
+
+    def _open_at_today(self) -> None:
+        calendar = self.calendarWidget()
+        if self.date() == self.minimumDate() and calendar is not None:
+            today = QDate.currentDate()
+            calendar.setCurrentPage(today.year(), today.month())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._open_at_today()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        self._open_at_today()
 
 
 class FunnelInputsForm(QWidget):
@@ -57,7 +74,7 @@ class FunnelInputsForm(QWidget):
         self.period.addItem("Year (12 months)", "year")
         self.period.setAccessibleName("Period")
         self.period.activated.connect(lambda _i: self._save("period", self.period.currentData()))
-        self.start = QDateEdit(self)
+        self.start = MonthEdit(self)
         self.start.setAccessibleName("Period starts")
         self.start.setDisplayFormat("MMMM yyyy")
         self.start.setMinimumDate(NO_DATE)
@@ -194,19 +211,25 @@ class FunnelInputsForm(QWidget):
             for widget in widgets:
                 widget.setVisible(key in used)
 
+    def typed_fields(self) -> set[str]:
+        """The fields with something typed in them (an empty field is not yet an error)."""
+        return {field for field, edit in self.edits.items() if edit.text().strip()}
+
     def show_plan(self, plan: FunnelPlan) -> None:
         """Put each field's error, warning or typical-range hint beside it."""
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for field, label in self.messages.items():
             hint = self.hints.get(field, "")
-            if field in plan.errors:
-                text, colour = plan.errors[field], ERROR_COLOUR
+            untouched = not self.edits[field].text().strip()
+            if field in plan.errors and not untouched:
+                text, colour = plan.errors[field], roles().error
             elif field in plan.warnings:
-                text, colour = f"{plan.warnings[field][:-1]} ({self.sources[field]}).", WARNING_COLOUR
+                text, colour = f"{plan.warnings[field][:-1]} ({self.sources[field]}).", roles().warning
             else:
                 text, colour = hint[:1].upper() + hint[1:], muted
             label.setText(text)
             label.setStyleSheet(f"color: {colour};")
-            border = f"border: 1px solid {ERROR_COLOUR};" if field in plan.errors else ""
+            wrong = field in plan.errors and not untouched
+            border = f"border: 1px solid {roles().error};" if wrong else ""
             if self.edits[field].styleSheet() != border:
                 self.edits[field].setStyleSheet(border)

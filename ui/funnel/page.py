@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
+from ui.common.palette import roles
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from ui.funnel.chart_view import FunnelChartView
-from ui.funnel.inputs_form import ERROR_COLOUR, FunnelInputsForm
+from ui.funnel.inputs_form import FunnelInputsForm
 from ui.funnel.table_model import FunnelTableModel
 from workshop.edits import Change
 from workshop.funnel.plan import FunnelPlan, funnel_plan, period_label, quota_problems
@@ -76,6 +77,7 @@ class FunnelPage(QWidget):
         self.summary.setFont(font)
         self.counts = FunnelTableModel()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.counts)
         self.table.setAccessibleName("Funnel counts per month")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -113,7 +115,9 @@ class FunnelPage(QWidget):
         body = QHBoxLayout(self)
         body.addWidget(page)
 
-        self.setFocusProxy(self.form.edits["revenue_target"])
+        # Ctrl+5 puts the cursor in the target (a method, not a focus proxy: a proxied page
+        # would be a Tab stop of its own, out of reading order)
+        self.focus_target = self.form.edits["revenue_target"]
         signals.changed.connect(self._changed)
         self.refresh()
 
@@ -137,11 +141,16 @@ class FunnelPage(QWidget):
         quota = plan.mql_quota()
         label = period_label(settings)
         if plan.result is None:
-            count = len(plan.errors)
-            self.summary.setText(
-                f"Fix the {count} input{'s' if count != 1 else ''} marked in red to see the funnel."
-            )
-            self.summary.setStyleSheet(f"color: {ERROR_COLOUR};")
+            typed = self.form.typed_fields()
+            count = sum(field in typed for field in plan.errors)
+            if count:
+                self.summary.setText(
+                    f"Fix the {count} input{'s' if count != 1 else ''} marked in red to see the funnel."
+                )
+                self.summary.setStyleSheet(f"color: {roles().error};")
+            else:  # nothing wrong yet: only not filled in
+                self.summary.setText("Fill in the target and the rates to see the funnel.")
+                self.summary.setStyleSheet("")
             self.funnel_quota.setText(f"{marketing}'s MQL quota follows from the funnel once it is complete.")
             self.shift_note.setText("")
         else:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.record_table import JOINT_COLOUR
+from ui.common.palette import card_border, roles, status_colour, text_on, verdict_colour
 from ui.goals.board import CHECK_ROLE, GOAL_ROLE
 from workshop.document import WorkshopDocument
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
@@ -23,8 +23,6 @@ from workshop.goals.records import other_team_key
 from workshop.model import Goal, Team, team_name
 
 Index = QModelIndex | QPersistentModelIndex
-STATUS_COLOURS = {"pass": QColor("#1a7f37"), "fail": QColor("#c62828"), "unknown": QColor("#8a8f98")}
-VERDICT_COLOURS = {"attainable": "#1a7f37", "stretch": "#b26a00", "not attainable": "#c62828"}
 PAD = 10
 CHIP = 20
 MAX_LINES = 3
@@ -117,7 +115,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         card = option.rect.adjusted(4, 4, -4, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(
-            QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(QColor(0, 0, 0, 40))
+            QPen(palette.color(QPalette.ColorRole.Highlight), 2) if selected else QPen(QColor(card_border()))
         )
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
@@ -139,9 +137,10 @@ class GoalCardDelegate(QStyledItemDelegate):
             card.right() - PAD - badge_width, top, badge_width, QFontMetrics(small).height() + 4
         )
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#1a7f37") if goal.status == "agreed" else QColor("#e2e8f0"))
+        badge_fill = roles().success if goal.status == "agreed" else roles().muted_fill
+        painter.setBrush(QColor(badge_fill))
         painter.drawRoundedRect(badge_rect, 4, 4)
-        painter.setPen(QColor("white") if goal.status == "agreed" else QColor("#334155"))
+        painter.setPen(QColor(text_on(badge_fill)))
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
 
         painter.setFont(title)
@@ -166,19 +165,21 @@ class GoalCardDelegate(QStyledItemDelegate):
 
         x = left
         for key in SMART_KEYS:
-            x = self._chip(painter, x, top, SMART_LETTERS[key], check.smart[key].status, filled=True)
+            status = check.smart[key].status
+            x = self._chip(painter, x, top, SMART_LETTERS[key], status, filled=status != "unknown")
         x += 14
         painter.setPen(muted)
         painter.drawText(QRect(x, top, 40, CHIP), Qt.AlignmentFlag.AlignVCenter, "FAST")
         x += QFontMetrics(small).horizontalAdvance("FAST") + 6
         for key in FAST_KEYS:
-            x = self._chip(painter, x, top, FAST_LETTERS[key], check.fast[key].status, filled=False)
+            status = check.fast[key].status
+            x = self._chip(painter, x, top, FAST_LETTERS[key], status, filled=status != "unknown")
         top += CHIP + 8
 
         judge = team_name(self.document.typed(Team), other_team_key(goal.team))
         if goal.verdict:
             comment = f": “{goal.verdict_comment.strip()}”" if goal.verdict_comment.strip() else ""
-            painter.setPen(QColor(VERDICT_COLOURS.get(goal.verdict, "#334155")))
+            painter.setPen(QColor(verdict_colour(goal.verdict)))
             verdict = f"{judge}: {goal.verdict}{comment}"
         else:
             painter.setPen(muted)
@@ -201,7 +202,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _chip(self, painter: QPainter, x: int, y: int, letter: str, status: str, *, filled: bool) -> int:
-        colour = STATUS_COLOURS[status]
+        colour = QColor(status_colour(status))
         rect = QRect(x, y, CHIP, CHIP)
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
@@ -209,7 +210,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         font = QFont(painter.font())
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("white") if filled else colour)
+        painter.setPen(QColor(text_on(colour.name())) if filled else colour)
         mark = letter if status != "unknown" else letter.lower()
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark)
         font.setBold(False)
@@ -220,7 +221,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         try:
             return QColor(self.document.team(key).colour)
         except KeyError:
-            return QColor(JOINT_COLOUR)
+            return QColor(roles().neutral)
 
 
 def make_board_view(parent: QWidget) -> QListView:

@@ -7,9 +7,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.common.palette import roles, status_colour, text_on
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, Criterion, GoalCheck
 
-COLOURS = {"pass": "#1a7f37", "fail": "#c62828", "unknown": "#8a8f98"}
 WORDS = {"pass": "passes", "fail": "fails", "unknown": "unknown"}
 NAMES = {
     "specific": "Specific",
@@ -24,9 +24,10 @@ NAMES = {
 
 
 def _chip(letter: str, status: str) -> str:
-    colour = COLOURS[status]
+    colour = status_colour(status)
+    style = f"background:{colour}; color:{text_on(colour)}; font-weight:bold;"
     return (
-        f'<span style="background:{colour}; color:white; font-weight:bold;">&nbsp;{letter}&nbsp;</span>'
+        f'<span style="{style}">&nbsp;{letter}&nbsp;</span>'
         if status != "unknown"
         else f'<span style="color:{colour}; font-weight:bold; border:1px solid {colour};">'
         f"&nbsp;{letter}&nbsp;</span>"
@@ -77,7 +78,7 @@ class CheckPanel(QFrame):
         if finding.warning:
             text += f'<br><span style="color:#9a3412;">⚠ {html.escape(finding.warning)}</span>'
         if hint and finding.hint and finding.status != "pass":
-            text += f'<br><span style="color:#475569;">→ {html.escape(finding.hint)}</span>'
+            text += f'<br><span style="color:{roles().secondary};">→ {html.escape(finding.hint)}</span>'
         return text
 
     def show_check(self, check: GoalCheck) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.page_context import PageContext
+from ui.common.palette import hint_style
 from ui.common.tool_buttons import add_tool_buttons
 from ui.goals.board import GoalBoardModel, TeamGoals
 from ui.goals.card import GoalCardDelegate, make_board_view
@@ -27,6 +28,11 @@ from workshop.goals.records import agree_problem, copy_of
 from workshop.model import GOAL_TEAMS, JOINT, Goal, Team, team_name
 
 AskText = Callable[[str, str], str | None]
+
+
+def count_of(number: int, noun: str) -> str:
+    """'1 goal', '3 goals', '0 goals'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class GoalsPage(QWidget):
@@ -103,13 +109,13 @@ class GoalsPage(QWidget):
             self,
         )
         legend.setWordWrap(True)
-        legend.setEnabled(False)
+        legend.setStyleSheet(hint_style())  # legible: not a disabled grey
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addLayout(board, 1)
         layout.addWidget(legend)
-        self.signals.changed.connect(lambda _c: self._update())
+        self.signals.changed.connect(self._document_changed)
         self._update()
 
     def _action(self, text: str, icon: str, keys: str, slot: Callable[[], object]) -> QAction:
@@ -263,6 +269,9 @@ class GoalsPage(QWidget):
 
     # -- what the user sees ------------------------------------------------------------------
 
+    def _document_changed(self, _change: object) -> None:
+        self._update()
+
     def _update(self) -> None:
         teams = self.document.typed(Team)
         goals = self.document.typed(Goal)
@@ -270,9 +279,9 @@ class GoalsPage(QWidget):
             mine = [g for g in goals if g.team == team]
             agreed = sum(g.status == "agreed" for g in mine)
             name = "Joint goals" if team == JOINT else team_name(teams, team)
-            box.setTitle(f"{name}  ·  {len(mine)} goals, {agreed} agreed")
+            box.setTitle(f"{name}  ·  {count_of(len(mine), 'goal')}, {agreed} agreed")
         smart = sum(self.model.check(g).is_smart for g in goals)
-        self.summary.setText(f"{len(goals)} goals · {smart} pass SMART")
+        self.summary.setText(f"{count_of(len(goals), 'goal')} · {smart} pass SMART")
         goal = self.current_goal()
         editable = not self.document.read_only
         has = goal is not None and editable

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -69,6 +69,7 @@ def _long_date(iso: str) -> str:
 
 def _text_box(parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
     box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)  # Tab goes to the next field, as in every form
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
@@ -130,6 +131,8 @@ class GoalWizard(QWizard):
         self._refresh_team_texts()
         self.refresh_checks()
         self.finished.connect(lambda _r: self.document.seal_undo())
+        # Each page starts where typing makes sense (not on a combo box that typing would open).
+        self.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, self.focus_typing_field))
         signals.changed.connect(self._changed)
         # The wizard is modal, so Edit ▸ Undo and Redo are out of reach: their keys work here too.
         QShortcut(QKeySequence.StandardKey.Undo, self, document.undo)
@@ -269,6 +272,7 @@ class GoalWizard(QWizard):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         statement = QPlainTextEdit(page)
+        statement.setTabChangesFocus(True)
         statement.setPlaceholderText(
             "e.g. Raise the lead-to-MQL conversion rate from 12% to 17% by end of Q3"
         )
@@ -504,6 +508,16 @@ class GoalWizard(QWizard):
         self.verdict_summary.setText(
             f"SMART letters failing now: {letters}. {check.smart['attainable'].reason}"
         )
+
+    def focus_typing_field(self) -> None:
+        """Put the cursor in the current page's first text field, if it has one."""
+        page = cast("QWizardPage | None", self.currentPage())  # None once the wizard has closed
+        if page is None:
+            return
+        for field in page.findChildren(QWidget):
+            if isinstance(field, QPlainTextEdit | QLineEdit) and field.isVisible() and field.isEnabled():
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def page_for(self, key: str) -> QWizardPage:
         return self.page_by_key[key]

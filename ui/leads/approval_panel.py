@@ -66,6 +66,7 @@ class ApprovalPanel(QGroupBox):
         self.history.setMaximumHeight(56)
         self.history.currentRowChanged.connect(self._show_changes)
         self.changes = QPlainTextEdit(self)
+        self.changes.setTabChangesFocus(True)
         self.changes.setReadOnly(True)
         self.changes.setAccessibleName("What changed")
         self.changes.setMaximumHeight(120)

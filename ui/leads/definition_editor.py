@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.page_context import PageContext
+from ui.common.palette import hint_style
 from ui.leads.approval_panel import ApprovalPanel
 from ui.leads.definition_link import DefinitionLink
 from ui.leads.rule_delegate import RuleDelegate
-from ui.leads.rules_model import RulesModel
+from ui.leads.rules_model import RulesModel, rows_of
 from workshop.leads.definition import Decay, DefinitionError, definition_from_json, definition_json
+from workshop.leads.templates import starting_template
 
 FILTER = "MQL definition (*.json);;All files (*)"
 
@@ -88,6 +91,7 @@ class DefinitionEditor(QWidget):
 
         self.rules = RulesModel(link)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.view.setModel(self.rules)
         self.view.setItemDelegate(RuleDelegate(self.field_names, self.view))
         self.file_columns: list[str] = []  # the test bench's lead history, when one is loaded
@@ -131,8 +135,16 @@ class DefinitionEditor(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.approval = ApprovalPanel(link, self)
+        self.template_note = QLabel(
+            "Starting template: these rules are examples to adapt to your own leads. Change, add or "
+            "remove them, then test them on your lead history.",
+            self,
+        )
+        self.template_note.setWordWrap(True)
+        self.template_note.setStyleSheet(hint_style())
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.template_note)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.approval)
@@ -147,6 +159,7 @@ class DefinitionEditor(QWidget):
 
     def refresh(self) -> None:
         definition = self.link.definition()
+        self.template_note.setVisible(rows_of(definition) == rows_of(starting_template()))
         self._updating = True
         try:
             if self.name.text() != definition.name:

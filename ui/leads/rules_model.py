@@ -6,7 +6,9 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
+from ui.common.palette import roles
 from ui.leads.definition_link import DefinitionLink
 from workshop.leads.definition import (
     GROUP_TITLES,
@@ -48,11 +50,25 @@ class RulesModel(QAbstractTableModel):
         link.stateChanged.connect(self.reload)
 
     def reload(self) -> None:
+        """Show the definition as it is now: the same rows changed in place (an open cell
+        editor and the current cell survive, so Tab goes on to the next cell); a reset only
+        when rules were added or removed."""
         rows = rows_of(self.link.definition())
-        if rows != self.rows:
+        if rows == self.rows:
+            return
+        if len(rows) != len(self.rows):
             self.beginResetModel()
             self.rows = rows
             self.endResetModel()
+            return
+        changed = [i for i, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new]
+        self.rows = rows
+        self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(COLUMNS) - 1))
+
+    @staticmethod
+    def lacks_value(rule: Rule) -> bool:
+        """A text test with nothing to look for: it would match only leads where the field is blank."""
+        return rule.operator in ("equals", "contains", "one_of") and not rule.value.strip()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -94,9 +110,16 @@ class RulesModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         rule = self.rows[index.row()]
+        empty = index.column() == VALUE_COLUMN and self.lacks_value(rule)
+        if role == Qt.ItemDataRole.DisplayRole and empty:
+            return "⚠ type a value"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._cell(rule, index.column(), role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.BackgroundRole and empty:
+            return QColor(roles().warning_tint)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if empty:
+                return "This rule has no value yet: it matches only leads where the field is blank."
             if index.column() == VALUE_COLUMN and rule.operator == "one_of":
                 return "Separate the values with | (a bar), e.g. Reference|Welingak Website"
             return rule.describe()

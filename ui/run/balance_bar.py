@@ -6,17 +6,25 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.common.palette import PROJECTOR, roles, text_on
 from workshop.model import DEFAULT_TEAM_COLOURS, MARKETING, SALES
 from workshop.run.airtime import Balance
 
-ALERT = QColor("#d97706")
-
 
 class BalanceBar(QWidget):
-    """Sales' share fills from the left in Sales' colour, Marketing's from the right."""
+    """Sales' share fills from the left in Sales' colour, Marketing's from the right.
 
-    def __init__(self, label: str, parent: QWidget | None = None, height: int = 30) -> None:
+    Text on a team's colour is black or white, whichever contrasts more. With
+    ``room`` (the projector) the bar carries no text: the shares are written beside
+    it, on the dark background, where they reach 7:1 whatever the team colours.
+    Before anyone has spoken the bar is an even empty track, without band lines.
+    """
+
+    def __init__(
+        self, label: str, parent: QWidget | None = None, height: int = 30, room: bool = False
+    ) -> None:
         super().__init__(parent)
+        self.room = room
         self.label = label
         self.balance = Balance(0, 0)
         self.colours = (QColor(DEFAULT_TEAM_COLOURS[SALES]), QColor(DEFAULT_TEAM_COLOURS[MARKETING]))
@@ -60,46 +68,47 @@ class BalanceBar(QWidget):
         rect = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
         radius = rect.height() / 4
         share = self.balance.sales_share
-        base = self.palette().color(self.backgroundRole()).darker(115)
+        empty = PROJECTOR.empty_bar if self.room else roles().muted_fill
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(base)
+        painter.setBrush(QColor(empty))
         painter.drawRoundedRect(rect, radius, radius)
-        if share is not None:
-            split = rect.left() + rect.width() * share
-            painter.save()
-            painter.setClipRect(QRectF(rect.left(), rect.top(), split - rect.left(), rect.height()))
-            painter.setBrush(self.colours[0])
-            painter.drawRoundedRect(rect, radius, radius)
-            painter.setClipRect(QRectF(split, rect.top(), rect.right() - split, rect.height()))
-            painter.setBrush(self.colours[1])
-            painter.drawRoundedRect(rect, radius, radius)
-            painter.restore()
+        if share is None:
+            if not self.room:
+                words = f"{self.label}: no team has spoken yet"
+                self._text(painter, rect, Qt.AlignmentFlag.AlignCenter, words, empty)
+            painter.end()
+            return
+        split = rect.left() + rect.width() * share
+        painter.save()
+        painter.setClipRect(QRectF(rect.left(), rect.top(), split - rect.left(), rect.height()))
+        painter.setBrush(self.colours[0])
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.setClipRect(QRectF(split, rect.top(), rect.right() - split, rect.height()))
+        painter.setBrush(self.colours[1])
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.restore()
         low = self.balance.low / 100
-        painter.setPen(QPen(QColor(255, 255, 255, 200), 2, Qt.PenStyle.DashLine))
         for mark in (low, 1 - low):
             x = rect.left() + rect.width() * mark
+            under = self.colours[0] if x < split else self.colours[1]
+            painter.setPen(QPen(QColor(text_on(under.name())), 2, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), int(rect.top() + 3), int(x), int(rect.bottom() - 3))
+        if not self.room:
+            inner = rect.adjusted(10, 0, -10, 0)
+            left = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+            right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            self._text(painter, inner, left, f"{self.names[0]} {share:.0%}", self.colours[0].name())
+            self._text(painter, inner, right, f"{1 - share:.0%} {self.names[1]}", self.colours[1].name())
+        if self.alert:
+            painter.setPen(QPen(QColor(roles().warning), 4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+        painter.end()
+
+    def _text(self, painter: QPainter, rect: QRectF, align: Qt.AlignmentFlag, text: str, fill: str) -> None:
         font = QFont(self.font())
         font.setPixelSize(max(11, int(rect.height() * 0.45)))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("white") if share is not None else self.palette().color(self.foregroundRole()))
-        if share is None:
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{self.label}: no team has spoken yet")
-        else:
-            inner = rect.adjusted(10, 0, -10, 0)
-            painter.drawText(
-                inner,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                f"{self.names[0]} {share:.0%}",
-            )
-            painter.drawText(
-                inner,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                f"{1 - share:.0%} {self.names[1]}",
-            )
-        if self.alert:
-            painter.setPen(QPen(ALERT, 4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
-        painter.end()
+        painter.setPen(QColor(text_on(fill)))
+        painter.drawText(rect, align, text)

@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum, auto
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from workshop.model import MARKETING, SALES
 from workshop.run.airtime import FACILITATOR, NOBODY
@@ -31,7 +32,7 @@ class RunAction(Enum):
     EXTEND = auto()  # value: minutes more (or, negative, fewer) for the current item
     CORRECT = auto()  # value: milliseconds the current item has really run
     SPEAKER = auto()  # value: who speaks now (a team, the facilitator, a person's key, NOBODY)
-    SLOT = auto()  # value: 1-9, the person in that place of Setup's list speaks
+    SLOT = auto()  # value: 1-9, the person in that place of Setup's list speaks; 0: nobody
     START_AT = auto()  # value: the id of the agenda item to run now
 
 
@@ -40,6 +41,10 @@ class WindowKey(Enum):
 
     HELP = auto()  # show the list of keys
     PROJECTOR = auto()  # show or hide the projector window (the main window's Go menu)
+    REPLAN = auto()  # re-plan the rest of the day (a dialog)
+    CORRECT = auto()  # correct the current item's time (a dialog)
+    GO_TO = auto()  # then the item's number: run that agenda item
+    SUMMARY = auto()  # switch between the live view and the airtime summary
 
 
 PROJECTOR_KEY = "F5"  # the main window's Go ▸ Projector Window takes its shortcut from here
@@ -71,17 +76,31 @@ def _keys(
 
 SLOT_WORDS = "the person in that slot speaks (counts for their team)"
 
+
+def _digit(group: str, digit: int, does: str) -> tuple[RunKey, ...]:
+    """A digit key, with and without Shift: on French AZERTY the digit row needs Shift."""
+    return _keys(group, (str(digit), f"Shift+{digit}"), does, RunAction.SLOT, digit)
+
+
+# Keys every layout types without AltGr (US, UK, German, French AZERTY): letters, digits
+# (with Shift on AZERTY), "+" (Shift+= on US and AZERTY, its own key on German), "=", "*"
+# (Shift+8 on US and UK, Shift++ on German, its own key on AZERTY) and the keypad's.
 RUN_KEYS: tuple[RunKey, ...] = (
     *_keys(TIMER, ("Space",), "start, pause or resume", RunAction.TOGGLE),
     *_keys(TIMER, ("N",), "next item", RunAction.NEXT),
     *_keys(TIMER, ("P",), "previous item", RunAction.PREVIOUS),
-    *_keys(TIMER, ("+", "="), "add 1 minute to this item", RunAction.EXTEND, 1),
-    *_keys(TIMER, ("Shift++",), "add 5 minutes", RunAction.EXTEND, 5),
+    *_keys(TIMER, ("+", "Shift++", "="), "add 1 minute to this item", RunAction.EXTEND, 1),
+    *_keys(TIMER, ("*", "Shift+*"), "add 5 minutes to this item", RunAction.EXTEND, 5),
+    *_keys(TIMER, ("G",), "go to an item: G, then its number (as in the agenda list)", WindowKey.GO_TO),
+    *_keys(TIMER, ("C",), "correct this item's time…", WindowKey.CORRECT),
+    *_keys(TIMER, ("R",), "re-plan the rest of the day…", WindowKey.REPLAN),
     *_keys(SPEAKERS, ("S", "Left"), "{sales} speaks", RunAction.SPEAKER, SALES),
     *_keys(SPEAKERS, ("M", "Right"), "{marketing} speaks", RunAction.SPEAKER, MARKETING),
     *_keys(SPEAKERS, ("F",), "the facilitator speaks", RunAction.SPEAKER, FACILITATOR),
-    *(RunKey(SPEAKERS, str(digit), SLOT_WORDS, RunAction.SLOT, digit) for digit in range(1, 10)),
-    *_keys(SPEAKERS, ("0", "Escape"), "nobody speaks", RunAction.SPEAKER, NOBODY),
+    *(key for digit in range(1, 10) for key in _digit(SPEAKERS, digit, SLOT_WORDS)),
+    *_digit(SPEAKERS, 0, "nobody speaks"),
+    *_keys(SPEAKERS, ("Escape",), "nobody speaks", RunAction.SPEAKER, NOBODY),
+    *_keys(WINDOWS, ("A",), "the airtime summary, or back to the live view", WindowKey.SUMMARY),
     *_keys(WINDOWS, (PROJECTOR_KEY,), "show or hide the projector window", WindowKey.PROJECTOR),
     *_keys(WINDOWS, ("?", "Shift+?"), "this list", WindowKey.HELP),
 )
@@ -114,10 +133,13 @@ def install_run_keys(
 
 
 # How the list names keys whose portable text a facilitator would not write so.
-KEY_NAMES = {"Left": "←", "Right": "→", "Escape": "Esc", "Shift++": "Shift + +", "Shift+?": "?"}
+KEY_NAMES = {"Left": "←", "Right": "→", "Escape": "Esc", "Shift++": "+", "Shift+?": "?", "Shift+*": "*"}
 
 
 def key_name(key: str) -> str:
+    """The key as the list names it: a key that some layouts type with Shift is named once, bare."""
+    if key.startswith("Shift+") and key[6:].isdigit():
+        return key[6:]
     return KEY_NAMES.get(key, key)
 
 
@@ -162,3 +184,41 @@ def key_help_html(team_names: Mapping[str, str]) -> str:
             for line in lines
         ]
     return f"<table>{''.join(rows)}</table>"
+
+
+@runtime_checkable
+class RunKeysHost(Protocol):
+    """What answers the run's keys from a menu: the Run page."""
+
+    def perform(self, entry: RunKey) -> None: ...
+
+
+def fill_run_menu(
+    menu: QMenu, team_names: Mapping[str, str] | None, host: Callable[[], RunKeysHost | None]
+) -> None:
+    """The Run menu: a line per action of the key table, its keys shown beside it.
+
+    The keys are written in the menu (after a tab), not given to the menu's actions,
+    so each key has one owner: the shortcuts of the window showing the run. Choosing a
+    line shows the Run page and does what the key does.
+    """
+    menu.clear()
+    if team_names is None:
+        menu.addAction("Open a workshop to run it").setEnabled(False)
+        return
+    first = True
+    for group, lines in key_help(team_names):
+        if not first:
+            menu.addSeparator()
+        first = False
+        for line in lines:
+            entry = next(e for e in RUN_KEYS if e.key == line.keys[0])
+            action = menu.addAction(f"{line.does[:1].upper()}{line.does[1:]}\t{line.names}")
+            action.setData(group)
+
+            def trigger(_checked: bool = False, chosen: RunKey = entry) -> None:
+                page = host()
+                if page is not None:
+                    page.perform(chosen)
+
+            action.triggered.connect(trigger)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ui.common.palette import roles
 from ui.common.record_table import colour_icon
 from ui.run.session import RunSession
 from workshop.agenda.plan import format_clock, schedule
@@ -91,7 +92,7 @@ class RunAgendaModel(_RunTable):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return item.title
+                return f"{index.row() + 1}  {item.title}"  # the number G takes
             if column == 1:
                 return format_clock(self._starts.get(item.id, 0))
             if column == 2:
@@ -107,11 +108,12 @@ class RunAgendaModel(_RunTable):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.BackgroundRole and current:
-            return QColor(47, 111, 176, 60)
+            return QColor(roles().info_tint)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return f"{item.title}\nDouble-click to make this the current item"
+            number = index.row() + 1
+            return f"{number}. {item.title}\nG {number} or double-click: make this the current item"
         return None
 
 
@@ -134,7 +136,7 @@ class PeopleAirtimeModel(_RunTable):
             (p.name or "(no name)", person_key(p.id), document.team(p.team).colour)
             for p in document.typed(Participant)
         ]
-        rows += [("Facilitator", FACILITATOR, "#8a8f98"), ("Silence", NOBODY, "")]
+        rows += [("Facilitator", FACILITATOR, roles().neutral), ("Silence", NOBODY, "")]
         return rows
 
     def refresh(self, structure: bool = False) -> None:
@@ -176,5 +178,5 @@ class PeopleAirtimeModel(_RunTable):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and key == self.session.runner.speaker and key:
-            return QColor(47, 111, 176, 60)
+            return QColor(roles().info_tint)
         return None

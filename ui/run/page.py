@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QFont, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
+from ui.common.palette import roles, text_on
 from ui.run.airtime_summary import AirtimeSummary
 from ui.run.balance_bar import BalanceBar
-from ui.run.keys import RunAction, WindowKey, install_run_keys, key_help_html
+from ui.run.keys import RunAction, RunKey, WindowKey, install_run_keys, key_help_html
 from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
+from ui.run.timer_state import TimerKind, timer_view
 from workshop.edits import Change
 from workshop.model import (
     MARKETING,
@@ -40,14 +42,19 @@ from workshop.run.airtime import NOBODY, describe_minutes
 from workshop.run.replan import replan_for_run
 from workshop.run.runner import Cue, CueKind
 
-AMBER, RED = "#d97706", "#dc2626"
+GO_TO_WAIT_MS = 1500  # after G and a digit: how long to wait for a second digit
 
 
-def status_colour(remaining: int, allotted: int) -> str:
-    """Amber with 20% of the item left, red at 5% and in overrun; '' otherwise."""
-    if allotted <= 0 or remaining <= allotted * 0.05:
-        return RED
-    return AMBER if remaining <= allotted * 0.2 else ""
+def countdown_colour(kind: TimerKind) -> str:
+    """The console countdown's colour in a state ('' for ordinary text): the words say the state too."""
+    theme = roles()
+    if kind in (TimerKind.LAST, TimerKind.OVERRUN):
+        return theme.error
+    if kind is TimerKind.WARNING:
+        return theme.warning
+    if kind in (TimerKind.WAITING, TimerKind.PAUSED):
+        return theme.secondary
+    return ""
 
 
 class RunPage(QWidget):
@@ -73,11 +80,7 @@ class RunPage(QWidget):
         self._scale(self.state_label, 1.1, bold=True)
         self.countdown = QLabel("–:––", self)
         self.countdown.setAccessibleName("Time left in this item")
-        countdown_font = QFont(self.font())
-        countdown_font.setPixelSize(96)
-        countdown_font.setBold(True)
-        countdown_font.setStyleHint(QFont.StyleHint.Monospace)
-        self.countdown.setFont(countdown_font)
+        self._size_countdown()
         self.item_detail = QLabel(self)
         self.day_label = QLabel(self)
         self.day_label.setWordWrap(True)
@@ -90,15 +93,20 @@ class RunPage(QWidget):
         self.flash_timer = QTimer(self)
         self.flash_timer.setSingleShot(True)
         self.flash_timer.timeout.connect(lambda: self.countdown.setStyleSheet(self._countdown_style))
+        self.go_to_number: str | None = None  # the digits typed after G, while waiting for more
+        self.go_to_timer = QTimer(self)
+        self.go_to_timer.setSingleShot(True)
+        self.go_to_timer.setInterval(GO_TO_WAIT_MS)
+        self.go_to_timer.timeout.connect(self._go_to_typed)
 
         buttons = QHBoxLayout()
         self.toggle_button = self._button("Start (Space)", lambda: self.act(RunAction.TOGGLE), buttons)
         self._button("◀ Previous (P)", lambda: self.act(RunAction.PREVIOUS), buttons)
         self._button("Next ▶ (N)", lambda: self.act(RunAction.NEXT), buttons)
-        self._button("+1 min", lambda: self.act(RunAction.EXTEND, 1), buttons)
-        self._button("+5 min", lambda: self.act(RunAction.EXTEND, 5), buttons)
-        self._button("Correct time…", self.correct_time, buttons)
-        self._button("Re-plan…", self.replan, buttons)
+        self._button("+1 min (+)", lambda: self.act(RunAction.EXTEND, 1), buttons)
+        self._button("+5 min (*)", lambda: self.act(RunAction.EXTEND, 5), buttons)
+        self._button("Correct time… (C)", self.correct_time, buttons)
+        self._button("Re-plan… (R)", self.replan, buttons)
         self._button("Keys (?)", self.show_keys, buttons)
         buttons.addStretch(1)
 
@@ -139,7 +147,7 @@ class RunPage(QWidget):
         self.people_model = PeopleAirtimeModel(self.session)
         self.people_view = self._table(self.people_model, "Speaking time per team and person")
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Agenda</b>  (double-click an item to run it)", self))
+        right.addWidget(QLabel("<b>Agenda</b>  (G and an item's number, or double-click, runs it)", self))
         right.addWidget(self.agenda_view, 3)
         right.addWidget(QLabel("<b>Speaking time</b>", self))
         right.addWidget(self.people_view, 2)
@@ -147,18 +155,26 @@ class RunPage(QWidget):
         live = QWidget(self)
         live_layout = QHBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
-        live_layout.addLayout(left, 3)
-        live_layout.addLayout(right, 2)
+        live_layout.addLayout(left, 5)
+        live_layout.addLayout(right, 4)  # room for the agenda's titles at 1280 and 1366 wide
         self.summary = AirtimeSummary(self.session, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(live, "Live")
-        self.tabs.addTab(self.summary, "Airtime summary")
+        self.tabs.addTab(self.summary, "Airtime summary (A)")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        self.shortcuts = install_run_keys(context.window, self.act, {WindowKey.HELP: self.show_keys})
+        self.window_keys = {
+            WindowKey.HELP: self.show_keys,
+            WindowKey.REPLAN: self.replan,
+            WindowKey.CORRECT: self.correct_time,
+            WindowKey.GO_TO: self.start_go_to,
+            WindowKey.SUMMARY: self.toggle_summary,
+        }
+        # On the page: they act only while it is shown, and go with it when the view is rebuilt.
+        self.shortcuts = install_run_keys(self, self.act, self.window_keys)
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)  # only while this page is shown
 
@@ -192,11 +208,26 @@ class RunPage(QWidget):
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.verticalHeader().hide()
         view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 'Kick-off … rules': both ends stay readable
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, model.columnCount()):
             view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return view
+
+    def _size_countdown(self) -> None:
+        """The countdown grows with the window: a sixth of its height, within the left column."""
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(max(56, min(int(self.height() * 0.17), int(self.width() * 0.6 / 4.2))))
+        self.countdown.setFont(font)
+        title = QFont(self.item_title.font())
+        title.setPixelSize(max(20, min(int(self.height() * 0.035), 40)))
+        title.setBold(True)
+        self.item_title.setFont(title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._size_countdown()
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         for shortcut in self.shortcuts:
@@ -211,6 +242,8 @@ class RunPage(QWidget):
     # -- acting ------------------------------------------------------------------------
 
     def act(self, action: RunAction, value: int | str = 0) -> None:
+        if self.go_to_number is not None and self._going_to(action, value):
+            return
         if self.document.read_only:
             self.context.report("This workshop is read-only: the timer cannot run.")
             return
@@ -218,6 +251,65 @@ class RunPage(QWidget):
             self.context.report("Start the timer (Space) first: airtime counts only while it runs.")
             return
         self.session.act(action, value)
+
+    # -- G and a number: run that item ------------------------------------------------------
+
+    def start_go_to(self) -> None:
+        """G: the next digits name the agenda item to run (as numbered in the agenda list)."""
+        if self.document.read_only:
+            self.context.report("This workshop is read-only: the timer cannot run.")
+            return
+        self.go_to_number = ""
+        self.go_to_timer.start()
+        count = self.agenda_model.rowCount()
+        self.context.report(f"Go to item: type its number (1–{count}); Esc cancels.")
+
+    def _going_to(self, action: RunAction, value: int | str) -> bool:
+        """Digits after G make the item's number; Esc cancels; any other key ends the wait. True: used."""
+        number = self.go_to_number or ""
+        if action is RunAction.SLOT:
+            number += str(value)
+            self.go_to_number = number
+            if int(number) * 10 > self.agenda_model.rowCount():
+                self._go_to_typed()  # no item has a longer number: go at once
+            else:
+                self.go_to_timer.start()
+            return True
+        self.go_to_number = None
+        self.go_to_timer.stop()
+        if action is RunAction.SPEAKER and value == NOBODY:
+            self.context.report("Go to item: cancelled.")
+            return True
+        return False
+
+    def _go_to_typed(self) -> None:
+        number, self.go_to_number = self.go_to_number, None
+        self.go_to_timer.stop()
+        if not number:
+            self.context.report("Go to item: no number typed.")
+            return
+        row = int(number) - 1
+        if not 0 <= row < self.agenda_model.rowCount():
+            self.context.report(f"There is no item {number}: the agenda has {self.agenda_model.rowCount()}.")
+            return
+        item = self.agenda_model.item_at(row)
+        self.session.act(RunAction.START_AT, item.id)
+        self.context.report(f"Now running item {number}: {item.title}")
+
+    def perform(self, entry: RunKey) -> None:
+        """Do what a key of the table does (the Run menu's lines)."""
+        if isinstance(entry.action, RunAction):
+            self.act(entry.action, entry.value)
+        elif entry.action in self.window_keys:
+            self.window_keys[entry.action]()
+        elif entry.action is WindowKey.PROJECTOR:
+            toggle = getattr(self.context.window, "toggle_projector", None)
+            if callable(toggle):
+                toggle()
+
+    def toggle_summary(self) -> None:
+        """A: the airtime summary, or back to the live view."""
+        self.tabs.setCurrentIndex(1 if self.tabs.currentIndex() == 0 else 0)
 
     def _start_at(self, index: QModelIndex) -> None:
         if index.isValid() and not self.document.read_only:
@@ -265,8 +357,8 @@ class RunPage(QWidget):
     def on_cue(self, cue: Cue) -> None:
         item = self.runner.item(cue.item_id)
         self.context.report(cue_text(cue, item))
-        colour = RED if cue.kind is CueKind.TIME_UP else AMBER
-        self.countdown.setStyleSheet(f"background: {colour}; color: white; border-radius: 8px;")
+        colour = roles().error if cue.kind is CueKind.TIME_UP else roles().warning
+        self.countdown.setStyleSheet(f"background: {colour}; color: {text_on(colour)}; border-radius: 8px;")
         self.flash_timer.start(1500)
 
     def _document_changed(self, change: Change) -> None:
@@ -288,24 +380,29 @@ class RunPage(QWidget):
             state, title = "Finished", "The agenda is complete"
         else:
             state, title = ("Running" if runner.running else "Paused"), item.title
+        view = timer_view(runner)
+        if view.words and view.kind not in (TimerKind.NORMAL, TimerKind.WAITING):
+            state = view.words  # '2 min left', 'OVER +1:23', 'PAUSED': in words as well as colour
         self.state_label.setText(state)
         self.item_title.setText(title)
+        self.item_title.setToolTip(title)
         self.toggle_button.setText(
             "Pause (Space)" if runner.running else ("Resume (Space)" if runner.started else "Start (Space)")
         )
-        remaining = runner.remaining_ms()
-        if item is None or remaining is None:
-            self.countdown.setText("–:––")
-            self._countdown_style = ""
-            self.item_detail.setText("")
+        colour = countdown_colour(view.kind)
+        self._countdown_style = f"color: {colour};" if colour else ""
+        self.state_label.setStyleSheet(self._countdown_style)
+        self.countdown.setText(view.digits or "–:––")
+        if item is None or view.kind is TimerKind.WAITING:
+            first = runner.upcoming()
+            waiting = first is not None and view.kind is TimerKind.WAITING
+            minutes = runner.allotted_ms(first) // 60_000 if first else 0
+            self.item_detail.setText(f"The first item's {minutes} min" if first and waiting else "")
         else:
             allotted = runner.allotted_ms(item)
-            over = remaining < 0
-            self.countdown.setText(("+" if over else "") + clock_text(abs(remaining)))
-            colour = status_colour(remaining, allotted)
-            self._countdown_style = f"color: {colour};" if colour else ""
             extra = runner.extra_minutes[item.id]
             extended = f" (+{extra} min)" if extra > 0 else f" ({extra} min)" if extra < 0 else ""
+            over = view.kind is TimerKind.OVERRUN
             self.item_detail.setText(
                 f"{'Over time' if over else 'Left'} of {allotted // 60_000} min{extended} · "
                 f"{clock_text(runner.elapsed_ms())} run"
@@ -323,6 +420,8 @@ class RunPage(QWidget):
         from workshop.agenda.plan import format_clock, parse_clock, planned_end, schedule  # noqa: PLC0415
 
         info = self.document.info
+        if not self.runner.started:
+            return self._before_start_text()
         projected = self.runner.projected_end()
         midnight = self.runner.wall().replace(hour=0, minute=0, second=0, microsecond=0)
         end_min = (
@@ -334,12 +433,26 @@ class RunPage(QWidget):
         versus = "on plan" if delta == 0 else f"{abs(delta)} min {'behind' if delta > 0 else 'ahead of'} plan"
         day_end = parse_clock(info.day_end, 17 * 60)
         past = (
-            f" · <span style='color:{RED}'>{round(end_min - day_end)} min past {info.day_end}: "
+            f" · <span style='color:{roles().error}'>{round(end_min - day_end)} min past {info.day_end}: "
             "re-plan?</span>"
             if end_min > day_end + 0.5
             else f" · day ends {info.day_end}"
         )
         return f"Projected end <b>{format_clock(end_min)}</b> · {versus}{past}"
+
+    def _before_start_text(self) -> str:
+        """Before the first start: when the day is planned to start and how far off that is."""
+        from workshop.agenda.plan import format_duration, parse_clock  # noqa: PLC0415
+
+        info = self.document.info
+        now = self.runner.wall()
+        now_min = now.hour * 60 + now.minute + now.second / 60
+        start_min = parse_clock(info.day_start, 9 * 60)
+        gap = round(start_min - now_min)
+        when = (
+            "now" if gap == 0 else f"in {format_duration(gap)}" if gap > 0 else f"{format_duration(-gap)} ago"
+        )
+        return f"The day is planned to start at <b>{info.day_start}</b> ({when}) · ends {info.day_end}"
 
     def _next_text(self) -> str:
         upcoming = self.runner.upcoming()
@@ -356,16 +469,17 @@ class RunPage(QWidget):
         self.item_bar.show_balance(item_balance, colours, names, cue)
         self.day_bar.show_balance(runner.balance(None, info.balance_low), colours, names, False)
         team, owed = runner.balance(None, info.balance_low).owed
+        other = MARKETING if team == SALES else SALES
         self.owed_label.setText(
-            f"Minutes owed today: {team_name(teams, team)} {describe_minutes(owed)}"
+            f"Today {team_name(teams, other)} owes {team_name(teams, team)} {describe_minutes(owed)}"
             if owed >= 30_000
-            else "Minutes owed today: none"
+            else "Today neither team owes the other time"
         )
         if cue:
             under, diff = item_balance.owed
             over = MARKETING if under == SALES else SALES
             self.cue_label.setText(
-                f"<span style='color:{AMBER}'>{team_name(teams, over)} has had "
+                f"<span style='color:{roles().warning}'>⚠ {team_name(teams, over)} has had "
                 f"{describe_minutes(diff)} more; invite {team_name(teams, under)}</span>"
             )
         else:

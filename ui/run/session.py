@@ -10,7 +10,7 @@ from ui.run.keys import RunAction
 from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
 from workshop.model import AgendaItem, Participant
-from workshop.run.airtime import person_key
+from workshop.run.airtime import NOBODY, person_key
 from workshop.run.runner import AgendaRunner, Cue, CueKind
 
 TICK_MS = 200
@@ -70,9 +70,11 @@ class RunSession(QObject):
                 runner.correct_elapsed(int(value))
             case RunAction.SPEAKER:
                 runner.set_speaker(str(value))
-            case RunAction.SLOT:  # digit keys 1-9: the people in Setup's order
+            case RunAction.SLOT:  # digit keys 1-9: the people in Setup's order; 0: nobody
                 people = self.document.typed(Participant)
-                if 1 <= int(value) <= min(9, len(people)):
+                if int(value) == 0:
+                    runner.set_speaker(NOBODY)
+                elif 1 <= int(value) <= min(9, len(people)):
                     runner.set_speaker(person_key(people[int(value) - 1].id))
             case RunAction.START_AT:
                 runner.start(int(value))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
 
+from ui.common.palette import roles, text_on
 from workshop.document import WorkshopDocument
 from workshop.model import MARKETING, SALES, Participant, Team, team_colours, team_name
 from workshop.run.airtime import FACILITATOR, NOBODY, person_key
@@ -40,7 +41,7 @@ class SpeakerChips(QWidget):
         entries = [
             (SALES, f"S  {team_name(teams, SALES)}", colours[SALES]),
             (MARKETING, f"M  {team_name(teams, MARKETING)}", colours[MARKETING]),
-            (FACILITATOR, "F  Facilitator", "#8a8f98"),
+            (FACILITATOR, "F  Facilitator", roles().neutral),
             (NOBODY, "0  Nobody", ""),
         ]
         for digit, person in enumerate(self.slots(), start=1):
@@ -56,11 +57,11 @@ class SpeakerChips(QWidget):
             chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             chip.setAccessibleName(f"Speaker: {text[3:]}")
             chip.setToolTip(f"{text[3:]} speaks now (key {text[0]})")
-            border = colour or "palette(mid)"
+            fill = colour or roles().muted_fill
             chip.setStyleSheet(
-                f"QToolButton {{ border: 2px solid {border}; border-radius: 12px; padding: 3px 10px; }}"
-                f"QToolButton:checked {{ background: {colour or 'palette(mid)'}; color: white; "
-                "font-weight: bold; }"
+                f"QToolButton {{ border: 2px solid {fill}; border-radius: 12px; padding: 3px 10px; }}"
+                f"QToolButton:checked {{ background: {fill}; color: {text_on(fill)}; font-weight: bold; }}"
+                f"QToolButton:focus {{ border: 3px dashed {roles().accent}; }}"
             )
             chip.clicked.connect(lambda _c=False, k=key: self.speakerChosen.emit(k))
             self.group.addButton(chip)

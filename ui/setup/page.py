@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ui.common.bindings import FieldBinding
 from ui.common.findings_list import FindingsList
 from ui.common.page_context import PageContext
+from ui.common.palette import confusable_warning, hint_style, roles
 from ui.common.record_table import Column, RecordTableModel, colour_icon
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.edits import Change, Update
@@ -52,6 +53,7 @@ class SetupPage(QWidget):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         signals = context.signals
         self.signals = signals
         self.document = signals.document
@@ -106,8 +108,13 @@ class SetupPage(QWidget):
             teams_form.addRow(f"{DEFAULT_TEAM_NAMES[key]} side:", row)
         hint = QLabel("Each team's colour marks it on every page, chart and report.", teams_box)
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        hint.setStyleSheet(hint_style())  # legible: not a disabled grey
         teams_form.addRow(hint)
+        self.colour_warning = QLabel(teams_box)
+        self.colour_warning.setWordWrap(True)
+        self.colour_warning.setAccessibleName("Team colour warning")
+        self.colour_warning.hide()
+        teams_form.addRow(self.colour_warning)
 
         top = QHBoxLayout()
         top.addWidget(details, 3)
@@ -137,7 +144,13 @@ class SetupPage(QWidget):
     def _new_participant(self) -> Participant:
         sales = sum(p.team == SALES for p in self.document.typed(Participant))
         marketing = sum(p.team == MARKETING for p in self.document.typed(Participant))
-        return Participant(name="", team=MARKETING if marketing < sales else SALES)
+        team = MARKETING if marketing < sales else SALES
+        teams = self.document.typed(Team)
+        why = "the smaller team" if marketing != sales else "the teams are even"
+        self.context.report(
+            f"New participant on {team_name(teams, team)} ({why}); change it in the Team column if needed."
+        )
+        return Participant(name="", team=team)
 
     def choose_colour(self, key: str) -> None:
         team = self.document.team(key)
@@ -169,6 +182,18 @@ class SetupPage(QWidget):
     def _refresh_teams(self) -> None:
         for key, button in self.colour_buttons.items():
             button.setIcon(colour_icon(self.document.team(key).colour, 14))
+        teams = self.document.typed(Team)
+        close = [
+            team_name(teams, key) for key in TEAM_KEYS if confusable_warning(self.document.team(key).colour)
+        ]
+        if close:
+            names = " and ".join(close)
+            self.colour_warning.setText(
+                f"⚠ {names}: this colour is close to the yellow or red the timer uses to warn, so the room "
+                "could read the team's bar as a warning. Choose a clearly different colour."
+            )
+            self.colour_warning.setStyleSheet(f"color: {roles().warning};")
+        self.colour_warning.setVisible(bool(close))
 
     def _go_to_record(self, table: str, record_id: int) -> None:
         if table == Participant.TABLE:

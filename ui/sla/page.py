@@ -94,6 +94,7 @@ class SlaPage(QWidget):
 
         self.heading = QLineEdit()
         self.wording = QPlainTextEdit()
+        self.wording.setTabChangesFocus(True)
         self.wording.setPlaceholderText("Wording; put a number to agree in braces, e.g. {mqls_per_month}.")
         self.bindings = [  # the selected clause's; _select shows another
             FieldBinding(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ui.common.palette import roles
 from workshop.model import WorkshopContent
 from workshop.sla import agreement as sla
 
@@ -18,7 +19,7 @@ def sla_html(content: WorkshopContent) -> str:
         pieces = text.split(NOT_AGREED)
         for i in range(1, len(pieces)):
             label, _, rest = pieces[i].partition("]")
-            pieces[i] = f"<span style='color:#b45309'><b>{NOT_AGREED}{label}]</b></span>{rest}"
+            pieces[i] = f"<span style='color:{roles().warning}'><b>{NOT_AGREED}{label}]</b></span>{rest}"
         heading = escape(clause.heading or "Untitled clause")
         parts.append(f"<h4>{index}. {heading}</h4><p>{''.join(pieces)}</p>")
     if not content.sla_clauses:

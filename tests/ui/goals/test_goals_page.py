@@ -302,3 +302,12 @@ def test_a_read_only_workshop_shows_goals_but_does_not_edit(
     assert page.new_goal() is None
     page.select_goal(2)
     assert not page.duplicate_action.isEnabled() and page.edit() is None
+
+
+def test_the_wizard_opens_with_the_cursor_where_typing_makes_sense(window: MainWindow, qtbot: QtBot) -> None:
+    page = goals_page(window)
+    window.show()
+    window.activateWindow()
+    wizard = page.new_goal("marketing")
+    assert isinstance(wizard, GoalWizard)
+    qtbot.waitUntil(wizard.fields["accomplish"].hasFocus)  # not the "Whose goal" combo box

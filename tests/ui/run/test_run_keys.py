@@ -100,11 +100,14 @@ def test_the_key_list_reads_as_the_facilitator_says_it(
     assert lines == [
         "The timer and the agenda",
         *("Space", "start, pause or resume", "N", "next item", "P", "previous item"),
-        *("+ or =", "add 1 minute to this item", "Shift + +", "add 5 minutes"),
+        *("+ or =", "add 1 minute to this item", "*", "add 5 minutes to this item"),
+        *("G", "go to an item: G, then its number (as in the agenda list)"),
+        *("C", "correct this item's time…", "R", "re-plan the rest of the day…"),
         "Who speaks",
         *("S or ←", "Field Sales speaks", "M or →", "Marketing speaks", "F", "the facilitator speaks"),
         *("1 – 9", "the person in that slot speaks (counts for their team)", "0 or Esc", "nobody speaks"),
         "Windows",
+        *("A", "the airtime summary, or back to the live view"),
         *("F5", "show or hide the projector window", "?", "this list"),
     ]
     assert page.isVisible()
@@ -122,8 +125,8 @@ def test_a_key_added_to_the_table_is_listed(
 
 
 def test_every_listed_key_is_bound_while_the_run_page_shows(window: MainWindow, qtbot: QtBot) -> None:
-    open_run(window, qtbot)
-    shortcuts = window.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    page, _clock = open_run(window, qtbot)
+    shortcuts = page.findChildren(QShortcut, options=Qt.FindChildOption.FindDirectChildrenOnly)
     bound = {s.key().toString() for s in shortcuts if s.isEnabled()}
     in_menus = {a.shortcut().toString() for a in window.findChildren(QAction) if a.isEnabled()} - {""}
     table = {QKeySequence(entry.key).toString() for entry in RUN_KEYS}

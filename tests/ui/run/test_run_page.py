@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.fakes import FakeClock
 from tests.ui.conftest import ScriptedDialogs
+from ui.common.palette import roles
 from ui.main_window import MainWindow
 from ui.run.page import RunPage
 from workshop.cli import main
@@ -82,17 +83,19 @@ def test_keys_next_previous_extend_and_people(window: MainWindow, qtbot: QtBot) 
     assert page.runner.speaker == ""
 
 
-def test_countdown_turns_amber_then_red_and_counts_overrun(window: MainWindow, qtbot: QtBot) -> None:
+def test_countdown_warns_in_colour_and_words_then_counts_overrun(window: MainWindow, qtbot: QtBot) -> None:
     page, clock = open_run(window, qtbot)
     press(window, Qt.Key.Key_Space)  # Kick-off: 30 minutes
     clock.advance(25 * 60)  # 5 of 30 minutes left: under 20%
     page.session.tick()
     assert page.countdown.text() == "5:00"
-    assert "#d97706" in page._countdown_style
+    assert roles().warning in page._countdown_style
+    assert page.state_label.text() == "5 min left"
     clock.advance(5 * 60 + 30)
     page.session.tick()
     assert page.countdown.text() == "+0:30"
-    assert "#dc2626" in page._countdown_style
+    assert roles().error in page._countdown_style
+    assert page.state_label.text() == "OVER +0:30"  # no longer "Running"
     assert "Over time" in page.item_detail.text()
 
 
