@@ -76,7 +76,7 @@ class CheckPanel(QFrame):
         reason = html.escape(finding.reason)
         text = f"{_chip(letter, finding.status)} <b>{NAMES[key]}</b> {WORDS[finding.status]}: {reason}"
         if finding.warning:
-            text += f'<br><span style="color:#9a3412;">⚠ {html.escape(finding.warning)}</span>'
+            text += f'<br><span style="color:{roles().warning};">⚠ {html.escape(finding.warning)}</span>'
         if hint and finding.hint and finding.status != "pass":
             text += f'<br><span style="color:{roles().secondary};">→ {html.escape(finding.hint)}</span>'
         return text

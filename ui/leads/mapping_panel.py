@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.palette import roles
 from workshop.leads.dates import DAY_FIRST, MONTH_FIRST, ORDER_TITLES
 from workshop.leads.numbers import COMMA, DECIMAL_TITLES, POINT, NumberReading
 from workshop.leads.outcomes import LEFT_OUT, LOST, OUTCOME_TITLES, WON
@@ -32,7 +33,6 @@ CREATED_KEYS = ("createddate", "createdate", "createdon", "created", "createdat"
 
 NOT_IN_FILE = "(not in the file)"
 MAX_OUTCOME_VALUES = 60
-WARN = "color: #b45309;"
 
 
 def _detail(text: str, parent: QWidget) -> QLabel:
@@ -41,6 +41,11 @@ def _detail(text: str, parent: QWidget) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
+
+
+def _warn() -> str:
+    """A note that needs attention, in the theme's warning colour."""
+    return f"color: {roles().warning};"
 
 
 class MappingPanel(QGroupBox):
@@ -238,10 +243,10 @@ class MappingPanel(QGroupBox):
             return
         if reading is None:
             self.cohort_note.setText(f"“{column}” does not hold dates.")
-            self.cohort_note.setStyleSheet(WARN if self.cohort.isChecked() else "")
+            self.cohort_note.setStyleSheet(_warn() if self.cohort.isChecked() else "")
             return
         self.cohort_note.setText(f"“{column}”: {reading.describe()}")
-        self.cohort_note.setStyleSheet(WARN if reading.ambiguous else "color: palette(placeholder-text);")
+        self.cohort_note.setStyleSheet(_warn() if reading.ambiguous else "color: palette(placeholder-text);")
 
     def _cohort_picked(self) -> None:
         self._describe_cohort()
@@ -258,7 +263,7 @@ class MappingPanel(QGroupBox):
         detail, column = self.details[name], str(self.combos[name].currentData() or "")
         if self.table is None or not column:
             detail.setText("Not in the file: the figures stay incomplete until a column is chosen.")
-            detail.setStyleSheet(WARN)
+            detail.setStyleSheet(_warn())
             return
         text = self.table.profile(column).describe()
         warn = False
@@ -271,7 +276,7 @@ class MappingPanel(QGroupBox):
                 text += f" · read as {reading.describe()}"
                 warn = reading.ambiguous or bool(reading.conflicting)
         detail.setText(text)
-        detail.setStyleSheet(WARN if warn else "color: palette(placeholder-text);")
+        detail.setStyleSheet(_warn() if warn else "color: palette(placeholder-text);")
 
     def _fill_outcomes(self, mapping: ColumnMapping) -> None:
         self.outcomes.setRowCount(0)
