@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open the &Demo Workshop", self.open_demo)
         file_menu.addSeparator()
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S")
+        self._add_file_keeping_actions(file_menu)
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
         self.pdf_exporter = PdfExporter(self, self.dialogs, self.settings.store, lambda: self.document)
         self.pdf_exporter.add_to(file_menu)
@@ -128,6 +129,43 @@ class MainWindow(QMainWindow):
         self.mute_action.toggled.connect(self.set_muted)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", self._about)
+
+    # -- keeping files safe: recovery (kept apart from the other File actions) --------------
+
+    def _add_file_keeping_actions(self, file_menu: QMenu) -> None:
+        self.recover_action = self._action(file_menu, "Re&cover into a New File…", self.recover)
+        self.recover_action.setToolTip("Copy everything sound from a damaged workshop into a new file")
+
+    def recover(self) -> None:
+        """Write what was sound in a file with bad values to a new file, and say what was left out."""
+        document = self.document
+        if document is None or not document.problems:
+            return
+        problems = list(document.problems)
+        suggested = str(document.path.with_name(f"{document.path.stem} (recovered){FILE_SUFFIX}"))
+        path = self.dialogs.save_path(self, "Recover into a new file", suggested, WORKSHOP_FILTER)
+        if path is None:
+            return
+        if path.absolute() == document.path:
+            self.dialogs.error(
+                self, "Cannot recover", "Choose a new name: the damaged file is kept as it is, untouched."
+            )
+            return
+        try:
+            document.save_as(path)
+        except WorkshopFileError as error:
+            self.dialogs.error(self, "Cannot recover", str(error))
+            return
+        self.settings.add_recent(document.path)
+        self._rebuild_view()
+        left_out = "\n".join(f"• {p.describe()}" for p in problems[:20])
+        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        self.dialogs.inform(
+            self,
+            "Workshop recovered",
+            f"Everything sound is now in “{path.name}”, open for editing. Left out (the values no edit "
+            f"could make):\n{left_out}{more}\n\nThe damaged file has not been changed.",
+        )
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -357,6 +395,7 @@ class MainWindow(QMainWindow):
         )
         for action in (*actions, *self.stage_actions):
             action.setEnabled(has)
+        self.recover_action.setEnabled(has and self.document is not None and bool(self.document.problems))
         self._update_status()
 
     # -- what the user sees of the document's state ----------------------------------------
@@ -387,8 +426,12 @@ class MainWindow(QMainWindow):
             )
         elif document.read_only:
             self.saved_label.setText("Read-only")
+            actions = [("Recover into a New File…", self.recover)] if document.problems else []
             self.view.banner.show_message(
-                "warning", document.read_only_reason or "", [("Save As…", self.save_as)], closable=False
+                "warning",
+                document.read_only_reason or "",
+                actions or [("Save As…", self.save_as)],
+                closable=False,
             )
         else:
             stamp = document.saved_at.strftime("%H:%M:%S") if document.saved_at else ""

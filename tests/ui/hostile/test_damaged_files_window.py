@@ -1,0 +1,99 @@
+"""Damaged workshop files opened in the window: a clear message or a read-only banner, the file untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY
+from tests.hostile.mutations import mutated_copies
+from tests.ui.conftest import ScriptedDialogs
+from ui.main_window import MainWindow
+from workshop.demo.content import demo_content
+from workshop.document import WorkshopDocument
+from workshop.model import AgendaItem
+from workshop.store import files
+
+INTERNALS = ("Traceback", "sqlite", "column '", "invalid literal", "Could not decode")
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def sound_bytes(tmp_path: Path) -> bytes:
+    path = tmp_path / "sound.smw"
+    files.write_content(path, demo_content(TODAY))
+    return path.read_bytes()
+
+
+def test_thirty_mutated_copies_opened_in_the_window_are_left_as_they_were(
+    make_window: Callable[[str | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    sound_bytes: bytes,
+) -> None:
+    window = make_window(None)
+    for path in mutated_copies(sound_bytes, tmp_path / "copies", 30, 20261203):
+        before = folder_state(path.parent)
+        dialogs.errors.clear()
+        opened = window.open_path(path)
+        if opened:
+            document = window.document
+            assert document is not None
+            if document.read_only:
+                assert window.view is not None and window.view.banner.isVisible()
+            else:
+                before[".workshop.smw.lock"] = hashlib.sha256(b"").hexdigest()
+            assert window.close_workshop()
+        else:
+            assert len(dialogs.errors) == 1
+            message = dialogs.errors[0]
+            assert "workshop.smw" in message and "\n" not in message
+            assert not any(internal in message for internal in INTERNALS), message
+        assert folder_state(path.parent) == before, path.parent.name
+
+
+def test_a_bad_value_opens_read_only_and_recovers_into_a_new_file(
+    make_window: Callable[[str | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    sound_bytes: bytes,
+) -> None:
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    path = folder / "workshop.smw"
+    path.write_bytes(sound_bytes)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE agenda_items SET minutes = 99999999999999 WHERE id = 2")
+    conn.commit()
+    conn.close()
+    before = folder_state(folder)
+    window = make_window(str(path))
+    assert window.document is not None and window.document.read_only
+    assert window.view is not None
+    banner = window.view.banner.text.text()
+    assert "agenda, row 2" in banner and "99,999,999,999,999" in banner
+    assert window.recover_action.isEnabled()
+
+    rescued = tmp_path / "rescued.smw"
+    dialogs.paths.append(rescued)
+    window.recover_action.trigger()
+    assert window.document.path == rescued
+    assert not window.document.read_only
+    assert "agenda, row 2" in dialogs.informed[-1]
+    assert not window.recover_action.isEnabled()
+    window.close()
+    assert folder_state(folder) == before  # the damaged file: untouched, nothing beside it
+    reopened = WorkshopDocument.open(rescued, read_only=True)
+    try:
+        assert not reopened.problems
+        ids = [item.id for item in reopened.typed(AgendaItem)]
+        assert 2 not in ids and len(ids) == len(demo_content(TODAY).agenda) - 1
+    finally:
+        reopened.close()
