@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ui.welcome_page import WelcomePage
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
+from workshop.crash import report_crash
 from workshop.document import WorkshopDocument
 from workshop.store.errors import WorkshopFileError
 
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, "Cannot open workshop", str(error))
             if not path.exists():
                 self.settings.forget_recent(path)
+            return False
+        except Exception as error:  # noqa: BLE001 - never a traceback: a message and a crash report
+            self.dialogs.error(self, "Cannot open workshop", report_crash(error, f"opening “{path.name}”"))
             return False
         self._set_document(document)
         return True

@@ -193,10 +193,10 @@ class WorkshopDocument:
         try:
             files.write_new(path, self._tables, run=self.run_log)
             conn = files.connect_for_writing(path)
-        except (OSError, sqlite3.Error) as error:
+        except Exception as error:  # noqa: BLE001 - any failure: said in the user's words, the edits kept
             if not same:
                 lock.release()
-            raise describe_write_failure(path, error) from None
+            raise describe_write_failure(path, error, saving_as=True) from None
         if not same:
             self.close()
         self.path, self._conn, self._lock = path, conn, lock

@@ -103,7 +103,7 @@ def read_regular_file(path: Path | str, what: str = "file", limit: int | None = 
         except OSError as error:
             raise InputError(f"“{path.name}” cannot be read: {error.strerror or error}.") from None
     if limit is not None and len(data) > limit:
-        raise InputError(f"“{path.name}” is too large for a {what} (more than {limit // 1_000_000} MB).")
+        raise InputError(f"“{path.name}” is too large for a {what} (more than {limit // 1024 // 1024} MB).")
     return data
 
 

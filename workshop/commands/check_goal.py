@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> int:
         today = date.fromisoformat(args.today) if args.today else local_today()
     except ValueError:
         raise CommandError(f"--today wants a date like 2027-06-01, not “{args.today}”") from None
+    if not 1900 <= today.year <= 9000:
+        raise CommandError(f"--today wants a date between the years 1900 and 9000, not “{args.today}”")
     check = check_statement(args.text, today)
     if args.json:
         print(json.dumps(check.as_json(), ensure_ascii=False, indent=2))

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workshop.inputs import InputError, read_regular_file, storable
 from workshop.leads.definition import Value
 from workshop.leads.values import clean, number_of, outcome_of
 
@@ -94,7 +95,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        return storable(data.decode("utf-16", errors="replace")), "UTF-16"  # an odd length: U+FFFD at the end
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -132,11 +133,9 @@ def _looks_like_header(first: Sequence[str], rest: Sequence[Sequence[str]]) -> b
 def read_table(path: Path) -> LeadTable:
     """Read a CSV file of leads; raises LeadFileError saying what is wrong."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise LeadFileError(f"“{path.name}” is larger than {MAX_BYTES // 1024 // 1024} MB")
-        data = path.read_bytes()
-    except OSError as error:
-        raise LeadFileError(f"cannot read “{path.name}”: {error.strerror or error}") from None
+        data = read_regular_file(path, "lead history", limit=MAX_BYTES)  # a pipe or a device: refused at once
+    except InputError as error:
+        raise LeadFileError(str(error).rstrip(".")) from None
     return parse_table(data, path.name)
 
 

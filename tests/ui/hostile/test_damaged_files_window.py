@@ -25,6 +25,11 @@ def folder_state(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+def current(window: MainWindow) -> WorkshopDocument:
+    assert window.document is not None
+    return window.document
+
+
 @pytest.fixture
 def sound_bytes(tmp_path: Path) -> bytes:
     path = tmp_path / "sound.smw"
@@ -84,8 +89,9 @@ def test_a_bad_value_opens_read_only_and_recovers_into_a_new_file(
     rescued = tmp_path / "rescued.smw"
     dialogs.paths.append(rescued)
     window.recover_action.trigger()
-    assert window.document.path == rescued
-    assert not window.document.read_only
+    recovered = current(window)
+    assert recovered.path == rescued
+    assert not recovered.read_only
     assert "agenda, row 2" in dialogs.informed[-1]
     assert not window.recover_action.isEnabled()
     window.close()
