@@ -241,7 +241,7 @@ def _load_table(conn: sqlite3.Connection, table: str, problems: list[ValueProble
     return records
 
 
-def _event_problem(event: tuple[Any, ...], expected_seq: int) -> str | None:
+def event_problem(event: tuple[Any, ...], expected_seq: int) -> str | None:
     seq, at_ms, kind, value, wall = (_decoded(v) for v in event)
     if not isinstance(seq, int) or isinstance(seq, bool) or seq != expected_seq:
         return f"event {expected_seq} is out of order"
@@ -261,7 +261,7 @@ def _load_run(conn: sqlite3.Connection, problems: list[ValueProblem]) -> RunLog:
     rows = conn.execute("SELECT seq, at_ms, kind, value, wall FROM run_events ORDER BY seq").fetchall()
     events: list[RunEvent] = []
     for index, row in enumerate(rows):
-        problem = _event_problem(tuple(row), index + 1)
+        problem = event_problem(tuple(row), index + 1)
         if problem is not None:
             problems.append(
                 ValueProblem("run_events", None, problem + "; the run's log is left out from here")
