@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget
 
 from ui.common import icons
 from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
@@ -136,6 +137,33 @@ class MainWindow(QMainWindow):
     def _add_file_keeping_actions(self, file_menu: QMenu) -> None:
         self.recover_action = self._action(file_menu, "Re&cover into a New File…", self.recover)
         self.recover_action.setToolTip("Copy everything sound from a damaged workshop into a new file")
+        self._action(file_menu, "&Import from JSON…", self.import_json)
+
+    def import_json(self) -> None:
+        """Rebuild a workshop file from a JSON export, then open it."""
+        folder = str(self.document.path.parent if self.document else self.paths.workshops_dir)
+        source = self.dialogs.open_path(self, "Import a workshop from JSON", folder, "JSON files (*.json)")
+        if source is None or not self._may_let_go():
+            return
+        suggested = str(source.with_suffix(FILE_SUFFIX))
+        out = self.dialogs.save_path(
+            self, "Import from JSON: the new workshop file", suggested, WORKSHOP_FILTER
+        )
+        if out is None:
+            return
+        from workshop.inputs import InputError  # noqa: PLC0415 - not needed to start
+        from workshop.report.json_import import JsonImportError, import_file  # noqa: PLC0415
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            imported = import_file(source, out)
+        except (JsonImportError, InputError) as error:
+            QApplication.restoreOverrideCursor()
+            self.dialogs.error(self, "Cannot import", str(error))
+            return
+        QApplication.restoreOverrideCursor()
+        if self.open_path(out) and imported.notes:
+            self.dialogs.inform(self, "Imported with changes", "\n".join(imported.notes))
 
     def recover(self) -> None:
         """Write what was sound in a file with bad values to a new file, and say what was left out."""

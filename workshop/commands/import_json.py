@@ -6,14 +6,10 @@ import argparse
 from pathlib import Path
 
 from workshop.commands import CommandError
-from workshop.inputs import load_json, read_regular_file
-from workshop.report.json_import import JsonImportError, content_from_json
-from workshop.store import files
-from workshop.store.errors import describe_write_failure
+from workshop.report.json_import import JsonImportError, import_file
 
 NAME = "import"
 HELP = "rebuild a workshop file (.smw) from a JSON export, run log and signed records included"
-MAX_JSON_BYTES = 1024 * 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,17 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source, out = Path(args.json), Path(args.out)
-    if out.exists() or out.is_symlink():
-        raise CommandError(f"“{out.name}” exists already; choose a new name (nothing was changed)")
-    data = load_json(read_regular_file(source, "JSON export", limit=MAX_JSON_BYTES), f"“{source.name}”")
     try:
-        imported = content_from_json(data)
+        imported = import_file(source, out)
     except JsonImportError as error:
-        raise CommandError(f"“{source.name}” cannot be imported: {error}") from None
-    try:
-        files.write_content(out, imported.content)
-    except (OSError, ValueError) as error:
-        raise CommandError(str(describe_write_failure(out, error, saving_as=True))) from None
+        raise CommandError(str(error)) from None
     for note in imported.notes:
         print(note)
     print(f"Imported {source} into {out}")

@@ -13,9 +13,12 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from workshop.inputs import load_json, read_regular_file
 from workshop.model import (
     TABLE_LABELS,
     TYPE_BY_TABLE,
@@ -27,6 +30,8 @@ from workshop.model import (
 )
 from workshop.report.json_export import SCHEMA_VERSION
 from workshop.run_log import RunEvent, RunLog
+from workshop.store import files
+from workshop.store.errors import describe_write_failure
 from workshop.store.reading import MAX_RUN_MS, event_problem
 from workshop.store.schema import CURRENT_VERSION
 
@@ -184,3 +189,26 @@ def _newer(file_format: Any) -> bool:
     return (
         isinstance(file_format, int) and not isinstance(file_format, bool) and file_format > CURRENT_VERSION
     )
+
+
+MAX_JSON_BYTES = 1024 * 1024 * 1024
+
+
+def import_file(source: Path, out: Path) -> Imported:
+    """Make the workshop file ``out`` from the JSON export ``source``; ``out`` must not exist.
+
+    Raises :class:`JsonImportError` (or ``InputError`` for a file that cannot be read as
+    JSON) with a message for the user; nothing is left at ``out`` then.
+    """
+    if out.exists() or out.is_symlink():
+        raise JsonImportError(f"“{out.name}” exists already; choose a new name (nothing was changed)")
+    data = load_json(read_regular_file(source, "JSON export", limit=MAX_JSON_BYTES), f"“{source.name}”")
+    try:
+        imported = content_from_json(data)
+    except JsonImportError as error:
+        raise JsonImportError(f"“{source.name}” cannot be imported: {error}") from None
+    try:
+        files.write_content(out, imported.content)
+    except (OSError, ValueError, sqlite3.Error) as error:
+        raise JsonImportError(str(describe_write_failure(out, error, saving_as=True))) from None
+    return imported
