@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,10 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName("Saved state")
         self.statusBar().addPermanentWidget(self.saved_label)
+        from ui.backups import BackupKeeper  # noqa: PLC0415 - small; kept with its menu below
+
+        self.backups = BackupKeeper(paths.backups_dir, settings.backups_enabled, self)
+        self.backups.failed.connect(self._report)  # a bound slot: queued from the worker thread
         self._build_menus()
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         self.recover_action = self._action(file_menu, "Re&cover into a New File…", self.recover)
         self.recover_action.setToolTip("Copy everything sound from a damaged workshop into a new file")
         self._action(file_menu, "&Import from JSON…", self.import_json)
+        self._add_backup_actions(file_menu)
 
     def import_json(self) -> None:
         """Rebuild a workshop file from a JSON export, then open it."""
@@ -163,7 +169,9 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         if self.open_path(out) and imported.notes:
-            self.dialogs.inform(self, "Imported with changes", "\n".join(imported.notes))
+            self.dialogs.inform(
+                self, "Imported with changes", "<br>".join(html.escape(n) for n in imported.notes)
+            )
 
     def recover(self) -> None:
         """Write what was sound in a file with bad values to a new file, and say what was left out."""
@@ -187,14 +195,75 @@ class MainWindow(QMainWindow):
             return
         self.settings.add_recent(document.path)
         self._rebuild_view()
-        left_out = "\n".join(f"• {p.describe()}" for p in problems[:20])
-        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        left_out = "<br>".join(f"• {html.escape(p.describe())}" for p in problems[:20])
+        more = f"<br>… and {len(problems) - 20} more" if len(problems) > 20 else ""
         self.dialogs.inform(
             self,
             "Workshop recovered",
-            f"Everything sound is now in “{path.name}”, open for editing. Left out (the values no edit "
-            f"could make):\n{left_out}{more}\n\nThe damaged file has not been changed.",
+            f"Everything sound is now in “{html.escape(path.name)}”, open for editing. Left out (the values "
+            f"no edit could make):<br>{left_out}{more}<br><br>The damaged file has not been changed.",
         )
+
+    # -- automatic backups ------------------------------------------------------------------
+
+    def _add_backup_actions(self, file_menu: QMenu) -> None:
+        self.restore_action = self._action(file_menu, "Restore from &Backup…", self.restore_backup)
+        self.backups_action = file_menu.addAction("Automatic Backups")
+        self.backups_action.setCheckable(True)
+        self.backups_action.setChecked(self.settings.backups_enabled)
+        self.backups_action.setToolTip(f"Keep a copy every few minutes in {self.paths.backups_dir}")
+        self.backups_action.toggled.connect(self._set_backups_enabled)
+
+    def _set_backups_enabled(self, enabled: bool) -> None:
+        self.settings.backups_enabled = enabled
+        self.backups.set_enabled(enabled)
+
+    def restore_backup(self) -> None:
+        """Pick one of the open workshop's backups and restore it into a new file, then open that."""
+        document = self.document
+        if document is None:
+            return
+        from workshop.store import backups  # noqa: PLC0415 - not needed to start
+
+        self.backups.wait()
+        found = backups.list_backups(self.backups.folder(document))
+        if not found:
+            self.dialogs.inform(
+                self,
+                "No backups yet",
+                f"There is no backup of this workshop yet. Backups are kept every few minutes while it "
+                f"is edited, in {html.escape(str(self.paths.backups_dir))}.",
+            )
+            return
+        labels = []
+        for index, backup in enumerate(found):
+            older = found[index + 1].size if index + 1 < len(found) else None
+            change = "" if older is None else f" ({_size_change(backup.size - older)})"
+            labels.append(
+                (str(index), f"{backup.taken_at:%a %d %b %Y, %H:%M:%S} — {_size(backup.size)}{change}")
+            )
+        choice = self.dialogs.pick(
+            self, "Restore from backup", "Restore which backup, into a new file?", labels
+        )
+        if choice is None:
+            return
+        chosen = found[int(choice)]
+        stamp = f"{chosen.taken_at:%Y-%m-%d %H%M}"
+        suggested = str(document.path.with_name(f"{document.path.stem} (backup {stamp}){FILE_SUFFIX}"))
+        target = self.dialogs.save_path(self, "Restore the backup as", suggested, WORKSHOP_FILTER)
+        if target is None:
+            return
+        if target.absolute() == document.path:
+            self.dialogs.error(
+                self, "Cannot restore", "Choose a new name: a backup never replaces the open workshop."
+            )
+            return
+        try:
+            backups.restore(chosen.path, target)
+        except (WorkshopFileError, OSError) as error:
+            self.dialogs.error(self, "Cannot restore", str(error))
+            return
+        self.open_path(target)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -364,8 +433,10 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self._stop_run()
             self._drop_view()
+            self.backups.detach()
             self.document.close()
         self.document = document
+        self.backups.attach(document)
         if document is not None:
             self.settings.add_recent(document.path)
             self.signals = DocumentSignals(document, self)
@@ -422,6 +493,7 @@ class MainWindow(QMainWindow):
             self.save_as_action,
             self.export_action,
             self.close_action,
+            self.restore_action,
             self.projector_action,
             *self.pdf_exporter.actions,
         )
@@ -498,7 +570,18 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self._stop_run()
             self._drop_view()
+            self.backups.detach()
             self.document.close()
             self.document = None
         self.settings.sync()
         event.accept()
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+
+
+def _size_change(delta: int) -> str:
+    if delta == 0:
+        return "same size"
+    return ("+" if delta > 0 else "−") + _size(abs(delta))
