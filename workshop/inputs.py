@@ -107,36 +107,35 @@ def read_regular_file(path: Path | str, what: str = "file", limit: int | None = 
     return data
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _depth(text: str) -> int:
     """How deeply the brackets of JSON text nest, strings skipped."""
     depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        if bracket in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "]}":
+        else:
             depth -= 1
     return deepest
 
 
-def load_json(text: str | bytes, what: str = "the JSON", max_depth: int = MAX_JSON_DEPTH) -> Any:
-    """Parse JSON from outside: its strings made storable, errors as one line for the user."""
+def load_json(
+    text: str | bytes, what: str = "the JSON", max_depth: int = MAX_JSON_DEPTH, *, clean: bool = True
+) -> Any:
+    """Parse JSON from outside: its strings made storable, errors as one line for the user.
+
+    ``clean=False`` only checks that the JSON parses (for text already known to be storable).
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise InputError(f"{what} is not UTF-8 text (byte {error.start + 1} cannot be read).") from None
-    if _depth(text) > max_depth:
+    if text.count("[") + text.count("{") > max_depth and _depth(text) > max_depth:
         raise InputError(f"{what} is nested more than {max_depth} levels deep.")
     try:
         value = json.loads(text)
@@ -148,7 +147,7 @@ def load_json(text: str | bytes, what: str = "the JSON", max_depth: int = MAX_JS
         raise InputError(f"{what} is nested too deeply.") from None
     except ValueError as error:  # numbers too long to convert, and the like
         raise InputError(f"{what} cannot be read ({error}).") from None
-    return storable_value(value)
+    return storable_value(value) if clean else value
 
 
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")

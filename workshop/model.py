@@ -8,6 +8,7 @@ records on each edit, so a record handed to the UI never changes under it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -301,10 +302,21 @@ ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
 
 
+_COLUMN_TYPES: dict[type[Record], dict[str, type]] = {}
+
+
 def column_types(record_type: type[Record]) -> dict[str, type]:
     """Column name -> Python type (str, int or bool) of a record type."""
-    kinds = {"str": str, "int": int, "bool": bool}
-    return {f.name: kinds[str(f.type)] for f in dataclasses.fields(record_type)}
+    return dict(_column_types(record_type))
+
+
+def _column_types(record_type: type[Record]) -> dict[str, type]:
+    found = _COLUMN_TYPES.get(record_type)
+    if found is None:
+        kinds = {"str": str, "int": int, "bool": bool}
+        found = {f.name: kinds[str(f.type)] for f in dataclasses.fields(record_type)}
+        _COLUMN_TYPES[record_type] = found
+    return found
 
 
 def record_from_row(record_type: type[R], row: dict[str, Any]) -> R:
@@ -468,6 +480,7 @@ TABLE_LABELS: Mapping[str, str] = MappingProxyType(
 """How a table is named to the user in a message."""
 
 
+@functools.cache
 def int_limits(table: str, name: str) -> tuple[int, int]:
     return INT_LIMITS.get((table, name)) or INT_LIMITS.get(("*", name)) or DEFAULT_INT_LIMITS
 
@@ -477,7 +490,7 @@ def _json_problem(table: str, name: str, value: str) -> str | None:
     if value == "" and may_be_empty:
         return None
     try:
-        parsed = load_json(value, "it")
+        parsed = load_json(value, "it", clean=False)
     except InputError as error:
         return f"{name} holds JSON that cannot be used ({str(error).removeprefix('it ')})"
     if kind is not object and not isinstance(parsed, kind):
@@ -492,7 +505,7 @@ def value_problem(record_type: type[Record], name: str, value: object) -> str | 
     that can be stored (no NUL, no lone surrogate), whole numbers in their range,
     and JSON that parses to the right kind of value.
     """
-    kind = column_types(record_type)[name]
+    kind = _column_types(record_type)[name]
     table = record_type.TABLE
     if value is None:
         return f"{name} is empty (NULL)"
@@ -514,7 +527,7 @@ def value_problem(record_type: type[Record], name: str, value: object) -> str | 
 
 def storable_change(record_type: type[Record], name: str, value: Any) -> Any:
     """``value`` made fit for the field: text storable, whole numbers within their limits."""
-    kind = column_types(record_type)[name]
+    kind = _column_types(record_type)[name]
     if kind is str and isinstance(value, str):
         return storable(value)
     if (

@@ -298,17 +298,62 @@ def _read_copy(copy: Path, path: Path, version: int, migrations: Sequence[Migrat
     return FileContents(version, tables, run_log, problems)
 
 
+def _in_memory(path: Path) -> sqlite3.Connection | None:
+    """The file's bytes as a private in-memory database, when it has no log beside it (the usual case)."""
+    if files.wal_path(path).exists():
+        return None
+    try:
+        data = bytearray(path.read_bytes())
+    except OSError as error:
+        raise DamagedFileError(
+            path, f"“{path.name}” cannot be read ({error.strerror or error}).", "Check the file and the disk."
+        ) from None
+    if data[18:20] == b"\x02\x02":  # a write-ahead-log file with no log: read it as a plain one
+        data[18:20] = b"\x01\x01"
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.deserialize(bytes(data))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _read(conn: sqlite3.Connection, path: Path, version: int) -> FileContents:
+    conn.text_factory = bytes
+    result = conn.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != b"ok":
+        raise _damaged(path)
+    _check_structure(conn, path, version, MIGRATIONS)
+    problems: list[ValueProblem] = []
+    tables = {table: _load_table(conn, table, problems) for table in TYPE_BY_TABLE}
+    run_log = _load_run(conn, problems)
+    return FileContents(version, tables, run_log, problems)
+
+
 def read_workshop(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> FileContents:
-    """Identify, check and load a workshop file without changing it or creating anything beside it."""
+    """Identify, check and load a workshop file without changing it or creating anything beside it.
+
+    A current file with no write-ahead log is read from its bytes in memory; an older
+    one (to be migrated) or one with a log (left by a killed app, or open elsewhere) is
+    read from a copy, log included, in a private temporary folder.
+    """
     check_path(path)
     version = files.file_version(path, newest=len(migrations))
     stamp = _stamp(path)
-    with private_copy(path) as copy:
-        try:
-            contents = _read_copy(copy, path, version, migrations)
-            contents.stamp = stamp
-            return contents
-        except WorkshopFileError:
-            raise
-        except (sqlite3.Error, ValueError, TypeError, OverflowError, MemoryError, RecursionError):
-            raise _damaged(path) from None
+    try:
+        conn = _in_memory(path) if version == len(migrations) and migrations is MIGRATIONS else None
+        if conn is not None:
+            try:
+                contents = _read(conn, path, version)
+            finally:
+                conn.close()
+        else:
+            with private_copy(path) as copy:
+                contents = _read_copy(copy, path, version, migrations)
+    except WorkshopFileError:
+        raise
+    except (sqlite3.Error, ValueError, TypeError, OverflowError, MemoryError, RecursionError):
+        raise _damaged(path) from None
+    contents.stamp = stamp
+    return contents
