@@ -117,7 +117,19 @@ def other_program_with_our_id(path: Path, data: bytes, rng: random.Random) -> No
 
 
 def non_utf8_quick_check(path: Path, data: bytes, rng: random.Random) -> None:
-    """A corrupt page whose quick-check report quotes bytes that are not UTF-8."""
+    """A check failure whose quick-check report quotes a name that is not UTF-8."""
+    _sql(
+        path,
+        data,
+        "CREATE TABLE [xé] (v TEXT)",
+        "INSERT INTO [xé] VALUES (NULL)",
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = 'CREATE TABLE [xé] (v TEXT NOT NULL)' WHERE name = 'xé'",
+    )
+    path.write_bytes(path.read_bytes().replace("xé".encode(), b"x\xff\xfe"))
+
+
+def scribbled_pages(path: Path, data: bytes, rng: random.Random) -> None:
     damaged = bytearray(data)
     for page in range(1, len(damaged) // PAGE):
         if rng.random() < 0.5:
@@ -139,6 +151,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     two_workshop_rows,
     other_program_with_our_id,
     non_utf8_quick_check,
+    scribbled_pages,
 )
 
 

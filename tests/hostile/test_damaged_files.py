@@ -21,6 +21,7 @@ from tests.hostile.mutations import (
     missing_table,
     mutated_copies,
     no_workshop_row,
+    non_utf8_quick_check,
     other_program_with_our_id,
     two_workshop_rows,
 )
@@ -93,6 +94,7 @@ def test_thirty_mutated_copies_are_never_changed_by_opening_and_closing(
 
 
 NAMED: list[Callable[..., None]] = [
+    non_utf8_quick_check,
     invalid_utf8_cell,
     missing_table,
     no_workshop_row,
