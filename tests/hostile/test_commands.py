@@ -238,3 +238,58 @@ def test_save_as_that_fails_on_a_full_disk_does_not_advise_save_as(
     assert "full" in str(raised.value)
     assert "Save As" not in str(raised.value)
     assert "another disk" in str(raised.value)
+
+
+RATES = [
+    "--rate",
+    "visitor-lead=0.02",
+    "--rate",
+    "lead-mql=0.2",
+    "--rate",
+    "mql-sql=0.4",
+    "--rate",
+    "sql-won=0.25",
+]
+HOSTILE = [
+    ["verify", "pipe"],
+    ["verify", "folder"],
+    ["verify", "loop"],
+    ["demo", "loop"],
+    ["demo", "pipe"],
+    ["import", "pipe", "out.smw"],
+    ["import", "garbage.pdf", "out.smw"],
+    ["export", "folder", "--json", "-"],
+    ["export", "garbage.pdf", "--turns-csv", "out.csv"],
+    ["score-leads", "pipe", "--definition", "garbage.pdf"],
+    ["score-leads", "garbage.pdf", "--definition", "loop"],
+    ["check-goal", "Grow", "--today", "0001-01-01"],
+    ["funnel", "--revenue", "1e999", "--deal-size", "5", *RATES],
+    ["funnel", "--revenue", "100000", "--deal-size", "5", "--months", "99999999999", *RATES],
+    ["funnel", "--revenue", "100000", "--deal-size", "5", "--cycle-days", "99999999999999", *RATES],
+]
+
+
+@posix_only
+@pytest.mark.parametrize("args", HOSTILE, ids=[" ".join(a[:3]) for a in HOSTILE])
+def test_every_command_refuses_hostile_arguments_in_one_line_and_changes_nothing(
+    tmp_path: Path, args: list[str]
+) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "garbage.pdf").write_bytes(b"\xff\xfe not a pdf, not json, not a workshop \x00")
+    before = folder_state(tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert_refused(result)
+    assert folder_state(tmp_path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == names

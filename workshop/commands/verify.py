@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from workshop.commands import CommandError
+from workshop.inputs import read_regular_file
 
 NAME = "verify"
 HELP = "check the digital signatures of a signed SLA PDF"
@@ -28,10 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from workshop.signoff.verification import verify_pdf
 
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+    data = read_regular_file(path, "PDF file")  # a pipe or a device: refused at once, never waited on
     trust = Path(args.trust) if args.trust else None
     if trust is not None and not trust.is_file():
         raise CommandError(f"there is no certificate file {trust}")
