@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -103,3 +104,38 @@ def test_a_bad_value_opens_read_only_and_recovers_into_a_new_file(
         assert 2 not in ids and len(ids) == len(demo_content(TODAY).agenda) - 1
     finally:
         reopened.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_a_folder_and_a_loop_are_refused_at_once_in_the_window(
+    make_window: Callable[[str | None], MainWindow], dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    os.mkfifo(tmp_path / "pipe.smw")
+    (tmp_path / "folder.smw").mkdir()
+    (tmp_path / "loop.smw").symlink_to(tmp_path / "loop.smw")
+    window = make_window(None)
+    for name, words in (("pipe.smw", "named pipe"), ("folder.smw", "folder"), ("loop.smw", "circle")):
+        dialogs.errors.clear()
+        assert not window.open_path(tmp_path / name)
+        assert len(dialogs.errors) == 1 and words in dialogs.errors[0] and "\n" not in dialogs.errors[0]
+
+
+def test_an_unexpected_error_while_opening_shows_a_message_naming_a_crash_report(
+    make_window: Callable[[str | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    demo_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workshop.store import reading
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("nobody saw this coming")
+
+    window = make_window(None)
+    monkeypatch.setattr(reading, "read_workshop", explode)
+    dialogs.errors.clear()
+    assert not window.open_path(demo_file)
+    assert len(dialogs.errors) == 1
+    assert "crash report" in dialogs.errors[0] and "Traceback" not in dialogs.errors[0]
+    report = Path(dialogs.errors[0].split(" is in ")[1].rstrip("."))
+    assert "nobody saw this coming" in report.read_text(encoding="utf-8")
