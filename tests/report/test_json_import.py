@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +218,32 @@ def test_an_edit_after_import_goes_on_normally(
     finally:
         document.close()
     assert WorkshopDocument.open(tmp_path / "out.smw", read_only=True).info.title == "Imported and edited"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_a_draft_from_the_imported_workshop_has_the_same_text_and_page_images(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workshop.report.sla_pdf import draft_pdf
+
+    export(demo_file, tmp_path / "demo.json", capsys)
+    rebuilt = tmp_path / "rebuilt.smw"
+    assert import_(tmp_path / "demo.json", rebuilt, capsys)[0] == 0
+    pictures = []
+    for number, path in enumerate((demo_file, rebuilt)):
+        document = WorkshopDocument.open(path, read_only=True)
+        try:
+            pdf = tmp_path / f"draft{number}.pdf"
+            pdf.write_bytes(draft_pdf(document.content(), "a4"))
+        finally:
+            document.close()
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        )
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / f"page{number}")], check=True
+        )
+        images = [p.read_bytes() for p in sorted(tmp_path.glob(f"page{number}-*.png"))]
+        pictures.append((text.stdout, images))
+    assert pictures[0][0] == pictures[1][0] and "DRAFT" in pictures[0][0]
+    assert pictures[0][1] == pictures[1][1] and len(pictures[0][1]) >= 5
