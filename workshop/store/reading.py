@@ -277,25 +277,35 @@ def _load_run(conn: sqlite3.Connection, problems: list[ValueProblem]) -> RunLog:
     return RunLog(events, checkpoint)
 
 
+def _check(conn: sqlite3.Connection, path: Path, version: int, migrations: Sequence[Migration]) -> None:
+    """SQLite's own quick check, then the structure this version of the file must have."""
+    conn.text_factory = bytes  # a report or a name that is not UTF-8 must not fail the reading
+    result = conn.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != b"ok":
+        raise _damaged(path)
+    _check_structure(conn, path, version, migrations)
+
+
+def _load(conn: sqlite3.Connection, version: int) -> FileContents:
+    """Every record and the run's log, each value checked; bad ones reported and left out."""
+    conn.text_factory = bytes
+    problems: list[ValueProblem] = []
+    tables = {table: _load_table(conn, table, problems) for table in TYPE_BY_TABLE}
+    run_log = _load_run(conn, problems)
+    return FileContents(version, tables, run_log, problems)
+
+
 def _read_copy(copy: Path, path: Path, version: int, migrations: Sequence[Migration]) -> FileContents:
     conn = sqlite3.connect(str(copy), isolation_level=None)
     try:
-        conn.text_factory = bytes
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if result is None or result[0] != b"ok":
-            raise _damaged(path)
-        _check_structure(conn, path, version, migrations)
+        _check(conn, path, version, migrations)
         if version < len(migrations):
             conn.close()
             files.migrate(copy, version, migrations)
             conn = sqlite3.connect(str(copy), isolation_level=None)
-            conn.text_factory = bytes
-        problems: list[ValueProblem] = []
-        tables = {table: _load_table(conn, table, problems) for table in TYPE_BY_TABLE}
-        run_log = _load_run(conn, problems)
+        return _load(conn, version)
     finally:
         conn.close()
-    return FileContents(version, tables, run_log, problems)
 
 
 def _in_memory(path: Path) -> sqlite3.Connection | None:
@@ -319,18 +329,6 @@ def _in_memory(path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-def _read(conn: sqlite3.Connection, path: Path, version: int) -> FileContents:
-    conn.text_factory = bytes
-    result = conn.execute("PRAGMA quick_check").fetchone()
-    if result is None or result[0] != b"ok":
-        raise _damaged(path)
-    _check_structure(conn, path, version, MIGRATIONS)
-    problems: list[ValueProblem] = []
-    tables = {table: _load_table(conn, table, problems) for table in TYPE_BY_TABLE}
-    run_log = _load_run(conn, problems)
-    return FileContents(version, tables, run_log, problems)
-
-
 def read_workshop(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> FileContents:
     """Identify, check and load a workshop file without changing it or creating anything beside it.
 
@@ -345,7 +343,8 @@ def read_workshop(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> F
         conn = _in_memory(path) if version == len(migrations) and migrations is MIGRATIONS else None
         if conn is not None:
             try:
-                contents = _read(conn, path, version)
+                _check(conn, path, version, migrations)
+                contents = _load(conn, version)
             finally:
                 conn.close()
         else:
