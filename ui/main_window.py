@@ -220,13 +220,14 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         """Pick one of the open workshop's backups and restore it into a new file, then open that."""
-        document = self.document
-        if document is None:
-            return
         from workshop.store import backups  # noqa: PLC0415 - not needed to start
 
+        document = self.document
         self.backups.wait()
-        found = backups.list_backups(self.backups.folder(document))
+        folder = self.backups.folder(document) if document is not None else self._pick_backed_up_workshop()
+        if folder is None:
+            return
+        found = backups.list_backups(folder)
         if not found:
             self.dialogs.inform(
                 self,
@@ -249,11 +250,12 @@ class MainWindow(QMainWindow):
             return
         chosen = found[int(choice)]
         stamp = f"{chosen.taken_at:%Y-%m-%d %H%M}"
-        suggested = str(document.path.with_name(f"{document.path.stem} (backup {stamp}){FILE_SUFFIX}"))
+        place = document.path if document is not None else self.paths.workshops_dir / f"Workshop{FILE_SUFFIX}"
+        suggested = str(place.with_name(f"{place.stem} (backup {stamp}){FILE_SUFFIX}"))
         target = self.dialogs.save_path(self, "Restore the backup as", suggested, WORKSHOP_FILTER)
         if target is None:
             return
-        if target.absolute() == document.path:
+        if document is not None and target.absolute() == document.path:
             self.dialogs.error(
                 self, "Cannot restore", "Choose a new name: a backup never replaces the open workshop."
             )
@@ -264,6 +266,23 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, "Cannot restore", str(error))
             return
         self.open_path(target)
+
+    def _pick_backed_up_workshop(self) -> Path | None:
+        """With no workshop open: which workshop's backups to restore from."""
+        from workshop.store import backups  # noqa: PLC0415 - not needed to start
+
+        workshops = backups.backed_up_workshops(self.paths.backups_dir)
+        if not workshops:
+            self.dialogs.inform(
+                self,
+                "No backups yet",
+                f"There are no backups yet. Backups are kept every few minutes while a workshop is "
+                f"edited, in {html.escape(str(self.paths.backups_dir))}.",
+            )
+            return None
+        items = [(str(i), title) for i, (title, _folder) in enumerate(workshops)]
+        choice = self.dialogs.pick(self, "Restore from backup", "Restore a backup of which workshop?", items)
+        return workshops[int(choice)][1] if choice is not None else None
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -493,7 +512,6 @@ class MainWindow(QMainWindow):
             self.save_as_action,
             self.export_action,
             self.close_action,
-            self.restore_action,
             self.projector_action,
             *self.pdf_exporter.actions,
         )

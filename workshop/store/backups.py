@@ -124,6 +124,25 @@ def _folders(root: Path) -> list[Path]:
         return []
 
 
+def backed_up_workshops(root: Path) -> list[tuple[str, Path]]:
+    """Every workshop with backups under ``root``: its title (from its newest backup) and folder.
+
+    Newest first; for restoring when no workshop is open, or the open one cannot be.
+    """
+    found = []
+    for folder in _folders(root):
+        kept = list_backups(folder)
+        if not kept:
+            continue
+        try:
+            info = reading.read_workshop(kept[0].path).tables["workshop"][0]
+            title = str(getattr(info, "title", "")).strip()
+        except WorkshopFileError:
+            title = ""
+        found.append((kept[0].taken_at, title or "Untitled workshop", folder))
+    return [(title, folder) for _when, title, folder in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
 def restore(backup: Path, target: Path) -> None:
     """Copy a backup into the new file ``target``, after checking it in full; never over a file."""
     if target.exists() or target.is_symlink():

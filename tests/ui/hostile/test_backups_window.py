@@ -73,3 +73,18 @@ def test_backups_can_be_turned_off(
     folder = window.backups.folder(document)
     assert window.close_workshop()
     assert backups.list_backups(folder) == []
+
+
+def test_with_no_workshop_open_restore_lists_the_workshops_that_have_backups(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    edit(window, "Kept in a backup")
+    assert window.close_workshop()
+    assert window.document is None
+    dialogs.choices += ["0", "0"]
+    target = tmp_path / "from the backup.smw"
+    dialogs.paths.append(target)
+    window.restore_action.trigger()
+    assert "Kept in a backup" in dialogs.questions[0]  # the workshop, named by its title
+    assert window.document is not None and window.document.path == target
+    assert window.document.info.title == "Kept in a backup"
