@@ -51,7 +51,7 @@ def test_load_json_parses_or_refuses_in_one_line(raw: str | bytes) -> None:
 @given(any_text)
 def test_a_csv_cell_never_starts_a_formula(text: str) -> None:
     cell = csv_cell(text)
-    assert cell.removeprefix("'") == storable(text)
+    assert cell in (storable(text), "'" + storable(text))  # the text itself, or behind an apostrophe
     if cell[:1] in FORMULA_STARTS:
         float(cell)  # only a plain number may start with "-"
 
