@@ -139,3 +139,17 @@ def test_an_unexpected_error_while_opening_shows_a_message_naming_a_crash_report
     assert "crash report" in dialogs.errors[0] and "Traceback" not in dialogs.errors[0]
     report = Path(dialogs.errors[0].split(" is in ")[1].rstrip("."))
     assert "nobody saw this coming" in report.read_text(encoding="utf-8")
+
+
+def test_a_sound_workshop_opened_and_closed_without_an_edit_is_byte_identical(
+    make_window: Callable[[str | None], MainWindow], demo_file: Path
+) -> None:
+    before = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    window = make_window(str(demo_file))
+    assert window.document is not None and not window.document.read_only
+    for key in ("agenda", "run", "goals", "funnel", "leads", "sla", "signoff", "actions", "setup"):
+        window.show_stage(key)  # every page built and shown, nothing typed
+    window.close()
+    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == before
+    beside = sorted(p.name for p in demo_file.parent.iterdir() if demo_file.name in p.name)
+    assert beside == [f".{demo_file.name}.lock", demo_file.name]  # no -wal, no -shm left beside it
