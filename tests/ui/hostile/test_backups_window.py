@@ -11,8 +11,14 @@ import pytest
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.settings import AppPaths
+from workshop.document import WorkshopDocument
 from workshop.edits import Update
 from workshop.store import backups
+
+
+def opened(window: MainWindow) -> WorkshopDocument:
+    assert window.document is not None
+    return window.document
 
 
 def edit(window: MainWindow, title: str) -> None:
@@ -86,5 +92,5 @@ def test_with_no_workshop_open_restore_lists_the_workshops_that_have_backups(
     dialogs.paths.append(target)
     window.restore_action.trigger()
     assert "Kept in a backup" in dialogs.questions[0]  # the workshop, named by its title
-    assert window.document is not None and window.document.path == target
-    assert window.document.info.title == "Kept in a backup"
+    restored = opened(window)
+    assert restored.path == target and restored.info.title == "Kept in a backup"

@@ -153,3 +153,21 @@ def test_a_sound_workshop_opened_and_closed_without_an_edit_is_byte_identical(
     assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == before
     beside = sorted(p.name for p in demo_file.parent.iterdir() if demo_file.name in p.name)
     assert beside == [f".{demo_file.name}.lock", demo_file.name]  # no -wal, no -shm left beside it
+
+
+def test_an_exception_in_the_window_is_a_message_and_a_crash_report(
+    window: MainWindow, dialogs: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from ui.app import install_crash_handler
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    install_crash_handler(window)
+    try:
+        raise ValueError("a slot fell over")
+    except ValueError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    assert len(dialogs.errors) == 1 and "crash report" in dialogs.errors[0]
+    report = Path(dialogs.errors[0].split(" is in ")[1].rstrip("."))
+    assert "a slot fell over" in report.read_text(encoding="utf-8")
