@@ -173,4 +173,6 @@ def test_export_without_a_format_and_verify_of_a_missing_file_say_why(tmp_path: 
     nothing = run("export", str(demo))
     assert nothing.returncode == 1 and "--sla OUT.pdf" in nothing.stderr
     missing = run("verify", str(tmp_path / "none.pdf"))
-    assert missing.returncode == 1 and "cannot read" in missing.stderr
+    assert (
+        missing.returncode == 1 and "There is no PDF file" in missing.stderr and "none.pdf" in missing.stderr
+    )

@@ -132,8 +132,7 @@ def test_a_read_only_file_opens_read_only_and_is_not_written(
 
 def fill_the_disk(document: WorkshopDocument) -> None:
     """Make the next write fail as it would on a full disk (SQLite's SQLITE_FULL)."""
-    conn = document._conn
-    assert conn is not None
+    conn = document._connection()
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
 

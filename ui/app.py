@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,7 @@ from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop import APP_NAME, __version__
+from workshop.crash import report_crash
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -63,9 +65,23 @@ def start(
     return window
 
 
+def install_crash_handler(window: MainWindow) -> None:
+    """An unexpected error shows a short message naming its crash report, never a traceback."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, trace)
+            return
+        message = report_crash(error.with_traceback(trace), "working in the window")
+        window.dialogs.error(window, "Something went wrong", message)
+
+    sys.excepthook = hook
+
+
 def run(file: str | None = None) -> int:
     """Run the app until the user quits; the exit status of the event loop."""
     app = create_application()
     window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs())
+    install_crash_handler(window)
     window.raise_()
     return app.exec()

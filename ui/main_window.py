@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget
 
 from ui.common import icons, themes
 from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from ui.welcome_page import WelcomePage
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
+from workshop.crash import report_crash
 from workshop.document import WorkshopDocument
 from workshop.model import MARKETING, SALES, Team, team_name
 from workshop.store.errors import WorkshopFileError
@@ -50,6 +53,10 @@ class MainWindow(QMainWindow):
         self.saved_label.setAccessibleName("Saved state")
         self.statusBar().addPermanentWidget(self.saved_label)
         themes.apply_theme(settings.theme)
+        from ui.backups import BackupKeeper  # noqa: PLC0415 - small; kept with its menu below
+
+        self.backups = BackupKeeper(paths.backups_dir, settings.backups_enabled, self)
+        self.backups.failed.connect(self._report)  # a bound slot: queued from the worker thread
         self._build_menus()
         geometry = settings.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -95,6 +102,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open the &Demo Workshop", self.open_demo)
         file_menu.addSeparator()
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S")
+        self._add_file_keeping_actions(file_menu)
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
         self.pdf_exporter = PdfExporter(self, self.dialogs, self.settings.store, lambda: self.document)
         self.pdf_exporter.add_to(file_menu)
@@ -156,6 +164,153 @@ class MainWindow(QMainWindow):
         if self.view is not None and self.signals is not None:
             self._rebuild_view()  # pages take their colours when built
 
+    # -- keeping files safe: recovery (kept apart from the other File actions) --------------
+
+    def _add_file_keeping_actions(self, file_menu: QMenu) -> None:
+        self.recover_action = self._action(file_menu, "Re&cover into a New File…", self.recover)
+        self.recover_action.setToolTip("Copy everything sound from a damaged workshop into a new file")
+        self._action(file_menu, "&Import from JSON…", self.import_json)
+        self._add_backup_actions(file_menu)
+
+    def import_json(self) -> None:
+        """Rebuild a workshop file from a JSON export, then open it."""
+        folder = str(self.document.path.parent if self.document else self.paths.workshops_dir)
+        source = self.dialogs.open_path(self, "Import a workshop from JSON", folder, "JSON files (*.json)")
+        if source is None or not self._may_let_go():
+            return
+        suggested = str(source.with_suffix(FILE_SUFFIX))
+        out = self.dialogs.save_path(
+            self, "Import from JSON: the new workshop file", suggested, WORKSHOP_FILTER
+        )
+        if out is None:
+            return
+        from workshop.inputs import InputError  # noqa: PLC0415 - not needed to start
+        from workshop.report.json_import import JsonImportError, import_file  # noqa: PLC0415
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            imported = import_file(source, out)
+        except (JsonImportError, InputError) as error:
+            QApplication.restoreOverrideCursor()
+            self.dialogs.error(self, "Cannot import", str(error))
+            return
+        QApplication.restoreOverrideCursor()
+        if self.open_path(out) and imported.notes:
+            self.dialogs.inform(
+                self, "Imported with changes", "<br>".join(html.escape(n) for n in imported.notes)
+            )
+
+    def recover(self) -> None:
+        """Write what was sound in a file with bad values to a new file, and say what was left out."""
+        document = self.document
+        if document is None or not document.problems:
+            return
+        problems = list(document.problems)
+        suggested = str(document.path.with_name(f"{document.path.stem} (recovered){FILE_SUFFIX}"))
+        path = self.dialogs.save_path(self, "Recover into a new file", suggested, WORKSHOP_FILTER)
+        if path is None:
+            return
+        if path.absolute() == document.path:
+            self.dialogs.error(
+                self, "Cannot recover", "Choose a new name: the damaged file is kept as it is, untouched."
+            )
+            return
+        try:
+            document.save_as(path)
+        except WorkshopFileError as error:
+            self.dialogs.error(self, "Cannot recover", str(error))
+            return
+        self.settings.add_recent(document.path)
+        self._rebuild_view()
+        left_out = "<br>".join(f"• {html.escape(p.describe())}" for p in problems[:20])
+        more = f"<br>… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        self.dialogs.inform(
+            self,
+            "Workshop recovered",
+            f"Everything sound is now in “{html.escape(path.name)}”, open for editing. Left out (the values "
+            f"no edit could make):<br>{left_out}{more}<br><br>The damaged file has not been changed.",
+        )
+
+    # -- automatic backups ------------------------------------------------------------------
+
+    def _add_backup_actions(self, file_menu: QMenu) -> None:
+        self.restore_action = self._action(file_menu, "Restore from &Backup…", self.restore_backup)
+        self.backups_action = file_menu.addAction("Automatic Backups")
+        self.backups_action.setCheckable(True)
+        self.backups_action.setChecked(self.settings.backups_enabled)
+        self.backups_action.setToolTip(f"Keep a copy every few minutes in {self.paths.backups_dir}")
+        self.backups_action.toggled.connect(self._set_backups_enabled)
+
+    def _set_backups_enabled(self, enabled: bool) -> None:
+        self.settings.backups_enabled = enabled
+        self.backups.set_enabled(enabled)
+
+    def restore_backup(self) -> None:
+        """Pick one of the open workshop's backups and restore it into a new file, then open that."""
+        from workshop.store import backups  # noqa: PLC0415 - not needed to start
+
+        document = self.document
+        self.backups.wait()
+        folder = self.backups.folder(document) if document is not None else self._pick_backed_up_workshop()
+        if folder is None:
+            return
+        found = backups.list_backups(folder)
+        if not found:
+            self.dialogs.inform(
+                self,
+                "No backups yet",
+                f"There is no backup of this workshop yet. Backups are kept every few minutes while it "
+                f"is edited, in {html.escape(str(self.paths.backups_dir))}.",
+            )
+            return
+        labels = []
+        for index, backup in enumerate(found):
+            older = found[index + 1].size if index + 1 < len(found) else None
+            change = "" if older is None else f" ({_size_change(backup.size - older)})"
+            labels.append(
+                (str(index), f"{backup.taken_at:%a %d %b %Y, %H:%M:%S} — {_size(backup.size)}{change}")
+            )
+        choice = self.dialogs.pick(
+            self, "Restore from backup", "Restore which backup, into a new file?", labels
+        )
+        if choice is None:
+            return
+        chosen = found[int(choice)]
+        stamp = f"{chosen.taken_at:%Y-%m-%d %H%M}"
+        place = document.path if document is not None else self.paths.workshops_dir / f"Workshop{FILE_SUFFIX}"
+        suggested = str(place.with_name(f"{place.stem} (backup {stamp}){FILE_SUFFIX}"))
+        target = self.dialogs.save_path(self, "Restore the backup as", suggested, WORKSHOP_FILTER)
+        if target is None:
+            return
+        if document is not None and target.absolute() == document.path:
+            self.dialogs.error(
+                self, "Cannot restore", "Choose a new name: a backup never replaces the open workshop."
+            )
+            return
+        try:
+            backups.restore(chosen.path, target)
+        except (WorkshopFileError, OSError) as error:
+            self.dialogs.error(self, "Cannot restore", str(error))
+            return
+        self.open_path(target)
+
+    def _pick_backed_up_workshop(self) -> Path | None:
+        """With no workshop open: which workshop's backups to restore from."""
+        from workshop.store import backups  # noqa: PLC0415 - not needed to start
+
+        workshops = backups.backed_up_workshops(self.paths.backups_dir)
+        if not workshops:
+            self.dialogs.inform(
+                self,
+                "No backups yet",
+                f"There are no backups yet. Backups are kept every few minutes while a workshop is "
+                f"edited, in {html.escape(str(self.paths.backups_dir))}.",
+            )
+            return None
+        items = [(str(i), title) for i, (title, _folder) in enumerate(workshops)]
+        choice = self.dialogs.pick(self, "Restore from backup", "Restore a backup of which workshop?", items)
+        return workshops[int(choice)][1] if choice is not None else None
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.recent_files
@@ -185,6 +340,9 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, "Cannot open workshop", str(error))
             if not path.exists():
                 self.settings.forget_recent(path)
+            return False
+        except Exception as error:  # noqa: BLE001 - never a traceback: a message and a crash report
+            self.dialogs.error(self, "Cannot open workshop", report_crash(error, f"opening “{path.name}”"))
             return False
         self._set_document(document)
         return True
@@ -338,8 +496,10 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self._stop_run()
             self._drop_view()
+            self.backups.detach()
             self.document.close()
         self.document = document
+        self.backups.attach(document)
         if document is not None:
             self.settings.add_recent(document.path)
             self._rebuild_view()
@@ -432,6 +592,7 @@ class MainWindow(QMainWindow):
         )
         for action in (*actions, *self.stage_actions):
             action.setEnabled(has)
+        self.recover_action.setEnabled(has and self.document is not None and bool(self.document.problems))
         self._update_status()
 
     # -- what the user sees of the document's state ----------------------------------------
@@ -462,8 +623,12 @@ class MainWindow(QMainWindow):
             )
         elif document.read_only:
             self.saved_label.setText("Read-only")
+            actions = [("Recover into a New File…", self.recover)] if document.problems else []
             self.view.banner.show_message(
-                "warning", document.read_only_reason or "", [("Save As…", self.save_as)], closable=False
+                "warning",
+                document.read_only_reason or "",
+                actions or [("Save As…", self.save_as)],
+                closable=False,
             )
         else:
             stamp = document.saved_at.strftime("%H:%M:%S") if document.saved_at else ""
@@ -498,7 +663,18 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self._stop_run()
             self._drop_view()
+            self.backups.detach()
             self.document.close()
             self.document = None
         self.settings.sync()
         event.accept()
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+
+
+def _size_change(delta: int) -> str:
+    if delta == 0:
+        return "same size"
+    return ("+" if delta > 0 else "−") + _size(abs(delta))

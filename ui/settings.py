@@ -30,6 +30,11 @@ class AppPaths:
         )
 
     @property
+    def backups_dir(self) -> Path:
+        """Automatic backups of the workshops, one folder per workshop."""
+        return self.data_dir / "backups"
+
+    @property
     def demo_file(self) -> Path:
         return self.data_dir / "Q3 alignment offsite (demo).smw"
 
@@ -103,6 +108,15 @@ class AppSettings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._settings.setValue("view/theme", value)
+
+    @property
+    def backups_enabled(self) -> bool:
+        """Automatic backups of the open workshop (on unless turned off)."""
+        return str(self._settings.value("backups/enabled", "true")).lower() == "true"
+
+    @backups_enabled.setter
+    def backups_enabled(self, value: bool) -> None:
+        self._settings.setValue("backups/enabled", "true" if value else "false")
 
     def sync(self) -> None:
         self._settings.sync()

@@ -18,6 +18,8 @@ from types import ModuleType
 
 from workshop import APP_NAME, __version__, commands
 from workshop.commands import CommandError
+from workshop.crash import report_crash
+from workshop.inputs import InputError
 from workshop.store.errors import WorkshopFileError
 
 PROG = "smarketing-workshop"
@@ -63,8 +65,15 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         args = parser.parse_args(args_list[1:])
         try:
             return int(module.run(args))
-        except (CommandError, WorkshopFileError) as error:
+        except (CommandError, WorkshopFileError, InputError) as error:
             print(f"{PROG} {module.NAME}: error: {error}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print(f"{PROG} {module.NAME}: stopped", file=sys.stderr)
+            return 130
+        except Exception as error:  # noqa: BLE001 - no traceback reaches a user: a message and a crash report
+            message = report_crash(error, f"running “{module.NAME}”")
+            print(f"{PROG} {module.NAME}: error: {message}", file=sys.stderr)
             return 1
     app_args = _app_parser(available).parse_args(args_list)
     if open_window is None:

@@ -29,6 +29,7 @@ from workshop.edits import Change, Delete, Insert, Move, Operation, Update
 from workshop.events import Signal
 from workshop.locking import WorkshopLock
 from workshop.model import (
+    TYPE_BY_TABLE,
     ActionItem,
     AgendaItem,
     FunnelSettings,
@@ -45,9 +46,10 @@ from workshop.model import (
     Team,
     WorkshopContent,
     WorkshopInfo,
+    storable_change,
 )
 from workshop.run_log import RunEvent, RunLog
-from workshop.store import files
+from workshop.store import files, reading
 from workshop.store.errors import FileWriteError, describe_write_failure
 from workshop.store.schema import MIGRATIONS, Migration
 
@@ -86,7 +88,9 @@ class WorkshopDocument:
         self.run_log = run_log or RunLog([], 0)
         self.run_log.on_append.append(self._persist_run_event)
         self.run_log.on_checkpoint.append(self._persist_checkpoint)
-        self._conn: sqlite3.Connection | None = None
+        self._conn: sqlite3.Connection | None = None  # opened on the first write
+        self._may_write = False
+        self.problems: list[reading.ValueProblem] = []  # values left out when the file was read
         self._lock: WorkshopLock | None = None
         self.read_only_reason: str | None = None
         self.write_error: FileWriteError | None = None
@@ -123,8 +127,8 @@ class WorkshopDocument:
         written, is opened read-only with :attr:`read_only_reason` saying why.
         """
         path = Path(path).absolute()
-        version = files.check_file(path, newest=len(migrations))
-        reason = "Opened read-only." if read_only else _unwritable_reason(path)
+        contents = reading.read_workshop(path, migrations)
+        reason = _read_only_reason(path, contents, read_only)
         lock: WorkshopLock | None = None
         if reason is None:
             lock = WorkshopLock(path)
@@ -135,28 +139,30 @@ class WorkshopDocument:
                     "read-only. Close it there to edit it here, or use Save As to edit a copy."
                 )
         backup: Path | None = None
-        try:
-            if reason is None:
-                backup = files.migrate(path, version, migrations)
-                conn = files.connect_for_writing(path)
-                tables = files.load_tables(conn, path)
-                run_log = files.load_run(conn)
-            else:
-                tables, run_log = _load_read_only(path, version, migrations)
-                conn = None
-        except BaseException:
-            if lock is not None:
+        if lock is not None:
+            try:
+                if contents.changed_since(path):  # written by someone else before the lock was ours
+                    contents = reading.read_workshop(path, migrations)
+                    reason = _read_only_reason(path, contents, read_only)
+                if reason is None:
+                    backup = files.migrate(path, contents.version, migrations)
+            except BaseException:
                 lock.release()
-            raise
-        document = cls(path, tables, run_log)
-        document._conn = conn
+                raise
+            if reason is not None:
+                lock.release()
+                lock = None
+        document = cls(path, contents.tables, contents.run_log)
         document._lock = lock
+        document._may_write = lock is not None
         document.read_only_reason = reason
+        document.problems = contents.problems
         document.migrated_backup = backup
         return document
 
     def close(self) -> None:
         """Let go of the file (all edits are already in it)."""
+        self._may_write = False
         if self._conn is not None:
             files.close_for_writing(self._conn)
             self._conn = None
@@ -187,14 +193,16 @@ class WorkshopDocument:
         try:
             files.write_new(path, self._tables, run=self.run_log)
             conn = files.connect_for_writing(path)
-        except (OSError, sqlite3.Error) as error:
+        except Exception as error:  # noqa: BLE001 - any failure: said in the user's words, the edits kept
             if not same:
                 lock.release()
-            raise describe_write_failure(path, error) from None
+            raise describe_write_failure(path, error, saving_as=True) from None
         if not same:
             self.close()
         self.path, self._conn, self._lock = path, conn, lock
+        self._may_write = True
         self.read_only_reason = None
+        self.problems = []
         self.write_error = None
         self.saved_at = local_now()
         self.status_changed.emit(self)
@@ -208,7 +216,17 @@ class WorkshopDocument:
     @property
     def saving(self) -> bool:
         """True while edits are being written to the file as they are made."""
-        return self._conn is not None and self.write_error is None
+        return self._may_write and self.write_error is None
+
+    def _connection(self) -> sqlite3.Connection:
+        """The connection edits are written through, opened on the first write.
+
+        Opening a file to look at it never changes it: SQLite touches the file only
+        once there is something to write.
+        """
+        if self._conn is None:
+            self._conn = files.connect_for_writing(self.path)
+        return self._conn
 
     def records(self, table: str) -> Sequence[Record]:
         return self._tables[table]
@@ -265,7 +283,7 @@ class WorkshopDocument:
         """
         if self.read_only:
             raise ReadOnlyError(self.read_only_reason)
-        operations = [op for op in operations if not self._is_no_op(op)]
+        operations = [op for op in map(_storable, operations) if not self._is_no_op(op)]
         if not operations:
             return []
         done, inverse = self._perform(operations)
@@ -393,17 +411,20 @@ class WorkshopDocument:
 
     def _journal(self, write: Callable[[sqlite3.Connection], None]) -> None:
         """Write to the run's log outside the undo history, durably, like every edit."""
-        if not self.saving or self._conn is None:
+        if not self.saving:
             return
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            write(self._conn)
-            self._conn.execute("COMMIT")
-        except (sqlite3.Error, OSError) as error:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            self.write_error = describe_write_failure(self.path, error)
-            self.status_changed.emit(self)
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                write(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except Exception as error:  # noqa: BLE001 - any failed write must show, never pass unseen
+            self._failed(error)
         else:
             self.saved_at = local_now()
 
@@ -415,16 +436,21 @@ class WorkshopDocument:
         self._journal(lambda conn: files.write_checkpoint(conn, at_ms, wall))
 
     def _write(self, pending: _PendingWrites) -> None:
-        if not self.saving or self._conn is None:
+        if not self.saving:
             return
         puts = [r for r in pending.records.values() if r is not None]
         deletes = [key for key, r in pending.records.items() if r is None]
         try:
-            files.write_records(self._conn, puts, deletes)
-        except (sqlite3.Error, OSError) as error:
-            self.write_error = describe_write_failure(self.path, error)
+            files.write_records(self._connection(), puts, deletes)
+        except Exception as error:  # noqa: BLE001 - any failed write must show, never pass unseen
+            self._failed(error)
         else:
             self.saved_at = local_now()
+
+    def _failed(self, error: BaseException) -> None:
+        """A write failed: keep the edit in memory and say so until it is saved elsewhere."""
+        self.write_error = describe_write_failure(self.path, error)
+        self.status_changed.emit(self)
 
 
 def _unwritable_reason(path: Path) -> str | None:
@@ -438,22 +464,26 @@ def _unwritable_reason(path: Path) -> str | None:
     return None
 
 
-def _load_read_only(path: Path, version: int, migrations: Sequence[Migration]) -> tuple[files.Tables, RunLog]:
-    """Load a file without changing it, bringing an older one up to date in a temporary copy."""
-    if version >= len(migrations):
-        conn = files.connect_read_only(path)
-        try:
-            return files.load_tables(conn, path), files.load_run(conn)
-        finally:
-            conn.close()
-    import tempfile  # noqa: PLC0415 - rare path, keeps start-up light
+def _storable(op: Operation) -> Operation:
+    """The operation with its text made storable and its numbers within their limits (see model)."""
+    if isinstance(op, Update):
+        record_type = TYPE_BY_TABLE[op.table]
+        changes = tuple((name, storable_change(record_type, name, value)) for name, value in op.changes)
+        return dataclasses.replace(op, changes=changes) if changes != op.changes else op
+    if isinstance(op, Insert):
+        record = op.record
+        fixed = {n: storable_change(type(record), n, v) for n, v in record.values().items()}
+        fixed = {n: v for n, v in fixed.items() if v != getattr(record, n)}
+        return dataclasses.replace(op, record=dataclasses.replace(record, **fixed)) if fixed else op
+    return op
 
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / path.name
-        files.copy_database(path, copy)
-        files.migrate(copy, version, migrations)
-        conn = files.connect_read_only(copy)
-        try:
-            return files.load_tables(conn, path), files.load_run(conn)
-        finally:
-            conn.close()
+
+def _read_only_reason(path: Path, contents: reading.FileContents, read_only: bool) -> str | None:
+    if contents.problems:
+        return (
+            f"“{path.name}” holds values no edit could make ({contents.problems_text()}). It is shown "
+            "read-only and has not been changed; File ▸ Recover into a New File keeps everything sound."
+        )
+    if read_only:
+        return "Opened read-only."
+    return _unwritable_reason(path)

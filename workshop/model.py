@@ -8,12 +8,14 @@ records on each edit, so a record handed to the UI never changes under it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
+from workshop.inputs import InputError, load_json, storable
 from workshop.run_log import RunLog
 
 SALES = "sales"
@@ -300,10 +302,21 @@ ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
 
 
+_COLUMN_TYPES: dict[type[Record], dict[str, type]] = {}
+
+
 def column_types(record_type: type[Record]) -> dict[str, type]:
     """Column name -> Python type (str, int or bool) of a record type."""
-    kinds = {"str": str, "int": int, "bool": bool}
-    return {f.name: kinds[str(f.type)] for f in dataclasses.fields(record_type)}
+    return dict(_column_types(record_type))
+
+
+def _column_types(record_type: type[Record]) -> dict[str, type]:
+    found = _COLUMN_TYPES.get(record_type)
+    if found is None:
+        kinds = {"str": str, "int": int, "bool": bool}
+        found = {f.name: kinds[str(f.type)] for f in dataclasses.fields(record_type)}
+        _COLUMN_TYPES[record_type] = found
+    return found
 
 
 def record_from_row(record_type: type[R], row: dict[str, Any]) -> R:
@@ -411,3 +424,118 @@ def team_colours(teams: Iterable[Team]) -> dict[str, str]:
         if team.key in colours and _HEX_COLOUR.fullmatch(team.colour.strip()):
             colours[team.key] = team.colour.strip()
     return colours
+
+
+# -- the values a record can hold ------------------------------------------------------------
+
+INT_LIMITS: Mapping[tuple[str, str], tuple[int, int]] = MappingProxyType(
+    {
+        ("*", "id"): (1, 2**53),
+        ("*", "position"): (0, 10_000_000),
+        (AgendaItem.TABLE, "minutes"): (0, 24 * 60),
+        (AgendaItem.TABLE, "replanned_minutes"): (0, 2 * 24 * 60),
+        (WorkshopInfo.TABLE, "balance_low"): (0, 50),
+        (WorkshopInfo.TABLE, "balance_delay"): (0, 24 * 60),
+        (WorkshopInfo.TABLE, "min_item_minutes"): (0, 24 * 60),
+        (LeadStage.TABLE, "handoff_hours"): (0, 24 * 366),
+        (MqlState.TABLE, "version"): (1, 1_000_000),
+        (Goal.TABLE, "serves_goal"): (0, 2**53),
+    }
+)
+"""The smallest and largest value of each whole-number field; any other: 0 to 1,000,000."""
+DEFAULT_INT_LIMITS = (0, 1_000_000)
+
+JSON_FIELDS: Mapping[tuple[str, str], tuple[type, bool]] = MappingProxyType(
+    {
+        (MqlState.TABLE, "definition"): (dict, True),
+        (MqlState.TABLE, "history"): (list, False),
+        (MqlState.TABLE, "column_mapping"): (dict, True),
+        (MqlState.TABLE, "test_results"): (object, True),
+        (SlaClause.TABLE, "parameters"): (dict, False),
+        (SlaSignature.TABLE, "strokes"): (list, False),
+    }
+)
+"""Text fields that hold JSON: the kind of value, and whether "" (nothing yet) is allowed."""
+
+TABLE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        WorkshopInfo.TABLE: "the workshop's details",
+        Team.TABLE: "teams",
+        Participant.TABLE: "participants",
+        AgendaItem.TABLE: "agenda",
+        ActionItem.TABLE: "action items",
+        ParkingLotItem.TABLE: "parking lot",
+        FunnelSettings.TABLE: "funnel",
+        QuotaLine.TABLE: "quota lines",
+        Goal.TABLE: "goals",
+        LeadStage.TABLE: "lead stages",
+        MqlState.TABLE: "MQL definition",
+        SlaClause.TABLE: "SLA clauses",
+        SlaSignature.TABLE: "signatures",
+        SlaRecord.TABLE: "signed records",
+        "run_events": "the run's log",
+        "run_state": "the run's checkpoint",
+    }
+)
+"""How a table is named to the user in a message."""
+
+
+@functools.cache
+def int_limits(table: str, name: str) -> tuple[int, int]:
+    return INT_LIMITS.get((table, name)) or INT_LIMITS.get(("*", name)) or DEFAULT_INT_LIMITS
+
+
+def _json_problem(table: str, name: str, value: str) -> str | None:
+    kind, may_be_empty = JSON_FIELDS[(table, name)]
+    if value == "" and may_be_empty:
+        return None
+    try:
+        parsed = load_json(value, "it", clean=False)
+    except InputError as error:
+        return f"{name} holds JSON that cannot be used ({str(error).removeprefix('it ')})"
+    if kind is not object and not isinstance(parsed, kind):
+        return f"{name} holds the wrong kind of JSON value"
+    return None
+
+
+def value_problem(record_type: type[Record], name: str, value: object) -> str | None:
+    """What is wrong with ``value`` as the field ``name`` of a record (None: nothing).
+
+    The checks a file's values pass before they are used: the field's type, text
+    that can be stored (no NUL, no lone surrogate), whole numbers in their range,
+    and JSON that parses to the right kind of value.
+    """
+    kind = _column_types(record_type)[name]
+    table = record_type.TABLE
+    if value is None:
+        return f"{name} is empty (NULL)"
+    if kind is str:
+        if not isinstance(value, str):
+            return f"{name} is a {type(value).__name__} where text belongs"
+        if storable(value) != value:
+            return f"{name} holds characters that cannot be stored"
+        return _json_problem(table, name, value) if (table, name) in JSON_FIELDS else None
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{name} is not a whole number"
+    if kind is bool:
+        return None if value in (0, 1) else f"{name} is {value}, not yes (1) or no (0)"
+    low, high = int_limits(table, name)
+    if not low <= value <= high:
+        return f"{name} is {value:,}, outside {low:,} to {high:,}"
+    return None
+
+
+def storable_change(record_type: type[Record], name: str, value: Any) -> Any:
+    """``value`` made fit for the field: text storable, whole numbers within their limits."""
+    kind = _column_types(record_type)[name]
+    if kind is str and isinstance(value, str):
+        return storable(value)
+    if (
+        kind is int
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and name not in ("id", "position")
+    ):
+        low, high = int_limits(record_type.TABLE, name)
+        return min(max(value, low), high)
+    return value

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workshop.document import WorkshopDocument
-from workshop.store import files
+from workshop.store import reading
 from workshop.store.errors import (
     DamagedFileError,
     FileMissingError,
@@ -122,10 +122,10 @@ def test_a_newer_file_names_both_versions(tmp_path: Path, demo_file: Path) -> No
     with pytest.raises(
         NewerFileError, match=rf"file format 99; this version reads up to {CURRENT_VERSION}\b"
     ):
-        files.check_file(path)
+        reading.read_workshop(path)
 
 
 def test_a_good_file_has_our_application_id(demo_file: Path) -> None:
     header = demo_file.read_bytes()[:100]
     assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
-    assert files.check_file(demo_file) == CURRENT_VERSION
+    assert reading.read_workshop(demo_file).version == CURRENT_VERSION

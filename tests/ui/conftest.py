@@ -47,6 +47,10 @@ class ScriptedDialogs:
         self.questions.append(text)
         return self.choices.pop(0) if self.choices else None
 
+    def pick(self, parent: QWidget, title: str, text: str, items: list[tuple[str, str]]) -> str | None:
+        self.questions.append(text + "\n" + "\n".join(label for _key, label in items))
+        return self.choices.pop(0) if self.choices else None
+
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         self.informed.append(text)
 

@@ -70,6 +70,14 @@ class Dialogs:
         clicked = box.clickedButton()
         return next((key for button, key in buttons if button is clicked), None)
 
+    def pick(self, parent: QWidget, title: str, text: str, items: list[tuple[str, str]]) -> str | None:
+        """The key of one of ``items`` (key, label) picked from a list, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - not needed to start
+
+        labels = [label for _key, label in items]
+        label, ok = QInputDialog.getItem(parent, title, text, labels, 0, False)
+        return next((key for key, each in items if each == label), None) if ok else None
+
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed to start
 

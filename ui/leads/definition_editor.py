@@ -31,7 +31,8 @@ from ui.leads.approval_panel import ApprovalPanel
 from ui.leads.definition_link import DefinitionLink
 from ui.leads.rule_delegate import RuleDelegate
 from ui.leads.rules_model import RulesModel, rows_of
-from workshop.leads.definition import Decay, DefinitionError, definition_from_json, definition_json
+from workshop.inputs import InputError, load_json, read_regular_file
+from workshop.leads.definition import Decay, definition_from_json, definition_json
 from workshop.leads.templates import starting_template
 
 FILTER = "MQL definition (*.json);;All files (*)"
@@ -221,13 +222,16 @@ class DefinitionEditor(QWidget):
         if path is None:
             return
         try:
-            definition = definition_from_json(json.loads(path.read_text(encoding="utf-8-sig")))
-        except (OSError, UnicodeDecodeError) as error:
-            self.context.show_error("Import definition", f"“{path.name}” cannot be read: {error}")
+            data = load_json(
+                read_regular_file(path, "definition file", limit=10 * 1024 * 1024), f"“{path.name}”"
+            )
+        except InputError as error:  # not a file, unreadable, not JSON, nested too deep: said in one line
+            self.context.show_error("Import definition", str(error))
             return
-        except ValueError as error:  # DefinitionError is a ValueError, as is bad JSON
-            reason = str(error) if isinstance(error, DefinitionError) else f"it is not valid JSON ({error})"
-            self.context.show_error("Import definition", f"“{path.name}” cannot be used: {reason}.")
+        try:
+            definition = definition_from_json(data)
+        except ValueError as error:  # DefinitionError is a ValueError
+            self.context.show_error("Import definition", f"“{path.name}” cannot be used: {error}.")
             return
         self.link.set_definition(definition, f"Import definition from {path.name}")
         self.context.report(f"Imported the MQL definition “{definition.name}” from {path.name}")

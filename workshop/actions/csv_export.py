@@ -6,12 +6,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from workshop.inputs import csv_cell
 from workshop.model import ActionItem, Team, team_name
-
-
-def _cell(value: str) -> str:
-    """Keep a spreadsheet from running a cell that starts like a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def actions_csv(actions: Iterable[ActionItem], teams: Sequence[Team]) -> str:
@@ -21,5 +17,5 @@ def actions_csv(actions: Iterable[ActionItem], teams: Sequence[Team]) -> str:
     writer.writerow(["What", "Owner", "Team", "Due", "Status"])
     for item in actions:
         team = team_name(teams, item.team)
-        writer.writerow([_cell(item.what), _cell(item.owner), _cell(team), item.due, item.status])
+        writer.writerow([csv_cell(v) for v in (item.what, item.owner, team, item.due, item.status)])
     return out.getvalue()

@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         today = date.fromisoformat(args.today) if args.today else local_today()
     except ValueError:
         raise CommandError(f"--today wants a date like 2027-06-01, not “{args.today}”") from None
+    if not 1900 <= today.year <= 9000:
+        raise CommandError(f"--today wants a date between the years 1900 and 9000, not “{args.today}”")
     if (args.baseline is None) != (args.target is None):
         raise CommandError("--baseline and --target go together: give today's figure and the one to reach")
     if not args.text.strip():

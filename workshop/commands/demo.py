@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.path)
-    if path.exists() and not args.force:
+    if (path.exists() or path.is_symlink()) and not args.force:
         raise CommandError(f"{path} already exists; choose another name or add --force to replace it")
     if not path.parent.is_dir():
         raise CommandError(f"there is no folder {path.parent}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workshop.commands import CommandError
 from workshop.document import WorkshopDocument
+from workshop.store.reading import ValueProblem
 
 NAME = "export"
 HELP = "export a workshop file (JSON, speaking turns, SLA PDF, goals PDF)"
@@ -42,6 +43,11 @@ def _write(target: str, data: bytes) -> None:
         raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
 
 
+def document_problems(problems: list[ValueProblem]) -> str:
+    shown = "; ".join(p.describe() for p in problems[:3])
+    return shown + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+
+
 def run(args: argparse.Namespace) -> int:
     if not (args.json or args.turns_csv or args.sla or args.goals or args.ca):
         raise CommandError(
@@ -49,9 +55,15 @@ def run(args: argparse.Namespace) -> int:
         )
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
-        content, log = document.content(), document.run_log
+        content, log, problems = document.content(), document.run_log, document.problems
     finally:
         document.close()
+    if problems:
+        raise CommandError(
+            f"“{Path(args.file).name}” holds values no edit could make ({document_problems(problems)}); "
+            "nothing was exported and the file has not been changed. Open it in the app and use "
+            "File ▸ Recover into a New File."
+        )
     said = sys.stderr if "-" in (args.json, args.turns_csv) else sys.stdout
     if args.json:
         from workshop.report.json_export import workshop_json

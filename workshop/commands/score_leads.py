@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from workshop.commands import CommandError
+from workshop.inputs import InputError, load_json, read_regular_file
 from workshop.leads.definition import DefinitionError, MqlDefinition, definition_from_json
 from workshop.leads.evaluation import Evaluation, Metrics, percent, times
 from workshop.leads.numbers import DECIMALS
@@ -90,11 +91,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_definition(path: Path) -> MqlDefinition:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise CommandError(f"{path} is not valid JSON ({error})") from None
+        data = load_json(read_regular_file(path, "definition file", limit=10 * 1024 * 1024), str(path))
+    except InputError as error:
+        raise CommandError(str(error)) from None
     try:
         return definition_from_json(data)
     except DefinitionError as error:

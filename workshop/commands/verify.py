@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 
 from workshop.commands import CommandError
+from workshop.inputs import read_regular_file
 
 NAME = "verify"
 HELP = "check the digital signatures of a signed SLA PDF (exit 0 valid, 1 changed, 3 untrusted, 4 incomplete)"
@@ -41,10 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from workshop.signoff.verification import CHANGED, verify_pdf
 
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
+    data = read_regular_file(path, "PDF file")  # a pipe or a device: refused at once, never waited on
     trust = [Path(t) for t in args.trust]
     for certificate in trust:
         if not certificate.is_file():

@@ -34,6 +34,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
+from workshop.inputs import InputError, require_regular_file
 from workshop.leads.dates import DATE_ORDERS, DateEvidence, DateReading, read_date, read_date_columns
 from workshop.leads.definition import Value
 from workshop.leads.numbers import (
@@ -488,6 +489,12 @@ def read_table(path: Path, progress: Progress | None = None) -> LeadTable:
     ``progress`` is told the share of the reading done, and stops it by returning False
     (then :class:`ReadingStoppedError` is raised).
     """
+    try:
+        path = require_regular_file(
+            path, "lead history"
+        )  # a pipe or a device: refused at once, never waited on
+    except InputError as error:
+        raise LeadFileError(str(error).rstrip(".")) from None
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

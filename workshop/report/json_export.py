@@ -13,6 +13,7 @@ from workshop.leads.state import mql_json
 from workshop.model import Record, WorkshopContent, team_name
 from workshop.run.report import run_summary
 from workshop.run_log import RunLog
+from workshop.store.schema import CURRENT_VERSION
 
 SCHEMA_VERSION = 1
 _INTERNAL = ("id", "position")
@@ -33,7 +34,7 @@ agenda_times = _agenda_times  # public: the reports print the same times
 
 def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[str, Any]:
     """The whole workshop as a JSON-ready dict, stage by stage (with the live run when given)."""
-    summary = run_summary(content, run or RunLog([], 0))
+    summary = run_summary(content, run or content.run_log)
     info = content.info.values()
     return {
         "schema_version": SCHEMA_VERSION,
@@ -62,6 +63,16 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "lead_stages": [_plain(s) for s in content.lead_stages],
         "mql": mql_json(content.mql[0]) if content.mql else None,
         "sla": _sla_json(content),
+        "records": records_json(content, run or content.run_log),
+    }
+
+
+def records_json(content: WorkshopContent, run: RunLog) -> dict[str, Any]:
+    """Everything the file holds, record by record, from which ``import`` rebuilds the file."""
+    return {
+        "file_format": CURRENT_VERSION,
+        "tables": {name: [r.values() for r in records] for name, records in content.tables().items()},
+        "run": {"checkpoint_ms": run.checkpoint_ms, "events": [list(e) for e in run.events]},
     }
 
 

@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from workshop.clock import StoppedClock
+from workshop.inputs import csv_cell
 from workshop.model import NEXT_DAY, WorkshopContent, team_name
 from workshop.run.airtime import GROUPS, group_of, person_id, person_key, turns
 from workshop.run.runner import AgendaRunner
@@ -82,14 +83,13 @@ def turns_csv(content: WorkshopContent, log: RunLog) -> str:
             speaker = team_name(content.teams, turn.speaker)
         else:
             speaker = "Nobody"
-        writer.writerow(
-            [
-                f"{turn.start_ms / 1000:.1f}",
-                f"{turn.end_ms / 1000:.1f}",
-                f"{(turn.end_ms - turn.start_ms) / 1000:.1f}",
-                speaker,
-                team_name(content.teams, group),
-                titles.get(turn.item_id, "") if turn.item_id is not None else "",
-            ]
-        )
+        row = [
+            f"{turn.start_ms / 1000:.1f}",
+            f"{turn.end_ms / 1000:.1f}",
+            f"{(turn.end_ms - turn.start_ms) / 1000:.1f}",
+            speaker,
+            team_name(content.teams, group),
+            titles.get(turn.item_id, "") if turn.item_id is not None else "",
+        ]
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()

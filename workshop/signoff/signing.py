@@ -165,6 +165,8 @@ class LocalAuthority:
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
         fd = os.open(self._key_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        if hasattr(os, "fchmod"):  # an existing key file keeps its mode through O_CREAT: make it private
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(key_bytes)
         self.certificate_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 
@@ -35,14 +36,31 @@ class FileWriteError(WorkshopFileError):
     """An edit could not be written: the file is read-only, the disk is full, ..."""
 
 
-def describe_write_failure(path: Path, error: BaseException) -> FileWriteError:
-    """Turn an OS or SQLite error raised while writing into a message for the user."""
+def describe_write_failure(path: Path, error: BaseException, *, saving_as: bool = False) -> FileWriteError:
+    """Turn an error raised while writing into a message for the user.
+
+    ``saving_as``: the failed write was Save As itself, so the advice is not to use it again
+    on the same disk.
+    """
     text = str(error).lower()
     if "full" in text or "no space" in text:
         problem = f"The disk holding “{path.name}” is full, so your latest changes are not saved."
     elif "readonly" in text or "read-only" in text or "permission" in text or "access" in text:
         problem = f"“{path.name}” cannot be written (it is read-only), so your latest changes are not saved."
+    elif isinstance(error, (UnicodeError, ValueError)):
+        problem = (
+            f"Your latest change could not be written to “{path.name}” (it holds text that cannot be stored)."
+        )
     else:
-        problem = f"Your latest changes could not be written to “{path.name}” ({error})."
-    advice = "They are still in this window: use File ▸ Save As to keep them in another file."
+        reason = getattr(error, "strerror", None) or (
+            str(error) if isinstance(error, sqlite3.Error) else type(error).__name__
+        )
+        problem = f"Your latest changes could not be written to “{path.name}” ({reason})."
+    if saving_as:
+        advice = (
+            "Your changes are still in this window: choose a place on another disk (or a USB stick), "
+            "or free some space and try again."
+        )
+    else:
+        advice = "They are still in this window: use File ▸ Save As to keep them in another file."
     return FileWriteError(path, problem, advice)

@@ -5,8 +5,9 @@ handful of parametrised statements and must not slow the app's start);
 creating a file and migrating one use sqlite-utils, whose table tools make
 schema changes safe.
 
-A file that is not a workshop, is damaged, or comes from a newer version is
-only ever opened read-only, so it is never changed.
+A file is checked in full before anything here touches it
+(``workshop.store.reading``): one that is not a workshop, is damaged, or comes
+from a newer version is refused and never changed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop import APP_NAME
-from workshop.model import TYPE_BY_TABLE, Record, WorkshopContent, column_types, record_from_row
+from workshop.model import Record, WorkshopContent, column_types
 from workshop.run_log import RunEvent, RunLog
 from workshop.store.errors import (
     DamagedFileError,
@@ -111,27 +112,6 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def check_file(path: Path, newest: int = CURRENT_VERSION) -> int:
-    """Identify the file and check its integrity without changing it; return its version."""
-    version = file_version(path, newest)
-    damaged = DamagedFileError(
-        path,
-        f"“{path.name}” is damaged (it may be truncated or corrupt).",
-        "Open a backup or an earlier copy; this file has not been changed.",
-    )
-    try:
-        conn = connect_read_only(path)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        raise damaged from None
-    if result is None or result[0] != "ok":
-        raise damaged
-    return version
-
-
 def connect_for_writing(path: Path) -> sqlite3.Connection:
     """A connection that commits every transaction durably (WAL, full sync).
 
@@ -150,26 +130,6 @@ def close_for_writing(conn: sqlite3.Connection) -> None:
     with contextlib.suppress(sqlite3.Error):  # a reader has it open: the log stays till next time
         conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
-
-
-def load_tables(conn: sqlite3.Connection, path: Path) -> Tables:
-    """Every record in the file, each table in list order."""
-    tables: Tables = {}
-    try:
-        for name, record_type in TYPE_BY_TABLE.items():
-            rows = conn.execute(f"SELECT * FROM [{name}] ORDER BY position, id").fetchall()
-            tables[name] = [record_from_row(record_type, dict(row)) for row in rows]
-    except (sqlite3.DatabaseError, ValueError, TypeError) as error:
-        raise DamagedFileError(
-            path,
-            f"“{path.name}” could not be read ({error}).",
-            "Open a backup or an earlier copy; this file has not been changed.",
-        ) from None
-    if len(tables.get("workshop", [])) != 1:
-        raise DamagedFileError(
-            path, f"“{path.name}” has no workshop in it.", "Open a backup or an earlier copy."
-        )
-    return tables
 
 
 def copy_database(source: Path, target: Path) -> None:
