@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.chime = Chime(paths.data_dir, muted=settings.muted)
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
+        self.fill_first_page_later = False  # set by ui.app.start: the shell shows, then the page
         self.setWindowIcon(icons.icon("app"))
         self._welcome: WelcomePage | None = None
         self.stack = QStackedWidget(self)
@@ -331,8 +332,16 @@ class MainWindow(QMainWindow):
         context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)
-        self.view.show_stage(stage)
+        if self.fill_first_page_later:
+            self.fill_first_page_later = False
+            self.view.fill_later(stage)
+        else:
+            self.view.show_stage(stage)
         self.show_current()
+
+    def pending_first_page(self) -> bool:
+        """True while an open workshop's first page is still to be built (just after start)."""
+        return self.view is not None and self.view.pending_page()
 
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
