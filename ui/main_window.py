@@ -10,21 +10,21 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget
 
 from ui.common import icons
 from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
-from ui.common.document_signals import DocumentSignals
-from ui.common.page_context import PageContext
 from ui.pdf_export import PdfExporter
-from ui.run.keys import PROJECTOR_KEY
 from ui.run.sound import Chime
+from ui.run.window_keys import PROJECTOR_KEY
 from ui.settings import AppPaths, AppSettings
-from ui.workshop_view import STAGES, WorkshopView
+from ui.workshop_view import STAGES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
+    from ui.common.document_signals import DocumentSignals
     from ui.run.projector import ProjectorWindow
     from ui.run.session import RunSession
     from ui.welcome_page import WelcomePage
+    from ui.workshop_view import WorkshopView
+    from workshop.document import WorkshopDocument
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
-from workshop.document import WorkshopDocument
 from workshop.store.errors import WorkshopFileError
 
 
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.chime = Chime(paths.data_dir, muted=settings.muted)
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
-        self.fill_first_page_later = False  # set by ui.app.start: the shell shows, then the page
+        self.opening = False  # ui.app.start: the window is on screen, its first workshop not yet open
         self.setWindowIcon(icons.icon("app"))
         self._welcome: WelcomePage | None = None
         self.stack = QStackedWidget(self)
@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = menu.addAction(text)
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            # Neither setShortcut nor copying a QKeySequence: both make PySide6 build every enum of
+            # the Qt namespace (~20 ms) before the window can show.
+            action.setShortcuts([keys if isinstance(keys, QKeySequence) else QKeySequence(keys)])
         action.triggered.connect(slot)
         return action
 
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         """Open a workshop file, replacing the one open; say clearly what is wrong if it fails."""
         if not self._may_let_go():
             return False
+        from workshop.document import WorkshopDocument  # noqa: PLC0415 - after the window shows
+
         try:
             document = WorkshopDocument.open(path)
         except WorkshopFileError as error:
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         from workshop.demo.content import blank_content  # noqa: PLC0415 - not needed to start
+        from workshop.document import WorkshopDocument  # noqa: PLC0415
 
         try:
             document = WorkshopDocument.create(path, blank_content())
@@ -298,6 +303,8 @@ class MainWindow(QMainWindow):
             self.document.close()
         self.document = document
         if document is not None:
+            from ui.common.document_signals import DocumentSignals  # noqa: PLC0415 - after the window shows
+
             self.settings.add_recent(document.path)
             self.signals = DocumentSignals(document, self)
             self.signals.statusChanged.connect(self._update_status)
@@ -329,19 +336,14 @@ class MainWindow(QMainWindow):
         assert self.signals is not None
         stage = self.view.current_stage() if self.view else "setup"
         self._drop_view()
+        from ui.common.page_context import PageContext  # noqa: PLC0415 - after the window shows
+        from ui.workshop_view import WorkshopView  # noqa: PLC0415
+
         context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)
-        if self.fill_first_page_later:
-            self.fill_first_page_later = False
-            self.view.fill_later(stage)
-        else:
-            self.view.show_stage(stage)
+        self.view.show_stage(stage)
         self.show_current()
-
-    def pending_first_page(self) -> bool:
-        """True while an open workshop's first page is still to be built (just after start)."""
-        return self.view is not None and self.view.pending_page()
 
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

@@ -6,7 +6,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -18,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.banner import Banner
-from ui.common.page_context import PageContext
 
 if TYPE_CHECKING:
     from ui.actions.page import ActionsPage
+    from ui.common.page_context import PageContext
     from ui.goals.page import GoalsPage
     from ui.setup.page import SetupPage
 
@@ -77,10 +78,10 @@ class WorkshopView(QWidget):
         for stage in STAGES:
             item = QListWidgetItem(icons.icon(stage.icon), stage.title)
             item.setToolTip(f"{stage.title} (Ctrl+{stage.digit})")
-            item.setData(Qt.ItemDataRole.UserRole, stage.key)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, stage.key)
             self.stage_list.addItem(item)
-        self.stage_list.setCurrentRow(0)  # the page itself is built by show_stage or fill_later
         self.stage_list.currentRowChanged.connect(self._show_row)
+        self.stage_list.setCurrentRow(0)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -134,30 +135,9 @@ class WorkshopView(QWidget):
         for row, stage in enumerate(STAGES):
             if stage.key == key:
                 self.stage_list.setCurrentRow(row)
-                self.page(key).setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self.page(key).setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
                 return
-
-    def fill_later(self, key: str) -> None:
-        """Select ``key``'s stage now and build its page once the window has been shown.
-
-        At start the window's shell (menus, stage list) goes on screen first; the page, the
-        largest part of the first paint, follows straight after.
-        """
-        for row, stage in enumerate(STAGES):
-            if stage.key == key:
-                self.stage_list.blockSignals(True)
-                self.stage_list.setCurrentRow(row)
-                self.stage_list.blockSignals(False)
-        QTimer.singleShot(0, self._fill_pending)
-
-    def _fill_pending(self) -> None:
-        if self.pending_page():
-            self.show_stage(self.current_stage() or STAGES[0].key)
-
-    def pending_page(self) -> bool:
-        """True until the selected stage's page has been built and shown."""
-        return self.pages.currentWidget() is None
 
     def current_stage(self) -> str:
         item = self.stage_list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return str(item.data(QtCore.Qt.ItemDataRole.UserRole)) if item else ""

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from enum import Enum, auto
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from ui.run.window_keys import PROJECTOR_KEY
 from workshop.model import MARKETING, SALES
 from workshop.run.airtime import FACILITATOR, NOBODY
 
@@ -41,8 +42,6 @@ class WindowKey(Enum):
     HELP = auto()  # show the list of keys
     PROJECTOR = auto()  # show or hide the projector window (the main window's Go menu)
 
-
-PROJECTOR_KEY = "F5"  # the main window's Go ▸ Projector Window takes its shortcut from here
 
 # The groups of the key list, in the order shown.
 TIMER, SPEAKERS, WINDOWS = "The timer and the agenda", "Who speaks", "Windows"
@@ -107,7 +106,7 @@ def install_run_keys(
         else:
             continue
         shortcut = QShortcut(QKeySequence(entry.key), host)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         shortcuts.append(shortcut)
     return shortcuts
