@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +20,10 @@ from ui.common.page_context import PageContext
 from ui.run.airtime_summary import AirtimeSummary
 from ui.run.balance_bar import BalanceBar
 from ui.run.keys import RunAction, WindowKey, install_run_keys, key_help_html
-from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
+from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text, fit_columns
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
+from ui.run.steady_tabs import SteadyTabWidget
 from workshop.edits import Change
 from workshop.model import (
     MARKETING,
@@ -150,7 +149,7 @@ class RunPage(QWidget):
         live_layout.addLayout(left, 3)
         live_layout.addLayout(right, 2)
         self.summary = AirtimeSummary(self.session, self)
-        self.tabs = QTabWidget(self)
+        self.tabs = SteadyTabWidget(self)  # a key press repaints what changed, not the page
         self.tabs.addTab(live, "Live")
         self.tabs.addTab(self.summary, "Airtime summary")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -193,9 +192,7 @@ class RunPage(QWidget):
         view.verticalHeader().hide()
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, model.columnCount()):
-            view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(view)
         return view
 
     def showEvent(self, event: QShowEvent) -> None:
