@@ -46,8 +46,10 @@ class Row:
             return f"≤ {self.budget_ms:g} ms"
         return "-"
 
-    def as_json(self) -> dict[str, object]:
-        return {
+    def as_json(self, times: bool = False) -> dict[str, object]:
+        """The row for ``--json``: ``name``, ``median``, ``budget``, ``holds`` and the rest."""
+        extra: dict[str, object] = {"times": [round(t, 4) for t in self.times_ms]} if times else {}
+        return extra | {
             "name": self.name,
             "median": round(self.median, 3),
             "min": round(min(self.times_ms), 3),
@@ -89,3 +91,13 @@ def interleaved(cases: dict[str, object], runs: int, measure: object) -> dict[st
         for name, case in cases.items():
             times[name].append(float(measure(case)))
     return times
+
+
+def report(rows: list[Row], as_json: bool) -> None:
+    """Print the rows: a table, or (``--json``) a list of objects for ``run_all.py``."""
+    import json  # noqa: PLC0415 - only here
+
+    if as_json:
+        print(json.dumps([row.as_json(times=True) for row in rows]))
+    else:
+        print(table(rows))

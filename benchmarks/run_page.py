@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Row, table
+from benchmarks.common import Row, report
 from benchmarks.painted import until_painted
 from benchmarks.scale import LARGE, write_workshop
 
@@ -135,7 +135,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--presses", type=int, default=300)
-    print(table(rows(parser.parse_args().presses)))
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    args = parser.parse_args()
+    report(rows(args.presses), args.json)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.common import Row, table
+from benchmarks.common import Row, report
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_RATIO = 1.3
@@ -252,7 +252,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=15)
-    print(table(rows(parser.parse_args().runs)))
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
+    args = parser.parse_args()
+    report(rows(args.runs), args.json)
 
 
 if __name__ == "__main__":
