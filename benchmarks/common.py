@@ -7,6 +7,7 @@ from run to run, the ratio much less. ``run_all.py`` prints the rows of every be
 
 from __future__ import annotations
 
+import json
 import statistics
 from dataclasses import dataclass, field
 
@@ -95,8 +96,6 @@ def interleaved(cases: dict[str, object], runs: int, measure: object) -> dict[st
 
 def report(rows: list[Row], as_json: bool) -> None:
     """Print the rows: a table, or (``--json``) a list of objects for ``run_all.py``."""
-    import json  # noqa: PLC0415 - only here
-
     if as_json:
         print(json.dumps([row.as_json(times=True) for row in rows]))
     else:
