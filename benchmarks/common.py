@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import json
 import statistics
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -84,9 +88,8 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def interleaved(cases: dict[str, object], runs: int, measure: object) -> dict[str, list[float]]:
+def interleaved(cases: Mapping[str, T], runs: int, measure: Callable[[T], float]) -> dict[str, list[float]]:
     """Run ``measure(case)`` for each case in turn, ``runs`` rounds, so load hits all alike."""
-    assert callable(measure)
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, case in cases.items():
