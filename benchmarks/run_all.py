@@ -40,6 +40,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "smart_check": (["--rounds", "20"], ["--rounds", "5"]),
     "lead_threshold": (["--updates", "60"], ["--updates", "20"]),
     "funnel_page": (["--runs", "5"], ["--runs", "2"]),
+    "growth": (["--runs", "5"], ["--runs", "2"]),
 }
 """The benchmarks run_all runs, in order."""
 
