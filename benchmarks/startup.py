@@ -71,8 +71,14 @@ class Installed:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         wheels = folder / "wheel"
+        source = folder / "source"  # a copy: building in the checkout would leave build/ there
+        shutil.copytree(
+            ROOT,
+            source,
+            ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", ".*cache"),
+        )
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(wheels)],
+            [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w", str(wheels)],
             check=True,
             capture_output=True,
         )
