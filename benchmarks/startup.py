@@ -84,6 +84,7 @@ class Installed:
         )
         wheel = next(wheels.glob("smarketing_workshop-*.whl"))
         venv = folder / "venv"
+        clean = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
         self.python = venv / "bin" / "python"
         purelib = subprocess.run(
@@ -92,9 +93,6 @@ class Installed:
             capture_output=True,
             text=True,
         ).stdout.strip()
-        # The dependencies: this environment's packages, as a plain path (its .pth files, such
-        # as an editable install of this checkout, are not run).
-        Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
         subprocess.run(
             [
                 sys.executable,
@@ -109,16 +107,13 @@ class Installed:
             ],
             check=True,
             capture_output=True,
+            env=clean,  # with a checkout on PYTHONPATH pip would find the app "already installed"
         )
+        # The dependencies: this environment's packages, as a plain path (its .pth files, such
+        # as an editable install of this checkout, are not run). Added after the install, so
+        # pip does not take this environment's own copy of the app for the wheel's.
+        Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
         self.command = venv / "bin" / "smarketing-workshop"
-        where = subprocess.run(
-            [str(self.python), "-c", "import ui; print(ui.__file__)"],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=folder,
-        ).stdout.strip()
-        assert where.startswith(str(venv)), f"the app was imported from {where}, not the wheel"
         self.env = {
             key: value
             for key, value in os.environ.items()
@@ -131,6 +126,15 @@ class Installed:
             XDG_DOCUMENTS_DIR=str(folder / "documents"),
             HOME=str(folder / "home"),
         )
+        where = subprocess.run(
+            [str(self.python), "-c", "import ui; print(ui.__file__)"],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            env=self.env,
+        ).stdout.strip()
+        assert where.startswith(str(venv)), f"the app was imported from {where}, not the wheel"
         (folder / "home").mkdir()
 
     def time_to_ready(self, args: list[str], display: dict[str, str]) -> tuple[float, float]:
