@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
+import pkgutil
 import shutil
 import subprocess
 import sys
@@ -10,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop import __version__
+from workshop import __version__, commands
 from workshop.cli import main
+from workshop.commands import COMMANDS, CommandEntry
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -176,3 +180,45 @@ def test_export_without_a_format_and_verify_of_a_missing_file_say_why(tmp_path: 
     assert (
         missing.returncode == 1 and "There is no PDF file" in missing.stderr and "none.pdf" in missing.stderr
     )
+
+
+def test_the_command_table_lists_every_command_module_with_its_help() -> None:
+    """``COMMANDS`` is what help and dispatch read: a new command module must have its line there."""
+    found = {}
+    for info in pkgutil.iter_modules(commands.__path__):
+        module = importlib.import_module(f"workshop.commands.{info.name}")
+        found[module.NAME] = CommandEntry(info.name, module.HELP)
+    assert found == COMMANDS
+    assert list(COMMANDS) == sorted(COMMANDS)
+
+
+def test_opening_the_window_imports_no_command() -> None:
+    """Until the window is opened, the entry point has loaded the command table and no command."""
+    code = (
+        "import sys; from ui import launch; "
+        "launch.cli.main([], open_window=lambda f: print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('workshop', 'ui', 'PySide6'))) or 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(ast.literal_eval(result.stdout.strip()))
+    assert loaded <= {
+        "ui",
+        "ui.launch",
+        "workshop",
+        "workshop.cli",
+        "workshop.commands",
+        "workshop.store",
+        "workshop.store.errors",
+    }
+
+
+def test_help_lists_every_command_without_importing_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code = (
+        "import sys; from workshop.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print([m for m in sys.modules if m.startswith('workshop.commands.')])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    for name, entry in COMMANDS.items():
+        assert f"  {name:<12}{entry.help}" in result.stdout

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.common import icons
 from ui.common.dialogs import Dialogs
@@ -44,24 +46,69 @@ def first_workshop(file: str | None, settings: AppSettings, paths: AppPaths) -> 
     return paths.demo_file, True
 
 
+OPEN_AT_THE_LATEST_MS = 300
+"""Should the window's first expose not come (a display that sends none), open after this long."""
+
+
+class _WhenExposed(QObject):
+    """Calls ``then`` once, straight after the window's first expose has been painted."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then: Callable[[], None] | None = then
+        handle = window.windowHandle()
+        if handle is None or handle.isExposed():
+            QTimer.singleShot(0, self._call)
+            return
+        handle.installEventFilter(self)
+        QTimer.singleShot(OPEN_AT_THE_LATEST_MS, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._call)  # after Qt has painted what the expose asked for
+        return False
+
+    def _call(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
 def start(
     file: str | None,
     settings: AppSettings,
     paths: AppPaths,
     dialogs: Dialogs,
+    *,
+    open_when_shown: bool = False,
 ) -> MainWindow:
-    """Show the main window with the first workshop open (or the welcome page if it fails)."""
+    """Show the main window with the first workshop open (or the welcome page if it fails).
+
+    With ``open_when_shown`` (the app's own start) the window goes on screen first, menus and
+    all, and the workshop opens straight after its first paint: the window appears as fast
+    as a bare one, and the workshop's modules are imported only then.
+    """
     window = MainWindow(settings, paths, dialogs)
     path, is_demo = first_workshop(file, settings, paths)
     window.show()
-    if is_demo and not path.exists():
-        window.open_demo()
+
+    def open_first() -> None:
+        if is_demo and not path.exists():
+            window.open_demo()
+        else:
+            window.open_path(path)
+        if window.document is None:
+            window.show_current()
+        window.opening = False
+        # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
+        QTimer.singleShot(0, lambda: register_bundled_fonts() and window.update())
+
+    if open_when_shown:
+        window.opening = True
+        _WhenExposed(window, open_first)
     else:
-        window.open_path(path)
-    if window.document is None:
-        window.show_current()
-    # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
-    QTimer.singleShot(0, lambda: register_bundled_fonts() and window.update())
+        open_first()
     return window
 
 
@@ -81,7 +128,12 @@ def install_crash_handler(window: MainWindow) -> None:
 def run(file: str | None = None) -> int:
     """Run the app until the user quits; the exit status of the event loop."""
     app = create_application()
-    window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs())
+    window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs(), open_when_shown=True)
     install_crash_handler(window)
     window.raise_()
+    probe = os.environ.get("SMARKETING_WORKSHOP_STARTUP_PROBE")
+    if probe:  # benchmarks/startup.py: report when the window is on screen, then quit
+        from ui.startup_probe import StartupProbe  # noqa: PLC0415 - only for the benchmark
+
+        StartupProbe(window, Path(probe), lambda: window.opening)
     return app.exec()

@@ -12,12 +12,14 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workshop.clock import local_now
-from workshop.document import WorkshopDocument
-from workshop.store import backups
+
+if TYPE_CHECKING:
+    from workshop.document import WorkshopDocument
 
 
 class BackupKeeper(QObject):
@@ -34,13 +36,17 @@ class BackupKeeper(QObject):
         self._backed_up_at: datetime | None = None
         self._thread: threading.Thread | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(backups.INTERVAL_MINUTES * 60 * 1000)
         self.timer.timeout.connect(self.back_up_soon)
 
     def folder(self, document: WorkshopDocument) -> Path:
+        from workshop.store import backups  # noqa: PLC0415 - once a workshop is open, not at start
+
         return backups.workshop_folder(self.root, document.info.uid, document.path)
 
     def attach(self, document: WorkshopDocument | None) -> None:
+        from workshop.store import backups  # noqa: PLC0415 - once a workshop is open, not at start
+
+        self.timer.setInterval(backups.INTERVAL_MINUTES * 60 * 1000)
         self.document = document
         self._backed_up_at = document.saved_at if document is not None else None
         if document is not None and self.enabled:
@@ -69,6 +75,8 @@ class BackupKeeper(QObject):
         self._thread.start()
 
     def _work(self, source: Path, folder: Path) -> None:
+        from workshop.store import backups  # noqa: PLC0415 - imported by attach() already
+
         try:
             path = backups.take_backup(source, folder, local_now())
             backups.rotate(folder, self.root)

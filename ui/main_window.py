@@ -6,29 +6,28 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget
 
 from ui.common import icons, themes
 from ui.common.dialogs import WORKSHOP_FILTER, Dialogs
-from ui.common.document_signals import DocumentSignals
-from ui.common.page_context import PageContext
 from ui.pdf_export import PdfExporter
-from ui.run.keys import PROJECTOR_KEY, RunKeysHost, fill_run_menu
 from ui.run.sound import Chime
+from ui.run.window_keys import PROJECTOR_KEY
 from ui.settings import AppPaths, AppSettings
-from ui.workshop_view import STAGES, WorkshopView
+from ui.workshop_view import STAGES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
+    from ui.common.document_signals import DocumentSignals
+    from ui.run.keys import RunKeysHost
     from ui.run.projector import ProjectorWindow
     from ui.run.session import RunSession
     from ui.welcome_page import WelcomePage
+    from ui.workshop_view import WorkshopView
+    from workshop.document import WorkshopDocument
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
-from workshop.crash import report_crash
-from workshop.document import WorkshopDocument
-from workshop.model import MARKETING, SALES, Team, team_name
 from workshop.store.errors import WorkshopFileError
 
 
@@ -45,6 +44,7 @@ class MainWindow(QMainWindow):
         self.chime = Chime(paths.data_dir, muted=settings.muted)
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
+        self.opening = False  # ui.app.start: the window is on screen, its first workshop not yet open
         self.setWindowIcon(icons.icon("app"))
         self._welcome: WelcomePage | None = None
         self.stack = QStackedWidget(self)
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName("Saved state")
         self.statusBar().addPermanentWidget(self.saved_label)
-        themes.apply_theme(settings.theme)
+        self._theme_applied = False  # applied before the first page is built, after the window shows
         from ui.backups import BackupKeeper  # noqa: PLC0415 - small; kept with its menu below
 
         self.backups = BackupKeeper(paths.backups_dir, settings.backups_enabled, self)
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         if self._welcome is None:
             from ui.welcome_page import WelcomePage  # noqa: PLC0415 - rarely needed at start
 
+            self._apply_theme_once()
             self._welcome = WelcomePage(self)
             self._welcome.newRequested.connect(self.new_workshop)
             self._welcome.openRequested.connect(self.open_dialog)
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = menu.addAction(text)
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            # Neither setShortcut nor copying a QKeySequence: both make PySide6 build every enum of
+            # the Qt namespace (~20 ms) before the window can show.
+            action.setShortcuts([keys if isinstance(keys, QKeySequence) else QKeySequence(keys)])
         action.triggered.connect(slot)
         return action
 
@@ -149,6 +152,9 @@ class MainWindow(QMainWindow):
 
     def _fill_run_menu(self) -> None:
         """The live run's actions, each with its key: the same table "?" lists."""
+        from ui.run.keys import fill_run_menu  # noqa: PLC0415 - when the menu opens, not at start
+        from workshop.model import MARKETING, SALES, Team, team_name  # noqa: PLC0415
+
         names = None
         if self.document is not None and self.view is not None:
             teams = self.document.typed(Team)
@@ -156,6 +162,8 @@ class MainWindow(QMainWindow):
         fill_run_menu(self.run_menu, names, self._go_run)
 
     def _go_run(self) -> RunKeysHost | None:
+        from ui.run.keys import RunKeysHost  # noqa: PLC0415 - not needed to start
+
         self.show_stage("run")
         page = self.view.page("run") if self.view is not None else None
         return page if isinstance(page, RunKeysHost) else None
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
         from workshop.inputs import InputError  # noqa: PLC0415 - not needed to start
         from workshop.report.json_import import JsonImportError, import_file  # noqa: PLC0415
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             imported = import_file(source, out)
         except (JsonImportError, InputError) as error:
@@ -334,6 +342,8 @@ class MainWindow(QMainWindow):
         """Open a workshop file, replacing the one open; say clearly what is wrong if it fails."""
         if not self._may_let_go():
             return False
+        from workshop.document import WorkshopDocument  # noqa: PLC0415 - after the window shows
+
         try:
             document = WorkshopDocument.open(path)
         except WorkshopFileError as error:
@@ -342,6 +352,8 @@ class MainWindow(QMainWindow):
                 self.settings.forget_recent(path)
             return False
         except Exception as error:  # noqa: BLE001 - never a traceback: a message and a crash report
+            from workshop.crash import report_crash  # noqa: PLC0415 - only when something went wrong
+
             self.dialogs.error(self, "Cannot open workshop", report_crash(error, f"opening “{path.name}”"))
             return False
         self._set_document(document)
@@ -372,6 +384,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         from workshop.demo.content import blank_content  # noqa: PLC0415 - not needed to start
+        from workshop.document import WorkshopDocument  # noqa: PLC0415
 
         try:
             document = WorkshopDocument.create(path, blank_content())
@@ -553,16 +566,32 @@ class MainWindow(QMainWindow):
     def _fresh_signals(self, document: WorkshopDocument) -> DocumentSignals:
         """New Qt signals for a new view: the old view's pages, and whatever they connected
         (lambdas included), stop hearing the document along with the old signals."""
+        from ui.common.document_signals import DocumentSignals  # noqa: PLC0415 - after the window shows
+
         self.signals = DocumentSignals(document, self)
         self.signals.statusChanged.connect(self._update_status)
         return self.signals
 
+    def _apply_theme_once(self) -> None:
+        """The chosen theme, set before the first page is built (pages take their colours then).
+
+        Not in the constructor: reading the system's scheme builds Qt's enums, which the window
+        must not wait for before it shows.
+        """
+        if not self._theme_applied:
+            self._theme_applied = True
+            themes.apply_theme(self.settings.theme)
+
     def _rebuild_view(self) -> None:
+        self._apply_theme_once()
         assert self.document is not None
         stage = self.view.current_stage() if self.view else "setup"
         self._drop_view()
         self._fresh_signals(self.document)
         assert self.signals is not None
+        from ui.common.page_context import PageContext  # noqa: PLC0415 - after the window shows
+        from ui.workshop_view import WorkshopView  # noqa: PLC0415
+
         context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QThread, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
 
 from ui.common.dialogs import Dialogs
-from workshop.document import WorkshopDocument
-from workshop.model import WorkshopContent
 from workshop.report.paper import PAPERS, default_paper
+
+if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
+    from workshop.document import WorkshopDocument
+    from workshop.model import WorkshopContent
 
 PAPER_KEY = "pdf/paper"
 OPEN_KEY = "pdf/open_after_export"

@@ -6,7 +6,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -18,12 +19,10 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.banner import Banner
-from ui.common.page_context import PageContext
-from ui.common.palette import roles
-from ui.common.tab_order import follow_layout
 
 if TYPE_CHECKING:
     from ui.actions.page import ActionsPage
+    from ui.common.page_context import PageContext
     from ui.goals.page import GoalsPage
     from ui.setup.page import SetupPage
 
@@ -62,6 +61,8 @@ class WorkshopView(QWidget):
     """
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        from ui.common.palette import roles  # noqa: PLC0415 - built after the window shows
+
         super().__init__(parent)
         self.context = context
         self.signals = context.signals
@@ -80,7 +81,7 @@ class WorkshopView(QWidget):
         for stage in STAGES:
             item = QListWidgetItem(icons.icon(stage.icon), stage.title)
             item.setToolTip(f"{stage.title} (Ctrl+{stage.digit})")
-            item.setData(Qt.ItemDataRole.UserRole, stage.key)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, stage.key)
             self.stage_list.addItem(item)
         self.stage_list.currentRowChanged.connect(self._show_row)
         self.stage_list.setCurrentRow(0)
@@ -131,6 +132,8 @@ class WorkshopView(QWidget):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(STAGES):
+            from ui.common.tab_order import follow_layout  # noqa: PLC0415 - after the window shows
+
             page = self.page(STAGES[row].key)
             self.pages.setCurrentWidget(page)
             follow_layout(page)  # Tab reads the page as it is laid out (rebuilt parts included)
@@ -141,9 +144,11 @@ class WorkshopView(QWidget):
                 self.stage_list.setCurrentRow(row)
                 page = self.page(key)
                 target = getattr(page, "focus_target", None)
-                (target if isinstance(target, QWidget) else page).setFocus(Qt.FocusReason.ShortcutFocusReason)
+                (target if isinstance(target, QWidget) else page).setFocus(
+                    QtCore.Qt.FocusReason.ShortcutFocusReason
+                )
                 return
 
     def current_stage(self) -> str:
         item = self.stage_list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return str(item.data(QtCore.Qt.ItemDataRole.UserRole)) if item else ""

@@ -1,7 +1,9 @@
 """The ``smarketing-workshop`` command line: runs a headless command, or hands over to the window.
 
 Headless commands live in ``workshop/commands/``, one module each, and never
-import Qt, so they work on a machine with no display. The window is not this
+import Qt, so they work on a machine with no display. They are listed in
+``workshop.commands.COMMANDS`` and only the one asked for is imported, so opening the
+window costs no command's imports. The window is not this
 package's to start: the entry point (``ui.launch``) passes ``open_window``. Exit status: 0 on
 success, 1 when the work could not be done (with a one-line message on
 stderr), 2 for a wrong command line.
@@ -11,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from workshop import APP_NAME, __version__, commands
-from workshop.commands import CommandError
-from workshop.crash import report_crash
-from workshop.inputs import InputError
+from workshop import APP_NAME, __version__
+from workshop.commands import COMMANDS, CommandError
 from workshop.store.errors import WorkshopFileError
 
 PROG = "smarketing-workshop"
@@ -28,17 +27,13 @@ OpenWindow = Callable[[str | None], int]
 """Opens the app on a workshop file (or the last one, or the demo); returns the exit status."""
 
 
-def command_modules() -> dict[str, ModuleType]:
-    """Every headless command, by name, in alphabetical order."""
-    found: dict[str, ModuleType] = {}
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"workshop.commands.{info.name}")
-        found[module.NAME] = module
-    return found
+def command_module(name: str) -> ModuleType:
+    """The module of the headless command ``name`` (a key of ``COMMANDS``), imported now."""
+    return importlib.import_module(f"workshop.commands.{COMMANDS[name].module}")
 
 
-def _app_parser(available: dict[str, ModuleType]) -> argparse.ArgumentParser:
-    listing = "\n".join(f"  {name:<12}{module.HELP}" for name, module in available.items())
+def _app_parser() -> argparse.ArgumentParser:
+    listing = "\n".join(f"  {name:<12}{entry.help}" for name, entry in COMMANDS.items())
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=f"{APP_NAME}: lead a sales and marketing alignment workshop.",
@@ -55,9 +50,12 @@ def _app_parser(available: dict[str, ModuleType]) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
     """Run the command in ``argv``; with none, open the window through ``open_window``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    available = command_modules()
-    if args_list and args_list[0] in available:
-        module = available[args_list[0]]
+    if args_list and args_list[0] in COMMANDS:
+        # Loaded for a command only: opening the window loads nothing it does not need.
+        from workshop.crash import report_crash  # noqa: PLC0415
+        from workshop.inputs import InputError  # noqa: PLC0415
+
+        module = command_module(args_list[0])
         parser = argparse.ArgumentParser(
             prog=f"{PROG} {module.NAME}", description=module.HELP[0].upper() + module.HELP[1:] + "."
         )
@@ -75,9 +73,9 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             message = report_crash(error, f"running “{module.NAME}”")
             print(f"{PROG} {module.NAME}: error: {message}", file=sys.stderr)
             return 1
-    app_args = _app_parser(available).parse_args(args_list)
+    app_args = _app_parser().parse_args(args_list)
     if open_window is None:
-        print(f"{PROG}: error: no command given; commands: {', '.join(available)}", file=sys.stderr)
+        print(f"{PROG}: error: no command given; commands: {', '.join(COMMANDS)}", file=sys.stderr)
         return 2
     return open_window(app_args.file)
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import statistics
-import time
 from dataclasses import replace
 from datetime import date
 
@@ -277,16 +275,3 @@ def test_every_failure_says_how_to_fix_it() -> None:
         for finding in check_statement(text, TODAY).smart.values():
             if finding.status == "fail":
                 assert finding.hint, (text, finding)
-
-
-def test_a_check_takes_well_under_five_milliseconds() -> None:
-    text = (
-        "Raise the lead-to-MQL conversion rate from 12% to 17% by end of Q3 so sales gets more opportunities"
-    )
-    check_statement(text, TODAY)
-    times = []
-    for _ in range(50):
-        start = time.perf_counter()
-        check_statement(text, TODAY)
-        times.append(time.perf_counter() - start)
-    assert statistics.median(times) < 0.005

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QWidget
 
 from workshop import APP_NAME, FILE_SUFFIX
@@ -82,7 +82,7 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed to start
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
-        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         box.exec()
 
     def ask_unsaved(self, parent: QWidget, text: str) -> UnsavedChoice:

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from ui.common.document_signals import DocumentSignals
-from workshop.document import WorkshopDocument
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
     from ui.common.dialogs import Dialogs
+    from ui.common.document_signals import DocumentSignals
+    from workshop.document import WorkshopDocument
 
 
 @dataclass(frozen=True)

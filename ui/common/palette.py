@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, fields
 from typing import Literal
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 ThemeChoice = Literal["system", "light", "dark", "high"]
@@ -262,10 +262,10 @@ def resolve(choice: ThemeChoice) -> Roles:
     """The theme a choice means now: "system" follows the system's light or dark scheme."""
     if choice in THEMES:
         return THEMES[choice]
-    return DARK if system_scheme() == Qt.ColorScheme.Dark else LIGHT
+    return DARK if system_scheme() == QtCore.Qt.ColorScheme.Dark else LIGHT
 
 
-def system_scheme() -> Qt.ColorScheme:
+def system_scheme() -> QtCore.Qt.ColorScheme:
     """The system's light or dark scheme (Unknown where the platform does not say: then light).
 
     Qt's offscreen platform ignores ``QStyleHints.setColorScheme`` (measured with

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from ui.common.document_signals import DocumentSignals
 from ui.common.row_signals import RowSignals
@@ -34,23 +42,59 @@ def check_tooltip(check: GoalCheck) -> str:
     return "\n".join(lines)
 
 
+CHECK_NOW_AT_MOST = 24
+"""Goals left unchecked that :meth:`GoalBoardModel.smart_count` checks at once; more wait."""
+CHECKS_PER_STEP = 12
+"""Goals checked per turn of the event loop while the rest wait, so the window stays responsive."""
+
+
 class GoalBoardModel(QAbstractListModel):
-    """All goals in list order; ``data`` gives the goal, its checks and a tooltip."""
+    """All goals in list order; ``data`` gives the goal, its checks and a tooltip.
+
+    Signal ``checksReady()``: every goal's checks are known again (after :meth:`smart_count`
+    answered None and checked the rest a few at a time).
+    """
+
+    checksReady = Signal()
 
     def __init__(self, signals: DocumentSignals) -> None:
         super().__init__()
         self.signals = signals
         self.document = signals.document
         self._checks: dict[int, GoalCheck] = {}
+        self._goals: list[Goal] | None = None  # the goals the checks read, once per change
+        self._pending = QTimer(self)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self._check_some)
         self.rows = RowSignals(self, Goal.TABLE)
         signals.aboutToChange.connect(self._about_to_change)
         signals.changed.connect(self._changed)
 
     def goals(self) -> list[Goal]:
-        return self.document.typed(Goal)
+        if self._goals is None:
+            self._goals = self.document.typed(Goal)
+        return self._goals
+
+    def smart_count(self) -> int | None:
+        """How many goals pass SMART; None while many are still to check (then checksReady)."""
+        unchecked = [g for g in self.goals() if g.id not in self._checks]
+        if len(unchecked) > CHECK_NOW_AT_MOST:
+            self._pending.start()
+            return None
+        return sum(self.check(g).is_smart for g in self.goals())
+
+    def _check_some(self) -> None:
+        unchecked = [g for g in self.goals() if g.id not in self._checks]
+        for goal in unchecked[:CHECKS_PER_STEP]:
+            self.check(goal)
+        if len(unchecked) <= CHECKS_PER_STEP:
+            self._pending.stop()
+            self.checksReady.emit()
 
     def goal(self, row: int) -> Goal:
-        return self.goals()[row]
+        goal = self.document.records(Goal.TABLE)[row]  # the document's own list: no copy per cell
+        assert isinstance(goal, Goal)
+        return goal
 
     def row_of(self, goal_id: int) -> int:
         return self.document.find(Goal.TABLE, goal_id)[0]
@@ -91,11 +135,14 @@ class GoalBoardModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def _about_to_change(self, change: Change) -> None:
+        if change.table == Goal.TABLE:
+            self._goals = None
         self.rows.before(change)
 
     def _changed(self, change: Change) -> None:
         if change.table not in WATCHED:
             return
+        self._goals = None
         self._checks.clear()  # a goal's checks depend on the joint goals, teams and workshop date
         self.rows.after(change)
         if self.rowCount():

@@ -49,6 +49,7 @@ class GoalsPage(QWidget):
         self.ask_text: AskText = self._ask_text
         self.open_wizard: Callable[[GoalWizard], None] = lambda wizard: wizard.open()
         self.model = GoalBoardModel(self.signals)
+        self.model.checksReady.connect(self._update)
         self.columns: dict[str, TeamGoals] = {}
         self.views: dict[str, QListView] = {}
         self.boxes: dict[str, QGroupBox] = {}
@@ -280,8 +281,9 @@ class GoalsPage(QWidget):
             agreed = sum(g.status == "agreed" for g in mine)
             name = "Joint goals" if team == JOINT else team_name(teams, team)
             box.setTitle(f"{name}  ·  {count_of(len(mine), 'goal')}, {agreed} agreed")
-        smart = sum(self.model.check(g).is_smart for g in goals)
-        self.summary.setText(f"{count_of(len(goals), 'goal')} · {smart} pass SMART")
+        smart = self.model.smart_count()  # None while a large board is still being checked
+        passing = "checking SMART…" if smart is None else f"{smart} pass SMART"
+        self.summary.setText(f"{count_of(len(goals), 'goal')} · {passing}")
         goal = self.current_goal()
         editable = not self.document.read_only
         has = goal is not None and editable

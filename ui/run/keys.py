@@ -15,10 +15,11 @@ from enum import Enum, auto
 from functools import partial
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ui.run.window_keys import PROJECTOR_KEY
 from workshop.model import MARKETING, SALES
 from workshop.run.airtime import FACILITATOR, NOBODY
 
@@ -46,8 +47,6 @@ class WindowKey(Enum):
     GO_TO = auto()  # then the item's number: run that agenda item
     SUMMARY = auto()  # switch between the live view and the airtime summary
 
-
-PROJECTOR_KEY = "F5"  # the main window's Go ▸ Projector Window takes its shortcut from here
 
 # The groups of the key list, in the order shown.
 TIMER, SPEAKERS, WINDOWS = "The timer and the agenda", "Who speaks", "Windows"
@@ -126,7 +125,7 @@ def install_run_keys(
         else:
             continue
         shortcut = QShortcut(QKeySequence(entry.key), host)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         shortcuts.append(shortcut)
     return shortcuts

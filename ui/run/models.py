@@ -6,16 +6,43 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.common.palette import roles
 from ui.common.record_table import colour_icon
 from ui.run.session import RunSession
 from workshop.agenda.plan import format_clock, schedule
 from workshop.model import NEXT_DAY, AgendaItem, Participant, Team, team_name
-from workshop.run.airtime import FACILITATOR, NOBODY, group_of, person_key
+from workshop.run.airtime import FACILITATOR, NOBODY, SILENCE, group_of, group_totals, person_key
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+WIDEST_FIGURE = "88:88:88"
+"""Wider than any figure the run's tables show (times up to 99 hours, minutes, clock times)."""
+
+
+def fit_columns(view: QTableView) -> None:
+    """The first column takes the room left; each other gets a fixed width fitting any figure.
+
+    Fixed, not sized to contents: a header sized to its contents re-reads every cell of its
+    column whenever one changes, which on a large agenda is most of a key press's cost.
+    """
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    bold = QFont(view.font())
+    bold.setBold(True)
+    figure = QFontMetrics(bold).horizontalAdvance(WIDEST_FIGURE)
+    titles = header.fontMetrics()
+    model = view.model()
+    for column in range(1, model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, max(figure, titles.horizontalAdvance(title)) + 2 * CELL_PADDING)
+
+
+CELL_PADDING = 10
 
 
 def clock_text(ms: int) -> str:
@@ -62,22 +89,28 @@ class RunAgendaModel(_RunTable):
         self.refresh(structure=True)
 
     def refresh(self, structure: bool = False) -> None:
+        """Tell the views what changed: everything on an edit of the agenda, else a row or two.
+
+        A key press or a tick touches only the current item's row (its time, its extension)
+        and, when the current item moved, the row it left; the other rows are not re-read.
+        """
         document = self.session.document
         everything = document.typed(AgendaItem)
-        self._starts = {s.item.id: s.start for s in schedule(everything, document.info.day_start)}
         items = [i for i in everything if i.kind != NEXT_DAY]
         current = self.session.runner.item_id
         if structure or [i.id for i in items] != [i.id for i in self._items]:
+            self._starts = {s.item.id: s.start for s in schedule(everything, document.info.day_start)}
             self.beginResetModel()
             self._items = items
             self.endResetModel()
-        elif items != self._items or current != self._current:
+        elif items != self._items:
+            self._starts = {s.item.id: s.start for s in schedule(everything, document.info.day_start)}
             self._items = items
             self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(self.HEADERS) - 1))
-        elif current is not None and self.session.runner.running:  # only the running item's time moves
-            row = [i.id for i in items].index(current) if current in [i.id for i in items] else -1
-            if row >= 0:
-                self.dataChanged.emit(self.index(row, 5), self.index(row, 5))
+        else:
+            rows = {i for i, item in enumerate(items) if item.id in (current, self._current)}
+            for row in sorted(rows):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         self._current = current
 
     def item_at(self, row: int) -> AgendaItem:
@@ -126,6 +159,9 @@ class PeopleAirtimeModel(_RunTable):
         super().__init__(lambda: len(self._rows))
         self.session = session
         self._rows: list[tuple[str, str, str]] = []  # (label, speaker key or group, colour)
+        self._row_of: dict[str, int] = {}  # the row of each speaker key or group
+        self._shown: tuple[str, int | None] = ("", None)  # the speaker and item the views show
+        self._totals: dict[int, dict[str, int]] = {}  # column -> speaker key or group -> ms
         self.refresh(structure=True)
 
     def _build_rows(self) -> list[tuple[str, str, str]]:
@@ -140,23 +176,47 @@ class PeopleAirtimeModel(_RunTable):
         return rows
 
     def refresh(self, structure: bool = False) -> None:
-        rows = self._build_rows()
-        if structure or rows != self._rows:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-        elif rows:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(rows) - 1, 2))
+        """Tell the views what changed: every row when people, teams or the item change.
 
-    def _ms(self, key: str, item_id: int | None) -> int:
+        Otherwise only the speaker's time moves, so only the rows of the speaker before and
+        now (and of their teams, the facilitator and silence) are re-read.
+        """
         runner = self.session.runner
-        if key.startswith("group:"):
-            return runner.group_totals(item_id)[key[6:]]
-        totals = runner.speaker_totals(item_id)
-        if key == NOBODY:
+        self._read_totals()
+        if structure:
+            rows = self._build_rows()
+            if rows != self._rows:
+                self.beginResetModel()
+                self._rows = rows
+                self._row_of = {key: row for row, (_, key, _) in enumerate(rows)}
+                self.endResetModel()
+            elif rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 2))
+        elif runner.item_id != self._shown[1] and self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
+        else:
             people = self.session.team_of_person()
-            return sum(ms for s, ms in totals.items() if group_of(s, people) == "silence")
-        return totals.get(key, 0)
+            keys = {FACILITATOR, NOBODY}
+            for speaker in {runner.speaker, self._shown[0]}:
+                keys |= {speaker, f"group:{group_of(speaker, people)}"}
+            for row in sorted(self._row_of[key] for key in keys if key in self._row_of):
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+        self._shown = (runner.speaker, runner.item_id)
+
+    def _read_totals(self) -> None:
+        """Each row's milliseconds, today and in the current item, read once per refresh."""
+        runner = self.session.runner
+        people = self.session.team_of_person()
+        for column, item_id in ((1, None), (2, runner.item_id)):
+            totals = runner.speaker_totals(item_id) if column == 1 or item_id is not None else {}
+            groups = group_totals(totals, people)
+            ms = {f"group:{group}": value for group, value in groups.items()}
+            ms.update(totals)
+            ms[NOBODY] = groups[SILENCE]
+            self._totals[column] = ms
+
+    def _ms(self, key: str, column: int) -> int:
+        return self._totals.get(column, {}).get(key, 0)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -165,10 +225,9 @@ class PeopleAirtimeModel(_RunTable):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return label
-            item_id = None if index.column() == 1 else self.session.runner.item_id
-            if index.column() == 2 and item_id is None:
+            if index.column() == 2 and self.session.runner.item_id is None:
                 return ""
-            return clock_text(self._ms(key, item_id))
+            return clock_text(self._ms(key, index.column()))
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and colour:
             return colour_icon(colour)
         if role == Qt.ItemDataRole.FontRole and key.startswith("group:"):

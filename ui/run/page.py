@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +21,10 @@ from ui.common.palette import roles, text_on
 from ui.run.airtime_summary import AirtimeSummary
 from ui.run.balance_bar import BalanceBar
 from ui.run.keys import RunAction, RunKey, WindowKey, install_run_keys, key_help_html
-from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text
+from ui.run.models import PeopleAirtimeModel, RunAgendaModel, clock_text, fit_columns
 from ui.run.session import RunSession, cue_text
 from ui.run.speaker_chips import SpeakerChips
+from ui.run.steady_tabs import SteadyTabWidget
 from ui.run.timer_state import TimerKind, timer_view
 from workshop.edits import Change
 from workshop.model import (
@@ -158,7 +157,7 @@ class RunPage(QWidget):
         live_layout.addLayout(left, 5)
         live_layout.addLayout(right, 4)  # room for the agenda's titles at 1280 and 1366 wide
         self.summary = AirtimeSummary(self.session, self)
-        self.tabs = QTabWidget(self)
+        self.tabs = SteadyTabWidget(self)  # a key press repaints what changed, not the page
         self.tabs.addTab(live, "Live")
         self.tabs.addTab(self.summary, "Airtime summary (A)")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -209,9 +208,7 @@ class RunPage(QWidget):
         view.verticalHeader().hide()
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 'Kick-off … rules': both ends stay readable
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, model.columnCount()):
-            view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(view)  # figure columns sized once from the font; the title takes the rest
         return view
 
     def _size_countdown(self) -> None:

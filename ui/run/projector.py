@@ -33,9 +33,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from ui.common.palette import PROJECTOR
 from ui.run.balance_bar import BalanceBar
-from ui.run.keys import PROJECTOR_KEY, WindowKey, install_run_keys
+from ui.run.keys import WindowKey, install_run_keys
 from ui.run.session import RunSession
 from ui.run.timer_state import TimerKind, TimerView, timer_view
+from ui.run.window_keys import PROJECTOR_KEY
 from workshop import APP_NAME
 from workshop.model import MARKETING, SALES, Team, team_colours, team_name
 

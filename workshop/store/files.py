@@ -13,6 +13,7 @@ from a newer version is refused and never changed.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -174,11 +175,17 @@ def migrate(path: Path, version: int, migrations: Sequence[Migration] = MIGRATIO
 def load_run(conn: sqlite3.Connection) -> RunLog:
     """The run's event log and checkpoint (empty for a file with no run yet)."""
     try:
-        rows = conn.execute("SELECT seq, at_ms, kind, value, wall FROM run_events ORDER BY seq").fetchall()
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples: a run has 100,000s of events
+        rows = cursor.execute(
+            "SELECT CAST(seq AS INTEGER), CAST(at_ms AS INTEGER), CAST(kind AS TEXT),"
+            " CAST(COALESCE(value, '') AS TEXT), CAST(COALESCE(wall, '') AS TEXT)"
+            " FROM run_events ORDER BY seq"
+        )
+        events = list(itertools.starmap(RunEvent, rows))  # already typed by the CASTs
         state = conn.execute("SELECT checkpoint_ms FROM run_state WHERE id = 1").fetchone()
     except sqlite3.OperationalError:  # a file from before the live run existed
         return RunLog([], 0)
-    events = [RunEvent(int(r[0]), int(r[1]), str(r[2]), str(r[3] or ""), str(r[4] or "")) for r in rows]
     return RunLog(events, int(state[0]) if state else 0)
 
 

@@ -1,0 +1,47 @@
+"""The goal board of a large workshop opens at once and finishes its SMART count just after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from ui.goals.page import GoalsPage
+from ui.main_window import MainWindow
+from workshop.demo.content import demo_content
+from workshop.goals.records import check_in_workshop
+from workshop.model import MARKETING, SALES, Goal, Team
+from workshop.store import files
+
+MakeWindow = Callable[[str | None], MainWindow]
+
+
+def test_two_hundred_goals_show_before_all_are_checked_then_the_count_is_right(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    content = demo_content()
+    content.goals += [
+        Goal(
+            id=1000 + n,
+            team=(SALES, MARKETING)[n % 2],
+            statement=f"Raise the lead-to-MQL rate from {10 + n % 7}% to {20 + n % 5}% by the end of Q3"
+            if n % 3
+            else "Improve the team's results",
+        )
+        for n in range(200 - len(content.goals))
+    ]
+    path = tmp_path / "many.smw"
+    files.write_content(path, content)
+    window = make_window(str(path))
+    window.show_stage("goals")
+    assert window.view is not None and window.document is not None
+    page = window.view.page("goals")
+    assert isinstance(page, GoalsPage)
+    # Shown without checking every goal first: the cards on screen are checked, the count follows.
+    assert page.summary.text() == "200 goals · checking SMART…"
+    document = window.document
+    goals = document.typed(Goal)
+    expected = sum(check_in_workshop(g, document.info, document.typed(Team), goals).is_smart for g in goals)
+    qtbot.waitUntil(lambda: page.summary.text() == f"200 goals · {expected} pass SMART", timeout=20_000)
+    assert 0 < expected < 200

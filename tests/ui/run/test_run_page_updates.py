@@ -1,0 +1,147 @@
+"""A key on the Run page updates what it changed, and only that, on a full-size workshop."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.fakes import FakeClock
+from ui.main_window import MainWindow
+from ui.run.models import PeopleAirtimeModel, RunAgendaModel
+from ui.run.page import RunPage
+from workshop.demo.content import demo_content
+from workshop.model import MARKETING, SALES, AgendaItem, Participant
+from workshop.store import files
+
+MakeWindow = Callable[[str | None], MainWindow]
+
+
+@pytest.fixture
+def large_file(tmp_path: Path) -> Path:
+    """The demo grown to 60 agenda items and 40 people, as the app would hold them."""
+    content = demo_content()
+    content.agenda += [
+        AgendaItem(id=1000 + n, title=f"Working session {n}", minutes=10)
+        for n in range(60 - len(content.agenda))
+    ]
+    content.participants += [
+        Participant(id=1000 + n, name=f"Person {n}", team=(SALES, MARKETING)[n % 2])
+        for n in range(40 - len(content.participants))
+    ]
+    path = tmp_path / "large.smw"
+    files.write_content(path, content)
+    return path
+
+
+def open_run(window: MainWindow, qtbot: QtBot) -> tuple[RunPage, FakeClock]:
+    """The Run page of ``window``, on screen and taking keys, with a clock the test moves."""
+    clock = FakeClock()
+    window.clock = clock
+    window.resize(1366, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_stage("run")
+    assert window.view is not None
+    page = window.view.page("run")
+    assert isinstance(page, RunPage)
+    return page, clock
+
+
+class RowsChanged:
+    """Which rows a model says changed (``dataChanged``), and whether it was reset."""
+
+    def __init__(self, model: RunAgendaModel | PeopleAirtimeModel) -> None:
+        self.rows: set[int] = set()
+        self.resets = 0
+        model.dataChanged.connect(self._changed)
+        model.modelReset.connect(self._reset)
+
+    def _changed(self, first: QModelIndex, last: QModelIndex) -> None:
+        self.rows |= set(range(first.row(), last.row() + 1))
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+
+def address(thing: QObject) -> int:
+    """The Qt object's own address: its Python wrapper may differ from one call to the next."""
+    return int(shiboken6.getCppPointer(thing)[0])
+
+
+class PaintedArea(QObject):
+    """Pixels painted per widget while installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.area: Counter[int] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            rect = event.rect()  # type: ignore[attr-defined]
+            self.area[address(watched)] += rect.width() * rect.height()
+        return False
+
+
+@pytest.fixture
+def painted() -> Iterator[PaintedArea]:
+    watcher = PaintedArea()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watcher)
+    yield watcher
+    app.removeEventFilter(watcher)
+
+
+def test_a_speaker_key_rereads_only_the_rows_it_changed(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(50)
+    agenda, people = RowsChanged(page.agenda_model), RowsChanged(page.people_model)
+    assert page.runner.running and page.runner.item_id is not None
+    current = [i.id for i in page.document.typed(AgendaItem)].index(page.runner.item_id)
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S):
+        clock.advance(3)
+        QTest.keyClick(window, key)
+        qtbot.wait(30)
+    assert page.runner.speaker == SALES
+    # The agenda: the current item's row only (its time); not the other 59.
+    assert agenda.rows == {current} and agenda.resets == 0
+    # People: the two teams, the facilitator and silence; not the 40 people who did not speak.
+    team_rows = {0, 1, page.people_model.rowCount() - 2, page.people_model.rowCount() - 1}
+    assert people.rows == team_rows and people.resets == 0
+    # And what the facilitator sees is up to date, a tick later: Sales 6 s today, Marketing 3 s.
+    clock.advance(3)
+    page.session.tick()
+    assert page.people_model.index(0, 1).data() == "0:06"
+    assert page.people_model.index(1, 1).data() == "0:03"
+
+
+def test_a_speaker_key_repaints_a_row_of_the_agenda_not_the_whole_page(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot, painted: PaintedArea
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    painted.area.clear()
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S, Qt.Key.Key_M):
+        clock.advance(1)
+        QTest.keyClick(window, key)
+        qtbot.wait(30)
+    viewport: QWidget = page.agenda_view.viewport()
+    row = viewport.width() * page.agenda_view.rowHeight(0)
+    assert 0 < painted.area[address(viewport)] <= 4 * 2 * row  # four presses: about the running row each
+    assert painted.area[address(page)] < 4 * page.width() * page.height() // 2  # not the whole page
