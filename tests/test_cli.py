@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop import __version__
+from workshop.build import build_info
 from workshop.cli import main
 
 
@@ -24,7 +25,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"Smarketing Workshop {__version__}"
+    line = result.stdout.strip()
+    assert line.startswith(f"Smarketing Workshop {__version__} (")
+    assert f"commit {build_info().commit}" in line
+    assert build_info().commit != "unknown"  # a checkout names its commit
 
 
 @pytest.mark.parametrize("args", [["--help"], ["demo", "--help"], ["export", "--help"]])

@@ -142,9 +142,10 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No recent workshops").setEnabled(False)
 
     def _about(self) -> None:
-        from workshop import __version__  # noqa: PLC0415
+        from ui.about import AboutDialog  # noqa: PLC0415 - built when asked for
 
-        self.statusBar().showMessage(f"{APP_NAME} {__version__}", 8000)
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     # -- opening and closing ---------------------------------------------------------------
 

@@ -16,7 +16,8 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from workshop import APP_NAME, __version__, commands
+from workshop import APP_NAME, commands
+from workshop.build import VersionAction
 from workshop.commands import CommandError
 from workshop.store.errors import WorkshopFileError
 
@@ -46,7 +47,7 @@ def _app_parser(available: dict[str, ModuleType]) -> argparse.ArgumentParser:
     parser.add_argument(
         "file", nargs="?", help="workshop file (.smw) to open; default: the last one, or the demo"
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     return parser
 
 
