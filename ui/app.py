@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.common import icons
 from ui.common.dialogs import Dialogs
+from ui.file_open import FileOpenHandler
 from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
@@ -63,9 +64,17 @@ def start(
     return window
 
 
+def open_in_front(window: MainWindow, path: Path) -> None:
+    """Open ``path`` (sent by the system: a Finder double-click) and bring the window forward."""
+    if window.open_path(path):
+        window.raise_()
+        window.activateWindow()
+
+
 def run(file: str | None = None) -> int:
     """Run the app until the user quits; the exit status of the event loop."""
     app = create_application()
     window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs())
+    FileOpenHandler(app, lambda path: open_in_front(window, path))
     window.raise_()
     return app.exec()

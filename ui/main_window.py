@@ -373,7 +373,10 @@ class MainWindow(QMainWindow):
         title = document.info.title.strip() or "Untitled workshop"
         if len(title) > 80:
             title = title[:79] + "…"
-        self.setWindowTitle(f"{title} — {document.path.name} — {APP_NAME}")
+        if document.path.stem.casefold().startswith(title.casefold()):
+            self.setWindowTitle(f"{document.path.name} — {APP_NAME}")  # the name says it already
+        else:
+            self.setWindowTitle(f"{title} — {document.path.name} — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
         self.undo_action.setEnabled(document.can_undo)
         self.undo_action.setText(f"&Undo {document.undo_text}".strip())

@@ -15,6 +15,7 @@ from tests.ui.conftest import ScriptedDialogs
 from tests.ui.keys import CTRL, SHIFT, put_cursor_in
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
+from workshop.cli import main as cli
 from workshop.document import WorkshopDocument
 from workshop.edits import Update
 
@@ -221,3 +222,12 @@ def test_window_geometry_is_remembered(
     assert settings.geometry("main") is not None
     second = make_window(str(demo_file))
     assert second.height() == 555
+
+
+def test_the_window_title_names_the_workshop_once(make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window(None)  # the demo: "Q3 alignment offsite (demo).smw"
+    assert window.windowTitle() == "Q3 alignment offsite (demo).smw — Smarketing Workshop"
+    other = tmp_path / "berlin.smw"
+    assert cli(["demo", str(other)]) == 0
+    assert window.open_path(other)
+    assert window.windowTitle() == "Q3 alignment offsite — berlin.smw — Smarketing Workshop"
