@@ -156,6 +156,8 @@ def _load(name: str) -> str | None:
     try:
         ctypes.CDLL(name, mode=os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as error:
+        while isinstance(error.__context__, OSError):  # a bundle's loader wraps the system's error
+            error = error.__context__
         text = str(error)
         if "cannot open shared object file" in text:
             return "not installed"
