@@ -17,7 +17,6 @@ import mmap
 import os
 import re
 import struct
-import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -293,6 +292,8 @@ def _probe_command() -> tuple[list[str], dict[str, str]]:
 
 def confirmed_by_child(timeout: float = 30.0) -> bool:
     """True when a child process that starts Qt's platform plugin fails too."""
+    import subprocess  # noqa: PLC0415 - only when something looks wrong
+
     command, environ = _probe_command()
     try:
         result = subprocess.run(command, env=environ, capture_output=True, timeout=timeout, check=False)
