@@ -7,7 +7,10 @@
 #
 #   packaging/build-linux.sh            # uses .venv/bin/python (or $PYTHON)
 #   PYTHON=/path/to/python OUT=/tmp/out packaging/build-linux.sh
+#   packaging/build-linux.sh --reuse-bundle   # only the .deb and the checks, from the last bundle
 set -euo pipefail
+reuse=0
+if [ "${1:-}" = "--reuse-bundle" ]; then reuse=1; fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
 OUT=${OUT:-$ROOT/dist}
@@ -25,19 +28,22 @@ done
 version=$(cd "$ROOT" && "$PYTHON" -c "import workshop; print(workshop.__version__)")
 arch=$(dpkg --print-architecture)
 machine=$(uname -m)
-rm -rf "$WORK" && mkdir -p "$WORK" "$OUT"
-
-say "stage: build stamp, licences and SBOM, icons"
-(cd "$ROOT" && "$PYTHON" packaging/prepare.py "$WORK/stage")
-
-say "bundle (PyInstaller)"
-bundle_started=$(date +%s)
-SMW_STAGE="$WORK/stage" "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$WORK/dist" --workpath "$WORK/pyinstaller" "$ROOT/packaging/smarketing-workshop.spec" \
-  2>&1 | grep -v "^$" | grep -E "trimmed|ERROR|Error" || true
 bundle="$WORK/dist/Smarketing Workshop"
 program="$bundle/Smarketing Workshop"
-[ -x "$program" ] || { echo "PyInstaller made no $program" >&2; exit 1; }
+bundle_started=$(date +%s)
+if [ "$reuse" = 1 ] && [ -x "$program" ]; then
+  rm -rf "$WORK/deb" "$WORK/deb-unpacked" && mkdir -p "$OUT"
+  say "bundle: reusing $bundle"
+else
+  rm -rf "$WORK" && mkdir -p "$WORK" "$OUT"
+  say "stage: build stamp, licences and SBOM, icons"
+  (cd "$ROOT" && "$PYTHON" packaging/prepare.py "$WORK/stage")
+  say "bundle (PyInstaller)"
+  SMW_STAGE="$WORK/stage" "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath "$WORK/dist" --workpath "$WORK/pyinstaller" "$ROOT/packaging/smarketing-workshop.spec" \
+    2>&1 | grep -v "^$" | grep -E "trimmed|ERROR|Error" || true
+  [ -x "$program" ] || { echo "PyInstaller made no $program" >&2; exit 1; }
+fi
 bundle_seconds=$(( $(date +%s) - bundle_started ))
 # The newest glibc symbol version any file in the bundle asks for: the oldest system it runs on.
 glibc=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
@@ -73,12 +79,13 @@ install -Dm644 "$ROOT/packaging/debian/lintian-overrides" "$deb_root/usr/share/l
 installed_kb=$(du -sk --exclude=DEBIAN "$deb_root" | cut -f1)
 SMW_DEB_BUNDLE="$lib" "$PYTHON" "$ROOT/packaging/debian.py" control "$ROOT" "$arch" "$glibc" "$installed_kb" > "$deb_root/DEBIAN/control"
 find "$deb_root" -type d -exec chmod 755 {} +
+find "$lib" -type f -name '*.so*' -exec chmod 644 {} +  # libraries are loaded, not run
 deb="$OUT/smarketing-workshop_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$deb_root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zxz -z3 --build "$deb_root" "$deb" >/dev/null
 
 say "lintian"
 lintian_log="$WORK/lintian.txt"
-lintian --no-tag-display-limit "$deb" > "$lintian_log" 2>&1 || true
+lintian --tag-display-limit 0 "$deb" > "$lintian_log" 2>&1 || true
 cat "$lintian_log"
 if grep -q '^E: ' "$lintian_log"; then echo "lintian found errors in $deb" >&2; exit 1; fi
 
