@@ -29,11 +29,11 @@ PACKAGE = "smarketing-workshop"
 MAINTAINER = "Smarketing Workshop maintainers <maintainers@smarketing-workshop.invalid>"
 SUMMARY = "lead a sales and marketing alignment workshop"
 DESCRIPTION = """\
- The facilitator's app for a joint planning workshop between Sales and Marketing:
- a timed agenda with equal speaking time for both teams and a projector view,
- goals checked against SMART and FAST, a reverse-funnel quota, an MQL definition
- tested on real lead history, and a service level agreement PDF signed by both
- team leads. Every edit is saved to the workshop file as it is made."""
+ The facilitator's app for a joint planning workshop between Sales and
+ Marketing: a timed agenda with equal speaking time for both teams and a
+ projector view, goals checked against SMART and FAST, a reverse-funnel quota,
+ an MQL definition tested on real lead history, and a service level agreement
+ PDF signed by both team leads. Every edit is saved to the file as it is made."""
 
 
 def _elf_files(bundle: Path) -> list[Path]:
@@ -121,6 +121,17 @@ def copyright_file(root: Path) -> str:
     )
 
 
+def changelog() -> str:
+    """The Debian changelog of this package: one entry, pointing to the project's CHANGELOG."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return (
+        f"{PACKAGE} ({__version__}) unstable; urgency=medium\n\n"
+        f"  * Release {__version__}: see CHANGELOG.md.gz in this folder.\n\n"
+        f" -- {MAINTAINER}  {when.strftime('%a, %d %b %Y %H:%M:%S +0000')}\n"
+    )
+
+
 def manpage(root: Path) -> str:
     del root
     return f""".TH SMARKETING-WORKSHOP 1 "" "{__version__}" "User Commands"
@@ -153,6 +164,8 @@ if __name__ == "__main__":
         print(control(Path(rest[0]), rest[1], rest[2], rest[3]), end="")
     elif command == "copyright":
         print(copyright_file(Path(rest[0])), end="")
+    elif command == "changelog":
+        print(changelog(), end="")
     elif command == "manpage":
         print(manpage(Path(rest[0])), end="")
     else:
