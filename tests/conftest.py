@@ -17,6 +17,21 @@ from workshop.store import files
 
 TODAY = date(2027, 6, 1)
 
+NO_SKIPS = "SMARKETING_WORKSHOP_NO_SKIPS"
+"""Set by ``.ci/run``: a test skipped there (a missing tool, a missing file) fails instead."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under ``NO_SKIPS``, turn a skip into a failure that says what was missing."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if os.environ.get(NO_SKIPS) != "1" or not report.skipped or hasattr(report, "wasxfail"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = f"skipped where CI needs every test to run: {reason}"
+
 
 def write_version(path: Path, version: int) -> None:
     """The demo workshop as file format ``version`` wrote it (tables that came later left out)."""

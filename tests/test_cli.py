@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from workshop import __version__, commands
+from workshop.build import build_info
 from workshop.cli import main
 from workshop.commands import COMMANDS, CommandEntry
 
@@ -28,7 +29,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
-    assert result.stdout.strip() == f"Smarketing Workshop {__version__}"
+    line = result.stdout.strip()
+    assert line.startswith(f"Smarketing Workshop {__version__} (")
+    assert f"commit {build_info().commit}" in line
+    assert build_info().commit != "unknown"  # a checkout names its commit
 
 
 @pytest.mark.parametrize("args", [["--help"], ["demo", "--help"], ["export", "--help"]])
@@ -205,6 +209,7 @@ def test_opening_the_window_imports_no_command() -> None:
         "ui",
         "ui.launch",
         "workshop",
+        "workshop.build",  # --version's action: the standard library only, the build read when asked
         "workshop.cli",
         "workshop.commands",
         "workshop.store",

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.common import icons
 from ui.common.dialogs import Dialogs
+from ui.file_open import FileOpenHandler
 from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
@@ -125,11 +126,19 @@ def install_crash_handler(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def open_in_front(window: MainWindow, path: Path) -> None:
+    """Open ``path`` (sent by the system: a Finder double-click) and bring the window forward."""
+    if window.open_path(path):
+        window.raise_()
+        window.activateWindow()
+
+
 def run(file: str | None = None) -> int:
     """Run the app until the user quits; the exit status of the event loop."""
     app = create_application()
     window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs(), open_when_shown=True)
     install_crash_handler(window)
+    FileOpenHandler(app, lambda path: open_in_front(window, path))
     window.raise_()
     probe = os.environ.get("SMARKETING_WORKSHOP_STARTUP_PROBE")
     if probe:  # benchmarks/startup.py: report when the window is on screen, then quit

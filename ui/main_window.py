@@ -332,9 +332,10 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No recent workshops").setEnabled(False)
 
     def _about(self) -> None:
-        from workshop import __version__  # noqa: PLC0415
+        from ui.about import AboutDialog  # noqa: PLC0415 - built when asked for
 
-        self.statusBar().showMessage(f"{APP_NAME} {__version__}", 8000)
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -637,7 +638,10 @@ class MainWindow(QMainWindow):
         title = document.info.title.strip() or "Untitled workshop"
         if len(title) > 80:
             title = title[:79] + "…"
-        self.setWindowTitle(f"{title} — {document.path.name} — {APP_NAME}")
+        if document.path.stem.casefold().startswith(title.casefold()):
+            self.setWindowTitle(f"{document.path.name} — {APP_NAME}")  # the name says it already
+        else:
+            self.setWindowTitle(f"{title} — {document.path.name} — {APP_NAME}")
         self.setWindowFilePath(str(document.path))
         self.undo_action.setEnabled(document.can_undo)
         self.undo_action.setText(f"&Undo {document.undo_text}".strip())

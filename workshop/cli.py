@@ -17,7 +17,8 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
-from workshop import APP_NAME, __version__
+from workshop import APP_NAME
+from workshop.build import VersionAction
 from workshop.commands import COMMANDS, CommandError
 from workshop.store.errors import WorkshopFileError
 
@@ -43,7 +44,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "file", nargs="?", help="workshop file (.smw) to open; default: the last one, or the demo"
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     return parser
 
 

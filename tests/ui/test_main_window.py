@@ -16,6 +16,7 @@ from tests.ui.conftest import ScriptedDialogs
 from tests.ui.keys import CTRL, SHIFT, put_cursor_in
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
+from workshop.cli import main as cli
 from workshop.document import WorkshopDocument
 from workshop.edits import Update
 
@@ -232,3 +233,12 @@ def test_f11_switches_the_console_to_full_screen_and_back(window: MainWindow, qt
     qtbot.waitUntil(window.isFullScreen)
     QTest.keyClick(window, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_the_window_title_names_the_workshop_once(make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window(None)  # the demo: "Q3 alignment offsite (demo).smw"
+    assert window.windowTitle() == "Q3 alignment offsite (demo).smw — Smarketing Workshop"
+    other = tmp_path / "berlin.smw"
+    assert cli(["demo", str(other)]) == 0
+    assert window.open_path(other)
+    assert window.windowTitle() == "Q3 alignment offsite — berlin.smw — Smarketing Workshop"
