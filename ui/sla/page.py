@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from ui.common.bindings import FieldBinding
 from ui.common.page_context import PageContext
+from ui.common.palette import hint_style
+from ui.sla.blank_highlighter import BlankHighlighter
 from ui.sla.preview import sla_html
 from workshop.edits import Change, Delete, Insert, Move
 from workshop.model import Record, SlaClause
@@ -96,6 +98,12 @@ class SlaPage(QWidget):
         self.wording = QPlainTextEdit()
         self.wording.setTabChangesFocus(True)
         self.wording.setPlaceholderText("Wording; put a number to agree in braces, e.g. {mqls_per_month}.")
+        self.highlighter = BlankHighlighter(self.wording.document())
+        self.blanks_legend = QLabel(
+            "Words in {braces} are blanks: each prints as the value below it, never with its braces."
+        )
+        self.blanks_legend.setWordWrap(True)
+        self.blanks_legend.setStyleSheet(hint_style())
         self.bindings = [  # the selected clause's; _select shows another
             FieldBinding(
                 context.signals,
@@ -117,6 +125,7 @@ class SlaPage(QWidget):
         form = QFormLayout(editor)
         form.addRow("&Heading", self.heading)
         form.addRow("&Wording", self.wording)
+        form.addRow("", self.blanks_legend)
         form.addRow(self.blanks_box)
 
         self.warnings = QLabel()
@@ -141,9 +150,10 @@ class SlaPage(QWidget):
         right_layout.addWidget(self.preview, 1)
 
         splitter = QSplitter()
-        for widget, stretch in ((left, 2), (editor, 3), (right, 3)):
+        for widget, stretch in ((left, 2), (editor, 4), (right, 4)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
+        splitter.setSizes([200, 400, 400])  # the clause list needs less room than the wording
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         context.signals.changed.connect(self._changed)

@@ -299,3 +299,20 @@ def test_file_menu_exports_the_sla_pdf_in_the_background(
         window.pdf_exporter.export_goals()
     assert (tmp_path / "goals.pdf").stat().st_size > 1000
     assert not dialogs.errors
+
+
+def test_blanks_in_the_wording_stand_out_and_are_explained(window: MainWindow) -> None:
+    page = sla_page(window)
+    page.clause_list.setCurrentRow(0)
+    wording = page.wording.toPlainText()
+    start = wording.index("{company}")
+    block = page.wording.document().firstBlock()
+    marked = [
+        r
+        for r in block.layout().formats()
+        if r.start <= start < r.start + r.length and r.format.fontWeight() > 400
+    ]
+    assert marked and marked[0].length == len("{company}")  # the whole blank, braces included
+    plain = [r for r in block.layout().formats() if r.start <= 0 < r.start + r.length]
+    assert not plain  # ordinary words keep the ordinary look
+    assert "blanks" in page.blanks_legend.text() and page.blanks_legend.isVisibleTo(page)
