@@ -327,6 +327,14 @@ def hint_style() -> str:
     return f"color: {roles().hint};"
 
 
+def choice_focus_style() -> str:
+    """Radio buttons and check boxes with a visible focus ring: the style's own dotted line is faint."""
+    return (
+        "QRadioButton, QCheckBox { padding: 3px; border: 2px solid transparent; border-radius: 4px; }"
+        f"QRadioButton:focus, QCheckBox:focus {{ border: 2px solid {roles().accent}; }}"
+    )
+
+
 def focus_style() -> str:
     """Style sheet rules giving custom-styled buttons a visible focus ring in the accent colour."""
     return f"QToolButton:focus, QPushButton:focus {{ outline: none; border: 3px solid {roles().accent}; }}"

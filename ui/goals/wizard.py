@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.bindings import REDO_KEYS, FieldBinding
 from ui.common.document_signals import DocumentSignals
+from ui.common.palette import choice_focus_style
 from ui.goals.check_panel import CheckPanel
 from workshop.edits import Change, Insert, Update
 from workshop.goals.checker import GoalCheck
@@ -342,6 +343,7 @@ class GoalWizard(QWizard):
 
     def _build_verdict(self) -> None:
         page, layout = self._page("verdict", "", "")
+        page.setStyleSheet(choice_focus_style())  # the keyboard's place among the verdicts shows
         self.verdict_group = QButtonGroup(page)
         row = QHBoxLayout()
         current = self.goal().verdict

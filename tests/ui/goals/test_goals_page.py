@@ -311,3 +311,39 @@ def test_the_wizard_opens_with_the_cursor_where_typing_makes_sense(window: MainW
     wizard = page.new_goal("marketing")
     assert isinstance(wizard, GoalWizard)
     qtbot.waitUntil(wizard.fields["accomplish"].hasFocus)  # not the "Whose goal" combo box
+
+
+def test_the_verdict_with_the_keyboard_on_it_shows_a_ring_in_the_accent_colour(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QRadioButton, QWidget
+
+    from ui.common.palette import roles
+
+    page = goals_page(window)
+    page.select_goal(7)
+    wizard = page.edit()
+    assert wizard is not None
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    wizard.setCurrentId(wizard.pageIds()[-1])  # the verdict page
+    buttons = wizard.verdict_group.buttons()
+    assert all(isinstance(b, QRadioButton) for b in buttons)
+    accent = QColor(roles().accent)
+
+    def accent_pixels(button: QWidget) -> int:
+        image = button.grab().toImage()
+        return sum(
+            1
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).rgb() == accent.rgb()
+        )
+
+    unfocused = accent_pixels(buttons[1])
+    buttons[1].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(buttons[1].hasFocus)
+    assert accent_pixels(buttons[1]) > unfocused + 20  # a ring, not the style's faint dotted line
+    wizard.reject()
