@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import math
-import re
+from workshop.leads.numbers import COMMA, POINT, read_number
 
 # Values CRMs write for "not given": blanks, form placeholders and spreadsheet errors.
 MISSING = frozenset(
@@ -26,11 +25,6 @@ MISSING = frozenset(
         "#n/a",
     }
 )
-_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
-_DOT_GROUPS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
-_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _YES = frozenset(
     {"1", "yes", "y", "true", "t", "ja", "oui", "sí", "si", "converted", "won", "customer", "closed won"}
 )
@@ -47,29 +41,13 @@ def number_of(value: str, decimal_comma: bool = False) -> float | None:
     """Read "1,234", "1.234,5", "12,5", "12.5%", "€ 300" or " 7 " as a number; None if it is not one.
 
     With ``decimal_comma`` (files from countries that write 12,5) "1.500" is 1500 and
-    "1,234" is 1.234; otherwise "1,234" is 1234 and "1.500" is 1.5.
+    "1,234" is 1.234; otherwise "1,234" is 1234 and "1.500" is 1.5. A value that cannot be
+    read with the expected mark is read with the other ("12,5" is 12.5 either way). The
+    per-file reader (:func:`workshop.leads.numbers.read_number`) does the reading.
     """
-    text = value.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
-    text = text.rstrip("%").lstrip("$€£")
-    if not text:
-        return None
-    if decimal_comma and _DOT_GROUPS.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif decimal_comma and _DECIMAL_COMMA.match(text):
-        text = text.replace(",", ".")
-    elif _THOUSANDS_COMMA.match(text):
-        text = text.replace(",", "")
-    elif _THOUSANDS_DOT.match(text):
-        text = text.replace(".", "").replace(",", ".")
-    elif _DECIMAL_COMMA.match(text):
-        text = text.replace(",", ".")
-    elif not _PLAIN.match(text):
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+    first, second = (COMMA, POINT) if decimal_comma else (POINT, COMMA)
+    number = read_number(value, first)
+    return number if number is not None else read_number(value, second)
 
 
 def outcome_of(value: str) -> bool | None:
