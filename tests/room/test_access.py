@@ -29,7 +29,11 @@ def test_the_venue_wifi_is_chosen_over_loopback_docker_and_link_local() -> None:
 
 
 def test_a_hotspot_or_wired_lan_is_chosen_when_it_is_the_only_private_network() -> None:
-    interfaces = [Interface("lo", "127.0.0.1"), Interface("virbr0", "192.168.122.1"), Interface("en0", "10.0.0.7")]
+    interfaces = [
+        Interface("lo", "127.0.0.1"),
+        Interface("virbr0", "192.168.122.1"),
+        Interface("en0", "10.0.0.7"),
+    ]
     assert choose_interface(interfaces).address == "10.0.0.7"
 
 

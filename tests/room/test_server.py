@@ -42,7 +42,10 @@ def server() -> Iterator[Server]:
     made = Server()
     made.room.start(LOOPBACK, 0)
     made.room.set_roster(
-        [{"key": "p:1", "name": "Dana", "team": "sales"}, {"key": "p:2", "name": "Priya", "team": "marketing"}],
+        [
+            {"key": "p:1", "name": "Dana", "team": "sales"},
+            {"key": "p:2", "name": "Priya", "team": "marketing"},
+        ],
         {"sales": "Sales", "marketing": "Marketing"},
     )
     made.room.publish({"title": "Welcome", "state": "waiting", "remaining_ms": 60_000})
@@ -80,17 +83,24 @@ def test_a_name_is_claimed_by_one_device_until_released(server: Server) -> None:
 
 def test_a_submission_waits_for_the_facilitator_and_is_checked(server: Server) -> None:
     code = server.room.code
-    token = server.call("/api/join", {"code": code, "person": "guest", "team": "marketing", "name": "Zoe"})[1][
-        "token"
-    ]
-    status, _ = server.call("/api/submit", {"code": code, "token": token, "kind": "parking", "text": "  EMEA pricing "})
+    token = server.call("/api/join", {"code": code, "person": "guest", "team": "marketing", "name": "Zoe"})[
+        1
+    ]["token"]
+    status, _ = server.call(
+        "/api/submit", {"code": code, "token": token, "kind": "parking", "text": "  EMEA pricing "}
+    )
     assert status == 202
     assert server.requests[-1] == (
         "submitted",
         {"id": 1, "kind": "parking", "text": "EMEA pricing", "by": "Zoe", "team": "marketing"},
     )
-    assert server.call("/api/submit", {"code": code, "token": "forged", "kind": "parking", "text": "x"})[0] == 403
-    status, body = server.call("/api/submit", {"code": code, "token": token, "kind": "parking", "text": "y" * 500})
+    assert (
+        server.call("/api/submit", {"code": code, "token": "forged", "kind": "parking", "text": "x"})[0]
+        == 403
+    )
+    status, body = server.call(
+        "/api/submit", {"code": code, "token": token, "kind": "parking", "text": "y" * 500}
+    )
     assert status == 400 and "too long" in body["error"]
     assert len(server.requests) == 1
 
