@@ -85,5 +85,5 @@ def test_the_room_option_reads_host_and_port() -> None:
     assert parse_bind("8765") == ("", 8765)
     assert parse_bind("127.0.0.1:8765") == ("127.0.0.1", 8765)
     for wrong in ("", "port", "70000", "0", "laptop:80", "1.2.3:80"):
-        with pytest.raises(ValueError, match="PORT|IPv4"):
+        with pytest.raises(ValueError, match=r"PORT|IPv4"):
             parse_bind(wrong)
