@@ -72,12 +72,12 @@ class RoomController(QObject):
         """Serve on ``host:port`` (0: a free port); ``OSError`` when it cannot."""
         self.server.start(host, port)
         self.server.set_roster(self.roster(), self.team_names())
-        self.session.changed.connect(self.publish)
+        self.session.changed.connect(self._changed)
         self.session.ticked.connect(self._tick)
         self.publish()
 
     def stop(self) -> None:
-        for signal, slot in ((self.session.changed, self.publish), (self.session.ticked, self._tick)):
+        for signal, slot in ((self.session.changed, self._changed), (self.session.ticked, self._tick)):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
         self.server.stop()
@@ -152,12 +152,20 @@ class RoomController(QObject):
         shown = {k: v for k, v in live.items() if k != "remaining_ms" or live["state"] != "running"}
         return repr(sorted(shown.items()))
 
-    def publish(self) -> None:
-        """Hand the server the live state (it pushes it on, a few times a second at most)."""
+    def publish(self, force: bool = True) -> None:
+        """Hand the server the live state (it pushes it on, a few times a second at most).
+
+        After an action, only what a page would see change is pushed (a speaker key is not).
+        """
         live = self.live()
+        if not force and self._key(live) == self._published:
+            return
         self._published = self._key(live)
         self._published_at = time.monotonic()
         self.server.publish(live)
+
+    def _changed(self) -> None:
+        self.publish(force=False)
 
     def _tick(self) -> None:
         stale = time.monotonic() - self._published_at >= HEARTBEAT_S

@@ -33,7 +33,7 @@ from workshop.room.access import (
     same_secret,
 )
 
-PUSHES_PER_SECOND = 4
+PUSHES_PER_SECOND = 5
 MAX_BODY = 4096  # bytes of a request: every input is short
 MAX_PENDING = 200  # items waiting for approval; more are refused until some are dealt with
 STATIC = {"room.js": "application/javascript", "room.css": "text/css"}
@@ -109,6 +109,7 @@ class RoomServer:
         self._thread: threading.Thread | None = None
         self._runner: web.AppRunner | None = None
         self._changed: asyncio.Event | None = None
+        self._broadcaster: asyncio.Task[None] | None = None
         self._version = 0
         self.connected = 0  # pages with a live connection (read from any thread)
         self.pending_count = 0
@@ -228,9 +229,13 @@ class RoomServer:
         addresses = self._runner.addresses  # the port the system chose, when asked for 0
         self.host = host
         self.port = int(addresses[0][1]) if addresses else port
-        asyncio.get_running_loop().create_task(self._broadcast())
+        self._broadcaster = asyncio.get_running_loop().create_task(self._broadcast())
 
     async def _shutdown(self) -> None:
+        if self._broadcaster is not None:
+            self._broadcaster.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._broadcaster
         for socket in list(self._sockets):
             await socket.close()
         if self._runner is not None:
@@ -303,7 +308,6 @@ class RoomServer:
                 )
             member = Member(secrets.token_urlsafe(16), person["name"], person["team"], str(key))
         self.state.members[member.token] = member
-        self._touch()
         return web.json_response({"token": member.token, "name": member.name, "team": member.team})
 
     def _member(self, body: dict[str, Any]) -> Member | None:
@@ -370,7 +374,6 @@ class RoomServer:
         self._sockets.add(socket)
         self._remote_of[socket] = remote
         self.connected = len(self._sockets)
-        self._touch()
         try:
             await socket.send_str(self._payload(remote))
             async for message in socket:
@@ -382,11 +385,10 @@ class RoomServer:
             self._sockets.discard(socket)
             self._remote_of.pop(socket, None)
             self.connected = len(self._sockets)
-            self._touch()
         return socket
 
     def _payload(self, remote: bool) -> str:
-        data: dict[str, Any] = {"live": self.state.live, "sent": now_ms(), "connected": self.connected}
+        data: dict[str, Any] = {"live": self.state.live, "sent": now_ms()}
         if remote:
             data["pending"] = [s.public() for s in self.state.pending.values()]
         return json.dumps(data)
