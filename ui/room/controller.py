@@ -50,6 +50,7 @@ class RoomController(QObject):
 
     requested = Signal(str, object)  # emitted on the server's thread, handled on the GUI's
     pendingChanged = Signal()
+    joinedChanged = Signal()
     connectedChanged = Signal(int)
 
     def __init__(
@@ -61,6 +62,7 @@ class RoomController(QObject):
         self.projector_shown = projector_shown or (lambda: False)
         self.server = RoomServer(self.requested.emit)  # emitted there, queued here
         self.pending: dict[int, Waiting] = {}
+        self.joined: dict[str, str] = {}  # who joined: key -> name (a participant's name is held)
         self.connected = 0
         self._published = ""
         self._published_at = 0.0
@@ -178,7 +180,10 @@ class RoomController(QObject):
     # -- what the pages ask for ----------------------------------------------------------------
 
     def _handle(self, kind: str, data: dict[str, Any]) -> None:
-        if kind == "submitted":
+        if kind == "joined":
+            self.joined[str(data["key"])] = str(data["name"])
+            self.joinedChanged.emit()
+        elif kind == "submitted":
             waiting = Waiting(data["id"], data["kind"], data["text"], data["by"], data["team"])
             self.pending[waiting.id] = waiting
             self.pendingChanged.emit()
@@ -201,6 +206,12 @@ class RoomController(QObject):
             session.act(RunAction.EXTEND, int(value))
         elif action == "speaker" and value in {s["key"] for s in self.speakers()}:
             session.act(RunAction.SPEAKER, str(value))
+
+    def release(self, key: str) -> None:
+        """Free a name held by a device (a lost or swapped phone): it can be picked again."""
+        if self.joined.pop(key, None) is not None:
+            self.server.release(key)
+            self.joinedChanged.emit()
 
     def approve(self, submission_id: int) -> None:
         waiting = self.pending.get(submission_id)

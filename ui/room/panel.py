@@ -68,6 +68,13 @@ class RoomPanel(QDockWidget):
         self.reject_button.clicked.connect(self.reject_selected)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
+        self.joined_label = QLabel("Joined", body)
+        self.joined = QListWidget(body)
+        self.joined.setAccessibleName("Names joined from a device")
+        self.joined_label.setBuddy(self.joined)
+        self.release_button = QPushButton("Re&lease Name", body)
+        self.release_button.setToolTip("Let this name be picked on another device (a lost or new phone)")
+        self.release_button.clicked.connect(self.release_selected)
         for key, slot in (("Return", self.approve_selected), ("Delete", self.reject_selected)):
             shortcut = QShortcut(QKeySequence(key), self.waiting)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -75,7 +82,12 @@ class RoomPanel(QDockWidget):
         for widget in (self.address, self.codes, self.connected, warning, self.waiting_label, self.waiting):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.joined_label)
+        layout.addWidget(self.joined)
+        layout.addWidget(self.release_button)
         self.setWidget(body)
+        room.joinedChanged.connect(self.show_joined)
+        self.show_joined()
         room.pendingChanged.connect(self.show_waiting)
         room.connectedChanged.connect(self.show_connected)
         self.address.setText(f"Phones join at <b>{room.address}</b>")
@@ -106,6 +118,24 @@ class RoomPanel(QDockWidget):
         self.waiting_label.setText(
             f"Waiting for your approval ({self.waiting.count()})" if has else "Nothing waiting for approval"
         )
+
+    def show_joined(self) -> None:
+        self.joined.clear()
+        for key, name in self.room.joined.items():
+            item = QListWidgetItem(name if key.startswith("p:") else f"{name} (guest)")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.joined.addItem(item)
+        if self.joined.count():
+            self.joined.setCurrentRow(0)
+        self.release_button.setEnabled(self.joined.count() > 0)
+        self.joined_label.setText(
+            f"Joined ({self.joined.count()})" if self.joined.count() else "Nobody has joined yet"
+        )
+
+    def release_selected(self) -> None:
+        item = self.joined.currentItem()
+        if item is not None:
+            self.room.release(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def selected_id(self) -> int | None:
         item = self.waiting.currentItem()

@@ -308,6 +308,7 @@ class RoomServer:
                 )
             member = Member(secrets.token_urlsafe(16), person["name"], person["team"], str(key))
         self.state.members[member.token] = member
+        self.on_request("joined", {"key": member.key, "name": member.name, "team": member.team})
         return web.json_response({"token": member.token, "name": member.name, "team": member.team})
 
     def _member(self, body: dict[str, Any]) -> Member | None:

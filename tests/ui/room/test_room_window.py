@@ -123,3 +123,20 @@ def test_closing_the_workshop_stops_the_room_page(window: MainWindow, dialogs: S
     assert window.room is None
     with pytest.raises(urllib.error.URLError, match=r"(?i)refused"):
         urllib.request.urlopen(address, timeout=3)
+
+
+def test_a_held_name_is_released_from_the_console_and_can_be_picked_again(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room is not None and window.room_panel is not None
+    code = window.room.server.code
+    assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 200
+    assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 409
+    panel = window.room_panel
+    qtbot.waitUntil(lambda: panel.joined.count() == 1)
+    assert panel.joined.item(0).text() == "Dana Whitfield"
+    panel.release_button.click()
+    assert panel.joined.count() == 0
+    qtbot.waitUntil(lambda: call(address, f"/api/roster?code={code}")[1]["people"][0]["taken"] is False)
+    assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 200
