@@ -585,7 +585,8 @@ class MainWindow(QMainWindow):
 
         server = self.room.server
         self.projector.show_room(
-            qr_pixmap(server.join_address), f"Join on your phone:\n{server.address}\ncode {server.code}"
+            qr_pixmap(server.join_address, scale=1),
+            f"Join on your phone:\n{server.address}\ncode {server.code}",
         )
 
     def _back_to_console(self) -> None:
