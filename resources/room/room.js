@@ -130,7 +130,7 @@ function receive(data) {
     $("share-sales").textContent = `${balance.names[0]} ${Math.round(balance.share * 100)}%`;
     $("share-marketing").textContent = `${100 - Math.round(balance.share * 100)}% ${balance.names[1]}`;
   }
-  if (state.pin) showRemote(data);
+  if (state.pin) showRemote(data); else showVote(data.vote);
   tick();
 }
 
@@ -186,6 +186,55 @@ $("submit-form").addEventListener("submit", async (event) => {
     $("sent").textContent = "Sent: the facilitator will look at it.";
   } catch (error) { $("live-error").textContent = error.message; }
 });
+
+// -- the dot vote -------------------------------------------------------------------------------
+
+state.mine = {};
+state.voteKey = "";
+
+function showVote(vote) {
+  $("vote").hidden = !vote;
+  if (!vote) { state.voteKey = ""; return; }
+  const key = JSON.stringify(vote);
+  if (key !== state.voteKey) { state.voteKey = key; state.mine = {}; state.left = vote.dots; }
+  state.vote = vote;
+  renderVote();
+}
+
+function renderVote() {
+  const vote = state.vote;
+  $("dots-left").textContent = `${state.left} of ${vote.dots} dots left`;
+  $("vote-goals").replaceChildren(...vote.goals.map((goal) => {
+    const li = document.createElement("li");
+    const title = document.createElement("span");
+    title.className = "title";
+    title.textContent = goal.title;
+    const less = document.createElement("button");
+    less.textContent = "−";
+    less.setAttribute("aria-label", "Take a dot back");
+    less.disabled = !state.mine[goal.id];
+    less.addEventListener("click", () => placeDot(goal.id, -1));
+    const mine = document.createElement("span");
+    mine.className = "mine";
+    mine.textContent = String(state.mine[goal.id] || 0);
+    const more = document.createElement("button");
+    more.textContent = "+";
+    more.setAttribute("aria-label", "Place a dot");
+    more.disabled = state.left <= 0;
+    more.addEventListener("click", () => placeDot(goal.id, 1));
+    li.append(title, less, mine, more);
+    return li;
+  }));
+}
+
+async function placeDot(goal, delta) {
+  $("live-error").textContent = "";
+  try {
+    const answer = await post("/api/vote", { code: state.code, token: state.token, goal, delta });
+    state.mine = answer.mine; state.left = answer.left;
+    renderVote();
+  } catch (error) { $("live-error").textContent = error.message; }
+}
 
 // -- the facilitator's remote -------------------------------------------------------------------
 

@@ -132,3 +132,25 @@ def test_a_busy_port_is_reported_not_crashed(server: Server) -> None:
     other = RoomServer(lambda kind, data: None)
     with pytest.raises(OSError, match=r"ddress|use|bind"):
         other.start(LOOPBACK, server.room.port)
+
+
+def test_a_dot_vote_gives_each_person_the_set_number_of_dots(server: Server) -> None:
+    code = server.room.code
+    token = server.call("/api/join", {"code": code, "person": "p:1"})[1]["token"]
+    other = server.call("/api/join", {"code": code, "person": "p:2"})[1]["token"]
+    assert (
+        server.call("/api/vote", {"code": code, "token": token, "goal": 7, "delta": 1})[0] == 409
+    )  # none open
+    server.room.open_vote([{"id": 7, "title": "Win 12 logos"}, {"id": 9, "title": "Halve the cycle"}], 2)
+    vote = {"code": code, "token": token, "goal": 7, "delta": 1}
+    assert server.call("/api/vote", vote) == (200, {"mine": {"7": 1}, "left": 1})
+    assert server.call("/api/vote", vote)[1]["left"] == 0
+    status, body = server.call("/api/vote", dict(vote, goal=9))
+    assert status == 409 and "all your 2 dots" in body["error"]
+    assert server.call("/api/vote", dict(vote, goal=8))[0] == 400  # not in this vote
+    assert server.call("/api/vote", dict(vote, goal=True))[0] == 400
+    assert server.call("/api/vote", dict(vote, token="forged"))[0] == 403
+    assert server.call("/api/vote", {"code": code, "token": other, "goal": 9, "delta": -1})[0] == 409
+    assert server.call("/api/vote", {"code": code, "token": other, "goal": 9, "delta": 1})[0] == 200
+    tallies = [data for kind, data in server.requests if kind == "voted"]
+    assert tallies[-1] == {"tally": {7: 2, 9: 1}, "voters": 2}

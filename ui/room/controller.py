@@ -18,12 +18,31 @@ from ui.run.keys import RunAction
 from ui.run.session import RunSession
 from ui.run.timer_state import TimerKind, timer_view
 from workshop.edits import Insert
-from workshop.model import JOINT, MARKETING, SALES, ParkingLotItem, Participant, Team, team_colours, team_name
+from workshop.model import (
+    JOINT,
+    MARKETING,
+    SALES,
+    Goal,
+    ParkingLotItem,
+    Participant,
+    Team,
+    team_colours,
+    team_name,
+)
 from workshop.room.access import LOOPBACK
 from workshop.room.server import RoomServer
 from workshop.run.airtime import FACILITATOR, NOBODY, person_key
 
-HEARTBEAT_S = 5.0  # the state is published at least this often (a phone that woke up resyncs)
+HEARTBEAT_S = 5.0
+TITLE_LIMIT = 120
+
+
+def goal_title(goal: Goal) -> str:
+    """How a goal is named on the room page: its statement, else what it should accomplish."""
+    text = " ".join((goal.statement or goal.accomplish).split())
+    return (
+        text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1] + "…"
+    )  # the state is published at least this often (a phone that woke up resyncs)
 
 
 @dataclass(frozen=True)
@@ -51,6 +70,7 @@ class RoomController(QObject):
     requested = Signal(str, object)  # emitted on the server's thread, handled on the GUI's
     pendingChanged = Signal()
     joinedChanged = Signal()
+    votesChanged = Signal()
     connectedChanged = Signal(int)
 
     def __init__(
@@ -62,6 +82,10 @@ class RoomController(QObject):
         self.projector_shown = projector_shown or (lambda: False)
         self.server = RoomServer(self.requested.emit)  # emitted there, queued here
         self.pending: dict[int, Waiting] = {}
+        self.vote_goals: dict[int, str] = {}  # the goals of the open dot vote: id -> title
+        self.vote_titles: dict[int, str] = {}  # those of the last vote, open or closed
+        self.tally: dict[int, int] = {}
+        self.voters = 0
         self.joined: dict[str, str] = {}  # who joined: key -> name (a participant's name is held)
         self.connected = 0
         self._published = ""
@@ -180,7 +204,11 @@ class RoomController(QObject):
     # -- what the pages ask for ----------------------------------------------------------------
 
     def _handle(self, kind: str, data: dict[str, Any]) -> None:
-        if kind == "joined":
+        if kind == "voted":
+            self.tally = {int(goal): int(count) for goal, count in data["tally"].items()}
+            self.voters = int(data["voters"])
+            self.votesChanged.emit()
+        elif kind == "joined":
             self.joined[str(data["key"])] = str(data["name"])
             self.joinedChanged.emit()
         elif kind == "submitted":
@@ -206,6 +234,22 @@ class RoomController(QObject):
             session.act(RunAction.EXTEND, int(value))
         elif action == "speaker" and value in {s["key"] for s in self.speakers()}:
             session.act(RunAction.SPEAKER, str(value))
+
+    def open_vote(self, dots: int = 3) -> int:
+        """Open a dot vote on the goal drafts (``dots`` each); the number of drafts in it."""
+        drafts = [g for g in self.document.typed(Goal) if g.status == "draft" and goal_title(g)]
+        self.vote_goals = {g.id: goal_title(g) for g in drafts}
+        self.vote_titles = dict(self.vote_goals)
+        self.tally, self.voters = {}, 0
+        self.server.open_vote([{"id": g, "title": t} for g, t in self.vote_goals.items()], dots)
+        self.votesChanged.emit()
+        return len(drafts)
+
+    def close_vote(self) -> None:
+        """Close the vote: the pages stop showing it; its tally stays on the console."""
+        self.server.close_vote()
+        self.vote_goals = {}
+        self.votesChanged.emit()
 
     def release(self, key: str) -> None:
         """Free a name held by a device (a lost or swapped phone): it can be picked again."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.room.controller import RoomController
 
+VOTE_DOTS = 3
 UNENCRYPTED = (
     "The room page is plain HTTP: anyone on this network can read what it carries, the PIN "
     "included. Where the venue Wi-Fi keeps devices apart, share this laptop's own hotspot."
@@ -68,6 +69,12 @@ class RoomPanel(QDockWidget):
         self.reject_button.clicked.connect(self.reject_selected)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
+        self.vote_button = QPushButton("Open a &Dot Vote on the Drafts", body)
+        self.vote_button.setToolTip(f"Each person gets {VOTE_DOTS} dots to place on the goal drafts")
+        self.vote_button.clicked.connect(self.toggle_vote)
+        self.tally = QLabel(body)
+        self.tally.setWordWrap(True)
+        self.tally.setTextFormat(Qt.TextFormat.PlainText)  # goal titles are typed text
         self.joined_label = QLabel("Joined", body)
         self.joined = QListWidget(body)
         self.joined.setAccessibleName("Names joined from a device")
@@ -82,11 +89,15 @@ class RoomPanel(QDockWidget):
         for widget in (self.address, self.codes, self.connected, warning, self.waiting_label, self.waiting):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addWidget(self.vote_button)
+        layout.addWidget(self.tally)
         layout.addWidget(self.joined_label)
         layout.addWidget(self.joined)
         layout.addWidget(self.release_button)
         self.setWidget(body)
         room.joinedChanged.connect(self.show_joined)
+        room.votesChanged.connect(self.show_votes)
+        self.show_votes()
         self.show_joined()
         room.pendingChanged.connect(self.show_waiting)
         room.connectedChanged.connect(self.show_connected)
@@ -118,6 +129,26 @@ class RoomPanel(QDockWidget):
         self.waiting_label.setText(
             f"Waiting for your approval ({self.waiting.count()})" if has else "Nothing waiting for approval"
         )
+
+    def toggle_vote(self) -> None:
+        if self.room.vote_goals:
+            self.room.close_vote()
+        elif self.room.open_vote(VOTE_DOTS) == 0:
+            self.tally.setText("No goal draft to vote on: write one on the Goals page first.")
+
+    def show_votes(self) -> None:
+        room = self.room
+        self.vote_button.setText(
+            "Close the &Dot Vote" if room.vote_goals else "Open a &Dot Vote on the Drafts"
+        )
+        if not room.vote_goals and not room.tally:
+            self.tally.setText("")
+            return
+        titles = room.vote_titles
+        ranked = sorted(titles, key=lambda goal: -room.tally.get(goal, 0))
+        lines = [f"{room.tally.get(goal, 0)} · {titles[goal]}" for goal in ranked]
+        state = "open" if room.vote_goals else "closed"
+        self.tally.setText(f"Dot vote ({state}), {room.voters} voted:\n" + "\n".join(lines))
 
     def show_joined(self) -> None:
         self.joined.clear()

@@ -87,6 +87,8 @@ class RoomState:
     teams: dict[str, str] = field(default_factory=dict)  # team key -> its name
     members: dict[str, Member] = field(default_factory=dict)  # token -> member
     pending: dict[int, Submission] = field(default_factory=dict)
+    vote: dict[str, Any] | None = None  # {"goals": [{"id", "title"}], "dots": n} while a vote is open
+    dots: dict[str, dict[int, int]] = field(default_factory=dict)  # token -> goal id -> dots placed
     live: dict[str, Any] = field(default_factory=dict)
 
 
@@ -183,6 +185,13 @@ class RoomServer:
         """A submission was approved or rejected on the console: it waits no longer."""
         self._call(self._resolve, submission_id)
 
+    def open_vote(self, goals: list[dict[str, Any]], dots: int) -> None:
+        """Open a dot vote on ``goals`` ({"id", "title"}), ``dots`` dots for each person."""
+        self._call(self._open_vote, goals, dots)
+
+    def close_vote(self) -> None:
+        self._call(self._open_vote, [], 0)
+
     def release(self, key: str) -> None:
         """Free a claimed name, so another device (the person's new phone) can take it."""
         self._call(self._release, key)
@@ -196,6 +205,18 @@ class RoomServer:
     def _set_live(self, live: dict[str, Any]) -> None:
         self.state.live = live
         self._touch()
+
+    def _open_vote(self, goals: list[dict[str, Any]], dots: int) -> None:
+        self.state.vote = {"goals": goals, "dots": dots} if goals and dots > 0 else None
+        self.state.dots = {}
+        self._touch()
+
+    def _tally(self) -> dict[int, int]:
+        tally: dict[int, int] = {}
+        for placed in self.state.dots.values():
+            for goal, count in placed.items():
+                tally[goal] = tally.get(goal, 0) + count
+        return tally
 
     def _resolve(self, submission_id: int) -> None:
         self.state.pending.pop(submission_id, None)
@@ -221,6 +242,7 @@ class RoomServer:
         app.router.add_post("/api/join", self._join)
         app.router.add_post("/api/submit", self._submit)
         app.router.add_post("/api/remote", self._remote)
+        app.router.add_post("/api/vote", self._vote)
         app.router.add_get("/ws", self._websocket)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
@@ -338,6 +360,29 @@ class RoomServer:
         self._touch()
         return web.json_response({"id": submission.id, "status": "waiting for the facilitator"}, status=202)
 
+    async def _vote(self, request: web.Request) -> web.StreamResponse:
+        body = await self._body(request)
+        member = self._member(body)
+        if member is None:
+            return _error(403, "Join the room first, with the code on the projector.")
+        vote = self.state.vote
+        if vote is None:
+            return _error(409, "No vote is open now.")
+        goal, delta = body.get("goal"), body.get("delta")
+        if type(goal) is not int or goal not in {g["id"] for g in vote["goals"]} or delta not in (1, -1):
+            return _error(400, "Pick a goal of this vote.")
+        placed = self.state.dots.setdefault(member.token, {})
+        if delta == 1 and sum(placed.values()) >= vote["dots"]:
+            return _error(409, f"You have placed all your {vote['dots']} dots: take one back first.")
+        if delta == -1 and placed.get(goal, 0) == 0:
+            return _error(409, "You have no dot on that goal.")
+        placed[goal] = placed.get(goal, 0) + delta
+        self.on_request(
+            "voted",
+            {"tally": self._tally(), "voters": sum(1 for p in self.state.dots.values() if any(p.values()))},
+        )
+        return web.json_response({"mine": placed, "left": vote["dots"] - sum(placed.values())})
+
     async def _remote(self, request: web.Request) -> web.StreamResponse:
         body = await self._body(request)
         if not same_secret(body.get("pin"), self.pin):
@@ -389,7 +434,7 @@ class RoomServer:
         return socket
 
     def _payload(self, remote: bool) -> str:
-        data: dict[str, Any] = {"live": self.state.live, "sent": now_ms()}
+        data: dict[str, Any] = {"live": self.state.live, "sent": now_ms(), "vote": self.state.vote}
         if remote:
             data["pending"] = [s.public() for s in self.state.pending.values()]
         return json.dumps(data)

@@ -197,3 +197,32 @@ def test_the_countdown_is_right_on_a_skewed_clock_and_after_the_phone_sleeps(
     phone.wait_for_timeout(1500)
     assert close_to_truth(), (phone.locator("#countdown").inner_text(), session.runner.remaining_ms())
     shot(phone, "8-after-sleep")
+
+
+def test_a_dot_vote_opened_on_the_console_is_cast_on_the_phone_and_tallied(
+    window: MainWindow, dialogs: ScriptedDialogs, phone: Any, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room is not None and window.room_panel is not None
+    panel = window.room_panel
+    phone.goto(address)
+    phone.select_option("#person", "p:4")
+    phone.click("#name-form button[type=submit]")
+    sync_api.expect(phone.locator("#who")).to_have_text("You joined as Kenji Watanabe")
+    assert phone.locator("#vote").is_hidden()
+    panel.vote_button.click()
+    drafts = list(window.room.vote_goals.values())
+    assert drafts, "the demo has goal drafts to vote on"
+    sync_api.expect(phone.locator("#dots-left")).to_have_text("3 of 3 dots left")
+    sync_api.expect(phone.locator("#vote-goals li")).to_have_count(len(drafts))
+    shot(phone, "9-vote")
+    first = phone.locator("#vote-goals li").first
+    first.get_by_role("button", name="Place a dot").click()
+    first.get_by_role("button", name="Place a dot").click()
+    sync_api.expect(phone.locator("#dots-left")).to_have_text("1 of 3 dots left")
+    sync_api.expect(first.locator(".mine")).to_have_text("2")
+    qtbot.waitUntil(lambda: "1 voted" in panel.tally.text())
+    assert f"2 · {drafts[0]}" in panel.tally.text()
+    panel.vote_button.click()  # closed: the phone stops showing it, the console keeps the tally
+    sync_api.expect(phone.locator("#vote")).to_be_hidden()
+    assert f"2 · {drafts[0]}" in panel.tally.text()
