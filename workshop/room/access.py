@@ -95,11 +95,15 @@ def list_interfaces() -> list[Interface]:
                     found.append(Interface(name, address))
         finally:
             probe.close()
-    except ImportError:  # not POSIX: ask which address reaches a LAN (no packet is sent)
+    except ImportError:  # not POSIX
+        pass
+    if len(found) == 1:  # no per-interface list here (macOS, Windows): which address reaches a LAN?
         probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         try:
-            probe.connect(("192.168.0.1", 9))
-            found.append(Interface("network", probe.getsockname()[0]))
+            probe.connect(("192.168.0.1", 9))  # a datagram socket's connect sends no packet
+            address = probe.getsockname()[0]
+            if address not in ("0.0.0.0", LOOPBACK):
+                found.append(Interface("network", address))
         except OSError:
             pass
         finally:
