@@ -41,6 +41,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "lead_threshold": (["--updates", "60"], ["--updates", "20"]),
     "funnel_page": (["--runs", "5"], ["--runs", "2"]),
     "growth": (["--runs", "5"], ["--runs", "2"]),
+    "room_load": (["--clients", "60", "--seconds", "60"], ["--clients", "60", "--seconds", "20"]),
 }
 """The benchmarks run_all runs, in order."""
 

@@ -83,6 +83,7 @@ def start(
     dialogs: Dialogs,
     *,
     open_when_shown: bool = False,
+    room: tuple[str, int] | None = None,
 ) -> MainWindow:
     """Show the main window with the first workshop open (or the welcome page if it fails).
 
@@ -102,6 +103,8 @@ def start(
         if window.document is None:
             window.show_current()
         window.opening = False
+        if room is not None:
+            start_room(window, room)
         # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
         QTimer.singleShot(0, lambda: register_bundled_fonts() and window.update())
 
@@ -111,6 +114,21 @@ def start(
     else:
         open_first()
     return window
+
+
+def start_room(window: MainWindow, room: tuple[str, int]) -> None:
+    """``--room``: turn the room page on and print its address (with the join code) on stdout."""
+    host, port = room
+    if not host:
+        from workshop.room.access import choose_interface, list_interfaces  # noqa: PLC0415
+
+        host = choose_interface(list_interfaces()).address
+    window.room_bind = (host, port)
+    address = window.start_room()
+    if address is None:
+        print(f"smarketing-workshop: error: the room page could not start on {host}:{port}", file=sys.stderr)
+    else:
+        print(address, flush=True)
 
 
 def install_crash_handler(window: MainWindow) -> None:
@@ -133,10 +151,12 @@ def open_in_front(window: MainWindow, path: Path) -> None:
         window.activateWindow()
 
 
-def run(file: str | None = None) -> int:
+def run(file: str | None = None, room: tuple[str, int] | None = None) -> int:
     """Run the app until the user quits; the exit status of the event loop."""
     app = create_application()
-    window = start(file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs(), open_when_shown=True)
+    window = start(
+        file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs(), open_when_shown=True, room=room
+    )
     install_crash_handler(window)
     FileOpenHandler(app, lambda path: open_in_front(window, path))
     window.raise_()

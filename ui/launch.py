@@ -14,8 +14,11 @@ from workshop import cli
 from workshop.commands import COMMANDS
 
 
-def open_window(file: str | None) -> int:
-    """Start the app on ``file`` (or the last workshop, or the demo) and run it until it quits."""
+def open_window(file: str | None, room: tuple[str, int] | None = None) -> int:
+    """Start the app on ``file`` (or the last workshop, or the demo) and run it until it quits.
+
+    With ``room`` (host, port) the room page is turned on there once the workshop is open.
+    """
     from ui import platform_check  # noqa: PLC0415 - only the window needs Qt
 
     # Qt aborts the process when it cannot load a platform plugin: look first, and say why.
@@ -25,7 +28,7 @@ def open_window(file: str | None) -> int:
         return 1
     from ui.app import run  # noqa: PLC0415 - only the window needs Qt
 
-    return run(file)
+    return run(file, room)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

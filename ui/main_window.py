@@ -20,6 +20,8 @@ from ui.workshop_view import STAGES
 
 if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
     from ui.common.document_signals import DocumentSignals
+    from ui.room.controller import RoomController
+    from ui.room.panel import RoomPanel
     from ui.run.keys import RunKeysHost
     from ui.run.projector import ProjectorWindow
     from ui.run.session import RunSession
@@ -41,6 +43,12 @@ class MainWindow(QMainWindow):
         self.session: RunSession | None = None
         self.clock: Clock = MonotonicClock()  # tests put a fake clock here
         self.projector: ProjectorWindow | None = None
+        self.room: RoomController | None = None  # the room page, while it is on
+        self.room_panel: RoomPanel | None = None
+        self.room_bind: tuple[str, int] | None = None  # --room [HOST:]PORT: serve there, no question
+        self.room_label = QLabel(self)
+        self.room_label.setAccessibleName("Room page")
+        self.room_label.hide()
         self.chime = Chime(paths.data_dir, muted=settings.muted)
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
@@ -52,6 +60,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName("Saved state")
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(self.room_label)
         self._theme_applied = False  # applied before the first page is built, after the window shows
         from ui.backups import BackupKeeper  # noqa: PLC0415 - small; kept with its menu below
 
@@ -145,6 +154,9 @@ class MainWindow(QMainWindow):
         self.full_screen_action = self._action(
             self.view_menu, "&Full Screen", self.toggle_full_screen, QKeySequence(std.FullScreen)
         )
+        self.room_action = self._action(self.view_menu, "&Room Page", self.toggle_room, "Ctrl+Shift+R")
+        self.room_action.setCheckable(True)
+        self.room_action.setToolTip("Serve a page for phones in the room on this network (off by default)")
         self.theme_menu = self.view_menu.addMenu("&Theme")
         themes.fill_theme_menu(self.theme_menu, self.settings, self._theme_changed)
         help_menu = self.menuBar().addMenu("&Help")
@@ -479,7 +491,103 @@ class MainWindow(QMainWindow):
                 keep=self.settings.set_projector_full_screen,
             )
             self.projector.consoleWanted.connect(self._back_to_console)
+            self._show_room_on_projector()
         self.projector.place()
+
+    # -- the room page -------------------------------------------------------------------------
+
+    def toggle_room(self) -> None:
+        """View ▸ Room Page: turn the page for phones on (asking which network) or off."""
+        if self.room is not None:
+            self.stop_room()
+        else:
+            self.start_room()
+        self.room_action.setChecked(self.room is not None)
+
+    def _room_host(self) -> tuple[str, int] | None:
+        if self.room_bind is not None:
+            return self.room_bind
+        from workshop.room.access import choose_interface, list_interfaces  # noqa: PLC0415
+
+        interfaces = list_interfaces()
+        chosen = choose_interface(interfaces)
+        items = [
+            (i.address, f"{i.name} — {i.address}") for i in [chosen, *(i for i in interfaces if i != chosen)]
+        ]
+        picked = self.dialogs.pick(
+            self,
+            "Room Page",
+            "Serve the room page on which network? (the venue's Wi-Fi, or this laptop's hotspot)",
+            items,
+        )
+        return None if picked is None else (picked, 0)
+
+    def start_room(self) -> str | None:
+        """Turn the room page on; its address (with the join code), or None when it could not start."""
+        if self.document is None or self.room is not None:
+            return None if self.room is None else self.room.address
+        where = self._room_host()
+        if where is None:
+            return None
+        from ui.room.controller import RoomController  # noqa: PLC0415 - the server loads only now
+        from ui.room.panel import RoomPanel  # noqa: PLC0415
+
+        room = RoomController(self.run_session(self.document), self._projector_shown, self)
+        try:
+            room.start(*where)
+        except OSError as error:
+            room.deleteLater()
+            self.dialogs.error(
+                self,
+                "Room page",
+                f"The room page could not start on {where[0]}:{where[1] or 'any port'}: "
+                f"{error.strerror or error}. Pick another network or port.",
+            )
+            return None
+        self.room = room
+        self.room_panel = RoomPanel(room, self)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.room_panel)
+        room.connectedChanged.connect(self._show_room_count)
+        self._show_room_count(0)
+        self.room_label.show()
+        self._show_room_on_projector()
+        self.room_action.setChecked(True)
+        self.statusBar().showMessage(f"Room page on at {room.server.address} (unencrypted HTTP)", 10000)
+        return room.address
+
+    def stop_room(self) -> None:
+        if self.room is None:
+            return
+        self.room.stop()
+        self.room.deleteLater()
+        self.room = None
+        if self.room_panel is not None:
+            self.removeDockWidget(self.room_panel)
+            self.room_panel.deleteLater()
+            self.room_panel = None
+        self.room_label.hide()
+        self.room_action.setChecked(False)
+        self._show_room_on_projector()
+
+    def _show_room_count(self, count: int) -> None:
+        self.room_label.setText(f"Room page: {count} connected")
+
+    def _projector_shown(self) -> bool:
+        return self.projector is not None and self.projector.isVisible()
+
+    def _show_room_on_projector(self) -> None:
+        if self.projector is None:
+            return
+        if self.room is None:
+            self.projector.show_room(None)
+            return
+        from ui.room.panel import qr_pixmap  # noqa: PLC0415
+
+        server = self.room.server
+        self.projector.show_room(
+            qr_pixmap(server.join_address, scale=1),
+            f"Join on your phone:\n{server.address}\ncode {server.code}",
+        )
 
     def _back_to_console(self) -> None:
         self.raise_()
@@ -497,6 +605,7 @@ class MainWindow(QMainWindow):
         self.settings.muted = muted
 
     def _stop_run(self) -> None:
+        self.stop_room()
         if self.projector is not None:
             self.projector.hide()
             self.projector.deleteLater()

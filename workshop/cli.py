@@ -24,8 +24,20 @@ from workshop.store.errors import WorkshopFileError
 
 PROG = "smarketing-workshop"
 
-OpenWindow = Callable[[str | None], int]
-"""Opens the app on a workshop file (or the last one, or the demo); returns the exit status."""
+OpenWindow = Callable[..., int]
+"""Opens the app on a workshop file (or the last one, or the demo); returns the exit status.
+
+Called as ``open_window(file)``, or ``open_window(file, room=(host, port))`` with ``--room``.
+"""
+
+
+def _room_bind(text: str) -> tuple[str, int]:
+    from workshop.room.access import parse_bind  # noqa: PLC0415 - only with --room
+
+    try:
+        return parse_bind(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def command_module(name: str) -> ModuleType:
@@ -43,6 +55,13 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "file", nargs="?", help="workshop file (.smw) to open; default: the last one, or the demo"
+    )
+    parser.add_argument(
+        "--room",
+        metavar="[HOST:]PORT",
+        type=_room_bind,
+        help="open with the room page on, serving on PORT (and HOST, default: the venue network); "
+        "prints its address with the join code",
     )
     parser.add_argument("--version", action=VersionAction)
     return parser
@@ -78,6 +97,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     if open_window is None:
         print(f"{PROG}: error: no command given; commands: {', '.join(COMMANDS)}", file=sys.stderr)
         return 2
+    if app_args.room is not None:
+        return open_window(app_args.file, room=app_args.room)
     return open_window(app_args.file)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QScreen,
     QShortcut,
@@ -162,6 +163,12 @@ class ProjectorWindow(QWidget):
         self.bar_caption.setText("Speaking time today")
         self.marketing_share = self._label(Qt.AlignmentFlag.AlignRight)
         self.next_label = self._label(wrap=True)
+        self.room_qr = QLabel(self)  # the room page's QR code and join code, while it is on
+        self.room_qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.room_qr.setAccessibleName("Room page QR code")
+        self.room_caption = self._label(Qt.AlignmentFlag.AlignLeft, wrap=True)
+        self.room_qr.hide()
+        self.room_caption.hide()
         self.console_hint = self._label(Qt.AlignmentFlag.AlignRight)
         self.console_hint.setText(f"{PROJECTOR_KEY}: back to the console")
         self.console_hint.setStyleSheet(f"color: {PROJECTOR.secondary};")
@@ -180,7 +187,11 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.bar)
         layout.addLayout(shares)
         layout.addSpacing(12)
-        layout.addWidget(self.next_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.next_label, 1)
+        bottom.addWidget(self.room_caption)
+        bottom.addWidget(self.room_qr)
+        layout.addLayout(bottom)
         layout.addWidget(self.console_hint)
         session.ticked.connect(self.refresh)
         session.changed.connect(self.refresh)
@@ -257,6 +268,7 @@ class ProjectorWindow(QWidget):
             (self.marketing_share, 0.04, True),
             (self.next_label, 0.045, False),
             (self.console_hint, 0.025, False),
+            (self.room_caption, 0.035, True),
         ):
             font = QFont(self.font())
             font.setPixelSize(max(10, int(height * share)))
@@ -264,7 +276,26 @@ class ProjectorWindow(QWidget):
             label.setFont(font)
         self.bar.setFixedHeight(max(20, int(height * 0.06)))
 
+    def show_room(self, qr: QPixmap | None, caption: str = "") -> None:
+        """The room page's QR code and its join words beside the next item; None hides them."""
+        self._room_qr = qr
+        self.room_qr.setVisible(qr is not None)
+        self.room_caption.setVisible(qr is not None)
+        self.room_caption.setText(caption)
+        self._scale_qr()
+
+    def _scale_qr(self) -> None:
+        qr = getattr(self, "_room_qr", None)
+        if qr is not None:
+            side = max(96, int(max(300, self.height()) * 0.22))
+            self.room_qr.setPixmap(
+                qr.scaled(
+                    side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+                )
+            )
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._scale_qr()
         self._fonts()
         super().resizeEvent(event)
 

@@ -1,0 +1,142 @@
+"""The room page from the console: on and off, approval into the parking lot, the remote, the QR."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import ScriptedDialogs
+from ui.main_window import MainWindow
+from workshop.model import ParkingLotItem
+from workshop.room.access import LOOPBACK
+
+
+def call(address: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(address.split("?", maxsplit=1)[0].rstrip("/") + path, data=data)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def turn_on(window: MainWindow, dialogs: ScriptedDialogs) -> str:
+    dialogs.choices.append(LOOPBACK)  # the facilitator picks the network: here, loopback
+    window.toggle_room()
+    assert window.room is not None, dialogs.errors
+    assert window.room_action.isChecked()
+    return window.room.address
+
+
+def test_off_by_default_on_from_the_menu_with_new_codes_each_time(
+    window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    assert window.room is None and not window.room_action.isChecked()
+    first = turn_on(window, dialogs)
+    assert first.startswith(f"http://{LOOPBACK}:")
+    assert "127.0.0.1" in dialogs.questions[-1]  # offered among the networks
+    assert window.room_label.text() == "Room page: 0 connected"
+    code = window.room.server.code if window.room else ""
+    window.toggle_room()
+    assert window.room is None and not window.room_action.isChecked()
+    second = turn_on(window, dialogs)
+    assert second != first
+    status, _ = call(second, f"/api/roster?code={code}")
+    assert status == 403  # the old code no longer opens anything
+
+
+def test_an_approved_item_lands_in_the_parking_lot_undoably_and_a_rejected_one_nowhere(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room is not None and window.room_panel is not None and window.document is not None
+    code = window.room.server.code
+    before = len(window.document.typed(ParkingLotItem))
+    token = call(address, "/api/join", {"code": code, "person": "p:1"})[1]["token"]
+    for text in ("<script>alert('x')</script> pricing", "Lunch menu"):
+        assert (
+            call(address, "/api/submit", {"code": code, "token": token, "kind": "parking", "text": text})[0]
+            == 202
+        )
+    qtbot.waitUntil(lambda: window.room_panel is not None and window.room_panel.waiting.count() == 2)
+    assert len(window.document.typed(ParkingLotItem)) == before  # nothing appears before approval
+    panel = window.room_panel
+    assert (
+        panel.waiting.item(0).text() == "Parking lot from Dana Whitfield: <script>alert('x')</script> pricing"
+    )
+    panel.waiting.setCurrentRow(0)
+    panel.approve_button.click()
+    panel.waiting.setCurrentRow(0)
+    panel.reject_button.click()
+    items = window.document.typed(ParkingLotItem)
+    assert len(items) == before + 1
+    assert (items[-1].topic, items[-1].raised_by) == ("<script>alert('x')</script> pricing", "Dana Whitfield")
+    assert panel.waiting.count() == 0
+    window.undo()
+    assert len(window.document.typed(ParkingLotItem)) == before
+
+
+def test_the_remote_starts_and_pauses_through_the_run_log(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room is not None and window.document is not None
+    runner = window.room.session.runner
+    logged = len(window.document.run_log.events)
+    pin = window.room.server.pin
+    assert call(address, "/api/remote", {"pin": "x" + pin, "action": "toggle"})[0] == 403
+    qtbot.wait(100)
+    assert not runner.started
+    assert call(address, "/api/remote", {"pin": pin, "action": "toggle"})[0] == 200
+    qtbot.waitUntil(lambda: runner.running)
+    assert call(address, "/api/remote", {"pin": pin, "action": "toggle"})[0] == 200
+    qtbot.waitUntil(lambda: not runner.running)
+    assert len(window.document.run_log.events) > logged  # the same log the keys write
+
+
+def test_the_projector_shows_the_qr_code_and_join_words_while_the_page_is_on(
+    window: MainWindow, dialogs: ScriptedDialogs
+) -> None:
+    window.toggle_projector()
+    assert window.projector is not None
+    assert not window.projector.room_qr.isVisibleTo(window.projector)
+    turn_on(window, dialogs)
+    assert window.room is not None
+    projector = window.projector
+    assert projector.room_qr.isVisibleTo(projector)
+    assert window.room.server.code in projector.room_caption.text()
+    assert window.room.server.pin not in projector.room_caption.text()
+    assert not projector.room_qr.pixmap().isNull()
+    window.toggle_room()
+    assert not projector.room_qr.isVisibleTo(projector)
+
+
+def test_closing_the_workshop_stops_the_room_page(window: MainWindow, dialogs: ScriptedDialogs) -> None:
+    address = turn_on(window, dialogs)
+    window.close_workshop()
+    assert window.room is None
+    with pytest.raises(urllib.error.URLError, match=r"(?i)refused"):
+        urllib.request.urlopen(address, timeout=3)
+
+
+def test_a_held_name_is_released_from_the_console_and_can_be_picked_again(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room is not None and window.room_panel is not None
+    code = window.room.server.code
+    assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 200
+    assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 409
+    panel = window.room_panel
+    qtbot.waitUntil(lambda: panel.joined.count() == 1)
+    assert panel.joined.item(0).text() == "Dana Whitfield"
+    panel.release_button.click()
+    assert panel.joined.count() == 0
+    qtbot.waitUntil(lambda: call(address, f"/api/roster?code={code}")[1]["people"][0]["taken"] is False)
+    assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 200

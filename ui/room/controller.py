@@ -1,0 +1,279 @@
+"""The room page's side in the window: starts the server, publishes the run, carries out requests.
+
+One writer: the server asks on its own thread (``requested`` is emitted there and queued to
+this object's thread, the GUI's), and every change is made here, through the run session's
+actions (as the keys do) or through the document (as an edit does): logged, undoable, durable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.run.keys import RunAction
+from ui.run.session import RunSession
+from ui.run.timer_state import TimerKind, timer_view
+from workshop.edits import Insert
+from workshop.model import (
+    JOINT,
+    MARKETING,
+    SALES,
+    Goal,
+    ParkingLotItem,
+    Participant,
+    Team,
+    team_colours,
+    team_name,
+)
+from workshop.room.access import LOOPBACK
+from workshop.room.server import RoomServer
+from workshop.run.airtime import FACILITATOR, NOBODY, person_key
+
+HEARTBEAT_S = 5.0
+TITLE_LIMIT = 120
+
+
+def goal_title(goal: Goal) -> str:
+    """How a goal is named on the room page: its statement, else what it should accomplish."""
+    text = " ".join((goal.statement or goal.accomplish).split())
+    return (
+        text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1] + "…"
+    )  # the state is published at least this often (a phone that woke up resyncs)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An item sent from a phone, waiting for the facilitator's approval."""
+
+    id: int
+    kind: str  # "parking" or "question"
+    text: str
+    by: str
+    team: str
+
+    @property
+    def words(self) -> str:
+        what = "Question" if self.kind == "question" else "Parking lot"
+        return f"{what} from {self.by}: {self.text}"
+
+
+class RoomController(QObject):
+    """The room page of one open workshop while it is on.
+
+    Signals: ``pendingChanged()`` when an item arrives or is dealt with, ``connectedChanged(int)``.
+    """
+
+    requested = Signal(str, object)  # emitted on the server's thread, handled on the GUI's
+    pendingChanged = Signal()
+    joinedChanged = Signal()
+    votesChanged = Signal()
+    connectedChanged = Signal(int)
+
+    def __init__(
+        self, session: RunSession, projector_shown: Any = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document = session.document
+        self.projector_shown = projector_shown or (lambda: False)
+        self.server = RoomServer(self.requested.emit)  # emitted there, queued here
+        self.pending: dict[int, Waiting] = {}
+        self.vote_goals: dict[int, str] = {}  # the goals of the open dot vote: id -> title
+        self.vote_titles: dict[int, str] = {}  # those of the last vote, open or closed
+        self.tally: dict[int, int] = {}
+        self.voters = 0
+        self.joined: dict[str, str] = {}  # who joined: key -> name (a participant's name is held)
+        self.connected = 0
+        self._published = ""
+        self._published_at = 0.0
+        self.requested.connect(self._handle)
+
+    # -- on and off ----------------------------------------------------------------------------
+
+    def start(self, host: str = LOOPBACK, port: int = 0) -> None:
+        """Serve on ``host:port`` (0: a free port); ``OSError`` when it cannot."""
+        self.server.start(host, port)
+        self.server.set_roster(self.roster(), self.team_names())
+        self.session.changed.connect(self._changed)
+        self.session.ticked.connect(self._tick)
+        self.publish()
+
+    def stop(self) -> None:
+        for signal, slot in ((self.session.changed, self._changed), (self.session.ticked, self._tick)):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+        self.server.stop()
+
+    @property
+    def address(self) -> str:
+        return self.server.join_address
+
+    # -- what the pages see --------------------------------------------------------------------
+
+    def team_names(self) -> dict[str, str]:
+        teams = self.document.typed(Team)
+        return {SALES: team_name(teams, SALES), MARKETING: team_name(teams, MARKETING)}
+
+    def roster(self) -> list[dict[str, Any]]:
+        return [
+            {"key": person_key(p.id), "name": p.name, "team": p.team}
+            for p in self.document.typed(Participant)
+            if p.name.strip()
+        ]
+
+    def speakers(self) -> list[dict[str, str]]:
+        names = self.team_names()
+        return [
+            {"key": SALES, "label": names[SALES]},
+            {"key": MARKETING, "label": names[MARKETING]},
+            {"key": FACILITATOR, "label": "Facilitator"},
+            *({"key": p["key"], "label": p["name"]} for p in self.roster()),
+            {"key": NOBODY, "label": "Nobody"},
+        ]
+
+    def live(self) -> dict[str, Any]:
+        """The run as the pages show it: nothing of the file, the SLA, leads or per-person airtime."""
+        runner = self.session.runner
+        view = timer_view(runner)
+        item = runner.item()
+        upcoming = runner.upcoming()
+        info = self.document.info
+        remaining: int | None = runner.remaining_ms()
+        if view.kind is TimerKind.WAITING:
+            state, title = "waiting", info.title or "The workshop"
+            remaining = runner.allotted_ms(upcoming) if upcoming else None
+        elif view.kind is TimerKind.FINISHED:
+            state, title, remaining = "finished", "That's the agenda — thank you", None
+        else:
+            state = "running" if runner.running else "paused"
+            title = item.title if item else ""
+        live: dict[str, Any] = {
+            "title": title,
+            "next": upcoming.title if upcoming and view.kind is not TimerKind.FINISHED else "",
+            "state": state,
+            "remaining_ms": remaining,
+            "speakers": self.speakers(),
+            "balance": None,
+        }
+        if self.projector_shown():  # the day's balance only while the room sees it on the projector
+            balance = runner.balance(None, info.balance_low)
+            if balance.sales_share is not None:
+                teams = self.document.typed(Team)
+                colours = team_colours(teams)
+                names = self.team_names()
+                live["balance"] = {
+                    "share": round(balance.sales_share, 2),
+                    "names": [names[SALES], names[MARKETING]],
+                    "colours": [colours[SALES], colours[MARKETING]],
+                }
+        return live
+
+    @staticmethod
+    def _key(live: dict[str, Any]) -> str:
+        """What a page would see change: a running countdown moves by itself, so it is left out."""
+        shown = {k: v for k, v in live.items() if k != "remaining_ms" or live["state"] != "running"}
+        return repr(sorted(shown.items()))
+
+    def publish(self, force: bool = True) -> None:
+        """Hand the server the live state (it pushes it on, a few times a second at most).
+
+        After an action, only what a page would see change is pushed (a speaker key is not).
+        """
+        live = self.live()
+        if not force and self._key(live) == self._published:
+            return
+        self._published = self._key(live)
+        self._published_at = time.monotonic()
+        self.server.publish(live)
+
+    def _changed(self) -> None:
+        self.publish(force=False)
+
+    def _tick(self) -> None:
+        stale = time.monotonic() - self._published_at >= HEARTBEAT_S
+        if stale or self._key(self.live()) != self._published:
+            self.publish()
+        if self.server.connected != self.connected:
+            self.connected = self.server.connected
+            self.connectedChanged.emit(self.connected)
+
+    # -- what the pages ask for ----------------------------------------------------------------
+
+    def _handle(self, kind: str, data: dict[str, Any]) -> None:
+        if kind == "voted":
+            self.tally = {int(goal): int(count) for goal, count in data["tally"].items()}
+            self.voters = int(data["voters"])
+            self.votesChanged.emit()
+        elif kind == "joined":
+            self.joined[str(data["key"])] = str(data["name"])
+            self.joinedChanged.emit()
+        elif kind == "submitted":
+            waiting = Waiting(data["id"], data["kind"], data["text"], data["by"], data["team"])
+            self.pending[waiting.id] = waiting
+            self.pendingChanged.emit()
+        elif kind == "resolve":  # from the remote: the server no longer holds it
+            known = self.pending.get(data["id"])
+            if known is not None:
+                self._settle(known, bool(data["approve"]))
+        elif kind == "act":
+            self._act(str(data["action"]), data.get("value", 0))
+
+    def _act(self, action: str, value: Any) -> None:
+        session = self.session
+        if action == "toggle":
+            session.act(RunAction.TOGGLE)
+        elif action == "next":
+            session.act(RunAction.NEXT)
+        elif action == "previous":
+            session.act(RunAction.PREVIOUS)
+        elif action == "extend" and value in (1, 5):
+            session.act(RunAction.EXTEND, int(value))
+        elif action == "speaker" and value in {s["key"] for s in self.speakers()}:
+            session.act(RunAction.SPEAKER, str(value))
+
+    def open_vote(self, dots: int = 3) -> int:
+        """Open a dot vote on the goal drafts (``dots`` each); the number of drafts in it."""
+        drafts = [g for g in self.document.typed(Goal) if g.status == "draft" and goal_title(g)]
+        self.vote_goals = {g.id: goal_title(g) for g in drafts}
+        self.vote_titles = dict(self.vote_goals)
+        self.tally, self.voters = {}, 0
+        self.server.open_vote([{"id": g, "title": t} for g, t in self.vote_goals.items()], dots)
+        self.votesChanged.emit()
+        return len(drafts)
+
+    def close_vote(self) -> None:
+        """Close the vote: the pages stop showing it; its tally stays on the console."""
+        self.server.close_vote()
+        self.vote_goals = {}
+        self.votesChanged.emit()
+
+    def release(self, key: str) -> None:
+        """Free a name held by a device (a lost or swapped phone): it can be picked again."""
+        if self.joined.pop(key, None) is not None:
+            self.server.release(key)
+            self.joinedChanged.emit()
+
+    def approve(self, submission_id: int) -> None:
+        waiting = self.pending.get(submission_id)
+        if waiting is not None:
+            self._settle(waiting, True)
+            self.server.resolve(submission_id)
+
+    def reject(self, submission_id: int) -> None:
+        waiting = self.pending.get(submission_id)
+        if waiting is not None:
+            self._settle(waiting, False)
+            self.server.resolve(submission_id)
+
+    def _settle(self, waiting: Waiting, approved: bool) -> None:
+        if approved and not self.document.read_only:
+            team = waiting.team if waiting.team in (SALES, MARKETING) else JOINT
+            notes = "A question from the room" if waiting.kind == "question" else "From the room"
+            record = ParkingLotItem(topic=waiting.text, raised_by=waiting.by, team=team, notes=notes)
+            self.document.apply(f"Add “{waiting.text[:40]}” to the parking lot", [Insert(record)])
+        del self.pending[waiting.id]
+        self.pendingChanged.emit()

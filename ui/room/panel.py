@@ -1,0 +1,183 @@
+"""The console's Room page panel: where phones join, the remote's PIN, who is connected, what waits."""
+
+from __future__ import annotations
+
+import io
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.room.controller import RoomController
+
+VOTE_DOTS = 3
+UNENCRYPTED = (
+    "The room page is plain HTTP: anyone on this network can read what it carries, the PIN "
+    "included. Where the venue Wi-Fi keeps devices apart, share this laptop's own hotspot."
+)
+
+
+def qr_pixmap(text: str, scale: int = 8) -> QPixmap:
+    """A QR code of ``text`` (dark on white, with its quiet zone), made by segno."""
+    import segno  # noqa: PLC0415 - only when the room page is on
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=3)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap
+
+
+class RoomPanel(QDockWidget):
+    """Shows the address, join code and PIN, the count of connected pages, and the items waiting."""
+
+    def __init__(self, room: RoomController, parent: QWidget | None = None) -> None:
+        super().__init__("Room page", parent)
+        self.setObjectName("room-panel")
+        self.room = room
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.address = QLabel(body)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.setWordWrap(True)
+        self.codes = QLabel(body)
+        self.codes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connected = QLabel(body)
+        self.connected.setAccessibleName("Connected pages")
+        warning = QLabel(UNENCRYPTED, body)
+        warning.setWordWrap(True)
+        self.waiting_label = QLabel("Waiting for your approval", body)
+        self.waiting = QListWidget(body)
+        self.waiting.setAccessibleName("Items waiting for approval")
+        self.waiting.setWordWrap(True)
+        self.waiting_label.setBuddy(self.waiting)
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton("&Approve", body)
+        self.reject_button = QPushButton("Re&ject", body)
+        self.approve_button.setToolTip("Add it to the parking lot (Enter); Undo takes it out")
+        self.reject_button.setToolTip("Drop it (Delete)")
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reject_button)
+        self.vote_button = QPushButton("Open a &Dot Vote on the Drafts", body)
+        self.vote_button.setToolTip(f"Each person gets {VOTE_DOTS} dots to place on the goal drafts")
+        self.vote_button.clicked.connect(self.toggle_vote)
+        self.tally = QLabel(body)
+        self.tally.setWordWrap(True)
+        self.tally.setTextFormat(Qt.TextFormat.PlainText)  # goal titles are typed text
+        self.joined_label = QLabel("Joined", body)
+        self.joined = QListWidget(body)
+        self.joined.setAccessibleName("Names joined from a device")
+        self.joined_label.setBuddy(self.joined)
+        self.release_button = QPushButton("Re&lease Name", body)
+        self.release_button.setToolTip("Let this name be picked on another device (a lost or new phone)")
+        self.release_button.clicked.connect(self.release_selected)
+        for key, slot in (("Return", self.approve_selected), ("Delete", self.reject_selected)):
+            shortcut = QShortcut(QKeySequence(key), self.waiting)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        for widget in (self.address, self.codes, self.connected, warning, self.waiting_label, self.waiting):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addWidget(self.vote_button)
+        layout.addWidget(self.tally)
+        layout.addWidget(self.joined_label)
+        layout.addWidget(self.joined)
+        layout.addWidget(self.release_button)
+        self.setWidget(body)
+        room.joinedChanged.connect(self.show_joined)
+        room.votesChanged.connect(self.show_votes)
+        self.show_votes()
+        self.show_joined()
+        room.pendingChanged.connect(self.show_waiting)
+        room.connectedChanged.connect(self.show_connected)
+        self.address.setText(f"Phones join at <b>{room.address}</b>")
+        self.codes.setText(
+            f"Join code <b>{room.server.code}</b> · Remote PIN <b>{room.server.pin}</b> "
+            "(not shown to the room)"
+        )
+        self.show_connected(room.connected)
+        self.show_waiting()
+
+    def show_connected(self, count: int) -> None:
+        self.connected.setText("No page connected yet" if count == 0 else f"{count} connected")
+
+    def show_waiting(self) -> None:
+        selected = self.selected_id()
+        self.waiting.clear()
+        for waiting in self.room.pending.values():
+            item = QListWidgetItem(waiting.words)  # plain text: a list item never reads markup
+            item.setData(Qt.ItemDataRole.UserRole, waiting.id)
+            self.waiting.addItem(item)
+            if waiting.id == selected:
+                self.waiting.setCurrentItem(item)
+        if self.waiting.currentItem() is None and self.waiting.count():
+            self.waiting.setCurrentRow(0)
+        has = self.waiting.count() > 0
+        self.approve_button.setEnabled(has)
+        self.reject_button.setEnabled(has)
+        self.waiting_label.setText(
+            f"Waiting for your approval ({self.waiting.count()})" if has else "Nothing waiting for approval"
+        )
+
+    def toggle_vote(self) -> None:
+        if self.room.vote_goals:
+            self.room.close_vote()
+        elif self.room.open_vote(VOTE_DOTS) == 0:
+            self.tally.setText("No goal draft to vote on: write one on the Goals page first.")
+
+    def show_votes(self) -> None:
+        room = self.room
+        self.vote_button.setText(
+            "Close the &Dot Vote" if room.vote_goals else "Open a &Dot Vote on the Drafts"
+        )
+        if not room.vote_goals and not room.tally:
+            self.tally.setText("")
+            return
+        titles = room.vote_titles
+        ranked = sorted(titles, key=lambda goal: -room.tally.get(goal, 0))
+        lines = [f"{room.tally.get(goal, 0)} · {titles[goal]}" for goal in ranked]
+        state = "open" if room.vote_goals else "closed"
+        self.tally.setText(f"Dot vote ({state}), {room.voters} voted:\n" + "\n".join(lines))
+
+    def show_joined(self) -> None:
+        self.joined.clear()
+        for key, name in self.room.joined.items():
+            item = QListWidgetItem(name if key.startswith("p:") else f"{name} (guest)")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.joined.addItem(item)
+        if self.joined.count():
+            self.joined.setCurrentRow(0)
+        self.release_button.setEnabled(self.joined.count() > 0)
+        self.joined_label.setText(
+            f"Joined ({self.joined.count()})" if self.joined.count() else "Nobody has joined yet"
+        )
+
+    def release_selected(self) -> None:
+        item = self.joined.currentItem()
+        if item is not None:
+            self.room.release(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def selected_id(self) -> int | None:
+        item = self.waiting.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def approve_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.room.approve(chosen)
+
+    def reject_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.room.reject(chosen)
