@@ -1,0 +1,296 @@
+"""The SLA against the facts: a period's CRM export counted clause by clause.
+
+The export is read by the lead bench's reader (any delimiter, encoding, numbers and dates
+as each column writes them). Each lead is dated by its hand-off (the moment it became an
+MQL), else by its creation date, and counted in its month. The marketing commitment's MQLs
+are counted twice: by the CRM's own MQL flag or lifecycle stage (when a column is mapped) and
+by "meets the approved definition"; the leads on which the two disagree are listed.
+
+A verdict is ``met`` (at or above the commitment), ``close`` (within 10 % below it),
+``missed``, or ``no data`` (nothing to count, or nothing agreed to count against), always
+with the numbers and, for no data, the reason in words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from workshop.leads.dates import read_date
+from workshop.leads.definition import MqlDefinition, Value, score_lead
+from workshop.leads.numbers import read_number
+from workshop.leads.reader import LeadTable, column_key, suggest_mapping
+from workshop.leads.values import clean, outcome_of
+
+MET, CLOSE, MISSED, NO_DATA = "met", "close", "missed", "no data"
+VERDICTS = (MET, CLOSE, MISSED, NO_DATA)
+CLOSE_SHARE = 0.9  # at least this share of the commitment reads "close" rather than "missed"
+MAX_LISTED = 200  # disagreeing leads kept by line; more are only counted
+
+HANDOFF, CREATED, CRM_MQL = "handoff", "created", "crm_mql"
+REVIEW_FIELDS = (HANDOFF, CREATED, CRM_MQL)
+FIELD_LABELS = {
+    HANDOFF: "hand-off (became MQL) date",
+    CREATED: "created date",
+    CRM_MQL: "CRM's MQL flag or lifecycle stage",
+}
+_ALIASES = {
+    HANDOFF: (
+        "handoff",
+        "handoffdate",
+        "handedoff",
+        "mqldate",
+        "becameamarketingqualifiedleaddate",
+        "becameanmqldate",
+        "dateenteredmarketingqualifiedlead",
+        "mqlat",
+    ),
+    CREATED: ("createddate", "createdate", "created", "createdon", "createdat", "leadcreateddate"),
+    CRM_MQL: ("ismql", "mql", "mqlflag", "lifecyclestage", "lifecycle", "leadstage", "stage"),
+}
+# Lifecycle stages at or past MQL (as keys: lower case letters and digits only).
+_AT_OR_PAST_MQL = frozenset(
+    {
+        "mql",
+        "marketingqualifiedlead",
+        "marketingqualified",
+        "sal",
+        "salesacceptedlead",
+        "sql",
+        "salesqualifiedlead",
+        "opportunity",
+        "customer",
+        "won",
+        "closedwon",
+        "evangelist",
+    }
+)
+
+
+def crm_says_mql(cell: str) -> bool:
+    """Whether the CRM's flag or lifecycle stage says the lead was an MQL (or went past it)."""
+    if column_key(cell) in _AT_OR_PAST_MQL:
+        return True
+    return outcome_of(cell) is True and column_key(cell) not in ("won", "customer", "converted")
+
+
+def suggest_review_mapping(
+    columns: Sequence[str], definition_fields: Sequence[str], remembered: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Field -> column: as remembered when the column is still there, else by the usual names."""
+    remembered = remembered or {}
+    present = set(columns)
+    by_key: dict[str, str] = {}
+    for column in columns:
+        by_key.setdefault(column_key(column), column)
+    mapped: dict[str, str] = {}
+    for name in REVIEW_FIELDS:
+        old = remembered.get(name, "")
+        if old in present:
+            mapped[name] = old
+            continue
+        found = next((by_key[k] for k in _ALIASES[name] if k in by_key), "")
+        if found:
+            mapped[name] = found
+    guess = suggest_mapping(list(definition_fields), list(columns))
+    for name in definition_fields:
+        old = remembered.get(name, "")
+        column = old if old in present else guess.fields.get(name, "")
+        if column:
+            mapped[name] = column
+    return mapped
+
+
+def months_of(start: date, end: date) -> list[tuple[int, int]]:
+    """Every (year, month) the period touches, in order."""
+    out = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def month_target(per_month: int, year: int, month: int, start: date, end: date) -> int:
+    """The commitment for the part of the month inside the period (pro rata by days, rounded half up)."""
+    days = calendar.monthrange(year, month)[1]
+    first = max(start, date(year, month, 1))
+    last = min(end, date(year, month, days))
+    covered = (last - first).days + 1
+    return math.floor(per_month * covered / days + 0.5)
+
+
+def verdict(delivered: int, target: int | None, rows: int) -> str:
+    if target is None or rows == 0:
+        return NO_DATA
+    if delivered >= target:
+        return MET
+    return CLOSE if delivered >= CLOSE_SHARE * target else MISSED
+
+
+@dataclass
+class _Month:
+    rows: int = 0
+    by_crm: int = 0
+    by_definition: int = 0
+
+
+@dataclass
+class _Count:
+    months: dict[str, _Month] = field(default_factory=dict)
+    undated: int = 0
+    outside: int = 0
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    disagreement_count: int = 0
+
+
+def _lead_values(
+    row: Sequence[str], columns: Mapping[str, int], decimals: Mapping[str, str], fields: Sequence[str]
+) -> dict[str, Value]:
+    lead: dict[str, Value] = {}
+    for name in fields:
+        at = columns.get(name)
+        value: Value = clean(row[at]) if at is not None and at < len(row) else None
+        if value is not None and name in decimals:
+            value = read_number(str(value), decimals[name])
+        lead[name] = value
+    return lead
+
+
+def _day(row: Sequence[str], at: int | None, order: str) -> date | None:
+    if at is None or at >= len(row):
+        return None
+    return read_date(row[at], order)
+
+
+def _count(
+    table: LeadTable,
+    mapping: Mapping[str, str],
+    definition: MqlDefinition | None,
+    start: date,
+    end: date,
+) -> _Count:
+    index = {c: i for i, c in enumerate(table.columns)}
+    columns = {f: index[c] for f, c in mapping.items() if c in index}
+    readings = table.date_readings()
+    orders = {
+        f: readings[mapping[f]].order for f in (HANDOFF, CREATED) if f in columns and mapping[f] in readings
+    }
+    fields = definition.fields() if definition is not None else []
+    numbers = table.number_readings()
+    wanted = definition.number_fields() if definition is not None else set()
+    decimals = {f: numbers[mapping[f]].decimal for f in fields if f in wanted and f in columns}
+    count = _Count({f"{y:04d}-{m:02d}": _Month() for y, m in months_of(start, end)})
+    crm_at = columns.get(CRM_MQL)
+    for line, row in table.rows():
+        day = _day(row, columns.get(HANDOFF), orders.get(HANDOFF, "")) or _day(
+            row, columns.get(CREATED), orders.get(CREATED, "")
+        )
+        if day is None:
+            count.undated += 1
+            continue
+        if not start <= day <= end:
+            count.outside += 1
+            continue
+        month = count.months[f"{day.year:04d}-{day.month:02d}"]
+        month.rows += 1
+        by_crm = crm_at is not None and crm_at < len(row) and crm_says_mql(row[crm_at])
+        by_definition = (
+            definition is not None
+            and score_lead(definition, _lead_values(row, columns, decimals, fields)).qualified
+        )
+        month.by_crm += by_crm
+        month.by_definition += by_definition
+        if crm_at is not None and definition is not None and by_crm != by_definition:
+            count.disagreement_count += 1
+            if len(count.disagreements) < MAX_LISTED:
+                count.disagreements.append(
+                    {
+                        "line": line,
+                        "date": day.isoformat(),
+                        "crm_mql": by_crm,
+                        "meets_definition": by_definition,
+                        "crm_value": row[crm_at].strip(),
+                    }
+                )
+    return count
+
+
+def mql_delivery(
+    table: LeadTable,
+    mapping: Mapping[str, str],
+    definition: MqlDefinition | None,
+    per_month: int | None,
+    start: date,
+    end: date,
+) -> dict[str, Any]:
+    """The marketing commitment's clause: MQLs per month and for the period against the SLA.
+
+    The verdict counts by the approved definition (the SLA says every MQL meets it) when
+    there is one, else by the CRM's flag; both counts are given when both can be made.
+    """
+    if end < start:
+        raise ValueError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
+    count = _count(table, mapping, definition, start, end)
+    has_crm = CRM_MQL in mapping and mapping[CRM_MQL] in table.columns
+    basis = "definition" if definition is not None else "crm" if has_crm else ""
+    cannot: list[str] = []
+    if not any(f in mapping and mapping[f] in table.columns for f in (HANDOFF, CREATED)):
+        cannot.append("no column gives the hand-off or created date: the leads cannot be put in months")
+    if not basis:
+        cannot.append(
+            "neither the CRM's MQL flag is mapped nor an MQL definition approved: nothing counts as an MQL"
+        )
+    if per_month is None:
+        cannot.append("the SLA has no agreed number of MQLs per month")
+    if definition is not None:
+        missing = [f for f in definition.fields() if f not in mapping or mapping[f] not in table.columns]
+        if missing:
+            cannot.append(
+                "the definition's fields not in the export (counted as empty): " + ", ".join(missing)
+            )
+    months = []
+    total = {"rows": 0, "by_crm": 0, "by_definition": 0, "target": 0}
+    for key, month in count.months.items():
+        year, number = int(key[:4]), int(key[5:])
+        target = None if per_month is None else month_target(per_month, year, number, start, end)
+        delivered = month.by_definition if basis == "definition" else month.by_crm
+        months.append(
+            {
+                "month": key,
+                "rows": month.rows,
+                "by_crm": month.by_crm if has_crm else None,
+                "by_definition": month.by_definition if definition is not None else None,
+                "target": target,
+                "verdict": verdict(delivered, target, month.rows) if basis else NO_DATA,
+            }
+        )
+        total["rows"] += month.rows
+        total["by_crm"] += month.by_crm
+        total["by_definition"] += month.by_definition
+        total["target"] += target or 0
+    delivered = total["by_definition"] if basis == "definition" else total["by_crm"]
+    period_target = None if per_month is None else total["target"]
+    return {
+        "clause": "marketing_commitment",
+        "title": "MQLs delivered",
+        "basis": basis,
+        "per_month": per_month,
+        "months": months,
+        "period": {
+            "rows": total["rows"],
+            "by_crm": total["by_crm"] if has_crm else None,
+            "by_definition": total["by_definition"] if definition is not None else None,
+            "target": period_target,
+            "verdict": verdict(delivered, period_target, total["rows"]) if basis else NO_DATA,
+        },
+        "disagreements": count.disagreements,
+        "disagreement_count": count.disagreement_count,
+        "undated_rows": count.undated,
+        "outside_rows": count.outside,
+        "cannot": cannot,
+    }
