@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workshop.leads.dates import read_date
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.reader import LeadTable, read_table
 from workshop.leads.state import definition_of, fully_approved
 from workshop.model import ActionItem, Goal, GoalCheckIn, Review, WorkshopContent
-from workshop.review.scorecard import mql_delivery, suggest_review_mapping
+from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, suggest_review_mapping
 from workshop.sla import agreement as sla
 
 OPEN_STATUSES = ("open", "in progress")
@@ -106,6 +108,20 @@ def scorecard_for(
 
 def read_export(path: Path) -> LeadTable:
     return read_table(path)
+
+
+def export_dates(table: LeadTable) -> tuple[date, date] | None:
+    """The whole months the export's hand-off (else created) dates cover; None when it has none."""
+    mapping = suggest_review_mapping(table.columns, [])
+    column = mapping.get(HANDOFF) or mapping.get(CREATED)
+    if not column:
+        return None
+    order = table.date_readings()[column].order if column in table.date_readings() else ""
+    days = [d for v in table.values(column) if (d := read_date(v, order)) is not None]
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    return first.replace(day=1), last.replace(day=calendar.monthrange(last.year, last.month)[1])
 
 
 def overdue_actions(actions: list[ActionItem], today: date) -> list[ActionItem]:

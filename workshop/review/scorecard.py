@@ -294,3 +294,36 @@ def mql_delivery(
         "outside_rows": count.outside,
         "cannot": cannot,
     }
+
+
+def _figure(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def describe_delivery(clause: Mapping[str, Any]) -> list[str]:
+    """The MQL clause in lines of plain text: the verdict with its numbers, month by month."""
+    period = clause["period"]
+    basis = {"definition": "meeting the approved definition", "crm": "by the CRM's MQL flag"}.get(
+        clause["basis"], "nothing to count"
+    )
+    lines = [
+        f"{clause['title']} ({basis}): {period['verdict'].upper()} — "
+        f"CRM {_figure(period['by_crm'])}, definition {_figure(period['by_definition'])}, "
+        f"commitment {_figure(period['target'])}"
+    ]
+    for month in clause["months"]:
+        lines.append(
+            f"  {month['month']}: {month['verdict']} — CRM {_figure(month['by_crm'])}, "
+            f"definition {_figure(month['by_definition'])}, commitment {_figure(month['target'])}, "
+            f"{month['rows']:,} leads in the export"
+        )
+    if clause["disagreement_count"]:
+        shown = ", ".join(str(d["line"]) for d in clause["disagreements"][:10])
+        more = " …" if clause["disagreement_count"] > 10 else ""
+        lines.append(
+            f"  CRM and definition disagree on {clause['disagreement_count']:,} leads (lines {shown}{more})"
+        )
+    if clause["undated_rows"]:
+        lines.append(f"  {clause['undated_rows']:,} rows have no readable date and are not counted")
+    lines.extend(f"  Cannot be worked out: {why}" for why in clause["cannot"])
+    return lines
