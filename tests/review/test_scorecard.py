@@ -12,7 +12,7 @@ import pytest
 
 from workshop.leads.definition import definition_from_json
 from workshop.leads.reader import read_table
-from workshop.review.scorecard import CLOSE, MET, MISSED, NO_DATA, mql_delivery, month_target, verdict
+from workshop.review.scorecard import CLOSE, MET, MISSED, NO_DATA, month_target, mql_delivery, verdict
 
 DEFINITION = definition_from_json(
     {
@@ -103,7 +103,7 @@ def test_each_month_counts_by_crm_and_by_definition_with_the_disagreements(tmp_p
 def test_without_a_crm_flag_column_only_the_definition_counts_and_says_so(tmp_path: Path) -> None:
     path = _export(tmp_path, seed=3)
     start, end = date(2027, 1, 1), date(2027, 1, 31)
-    rows, _crm, by_definition, _d = _expected(path, start, end)
+    _rows, _crm, by_definition, _d = _expected(path, start, end)
     mapping = {k: v for k, v in MAPPING.items() if k != "crm_mql"}
     result = mql_delivery(read_table(path), mapping, DEFINITION, 1000, start, end)
     january = result["months"][0]
