@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from workshop.commands import CommandError
 from workshop.document import WorkshopDocument
+from workshop.model import WorkshopContent
 from workshop.store.reading import ValueProblem
 
 NAME = "export"
@@ -23,6 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sla", metavar="OUT.pdf", help="write the SLA: the signed record when signed, else a DRAFT"
     )
     parser.add_argument("--goals", metavar="OUT.pdf", help="write the goals PDF")
+    parser.add_argument(
+        "--ics",
+        metavar="OUT.ics",
+        help="write the review meetings (recurring, at the SLA's cadence) and the action items' due "
+        "dates as a calendar; writing over an earlier export updates its events",
+    )
     parser.add_argument(
         "--ca",
         metavar="CA.pem",
@@ -49,9 +57,10 @@ def document_problems(problems: list[ValueProblem]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca):
+    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca or args.ics):
         raise CommandError(
-            "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf or --ca CA.pem"
+            "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf, "
+            "--ics OUT.ics or --ca CA.pem"
         )
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
@@ -82,9 +91,25 @@ def run(args: argparse.Namespace) -> int:
         for path, data, what in export_pdfs(content, args.sla, args.goals, args.paper):
             _write(str(path), data)
             print(f"Wrote {what} to {path}", file=said)
+    if args.ics:
+        _export_ics(content, args.ics, said)
     if args.ca:
         from workshop.signoff.signing import LocalAuthority
 
         _write(args.ca, LocalAuthority().certificate_pem())
         print(f"Wrote the signing authority's certificate to {args.ca}", file=said)
     return 0
+
+
+def _export_ics(content: WorkshopContent, target: str, said: TextIO) -> None:
+    from workshop.clock import local_now
+    from workshop.review.calendar import calendar_ics
+
+    previous = None
+    if target != "-" and Path(target).is_file():
+        try:
+            previous = Path(target).read_bytes()
+        except OSError:
+            previous = None
+    _write(target, calendar_ics(content, local_now(), previous))
+    print(f"Wrote the review meetings and action due dates of the workshop to {target}", file=said)
