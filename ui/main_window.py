@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
         self.pdf_exporter = PdfExporter(self, self.dialogs, self.settings.store, lambda: self.document)
         self.pdf_exporter.add_to(file_menu)
+        self.calendar_action = self._action(file_menu, "Export &Calendar…", self.export_calendar)
         file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, "&Close Workshop", self.close_workshop, QKeySequence(std.Close)
@@ -433,6 +434,30 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
 
+    def export_calendar(self) -> None:
+        """The review meetings and action due dates as .ics; over an earlier export, its events update."""
+        if self.document is None:
+            return
+        suggested = str(self.document.path.with_suffix(".ics"))
+        path = self.dialogs.save_path(self, "Export calendar", suggested, "iCalendar files (*.ics)")
+        if path is None:
+            return
+        from workshop.clock import local_now  # noqa: PLC0415 - not needed to start
+        from workshop.review.calendar import calendar_ics  # noqa: PLC0415
+
+        try:
+            previous = path.read_bytes() if path.is_file() else None
+        except OSError:
+            previous = None
+        try:
+            path.write_bytes(calendar_ics(self.document.content(), local_now(), previous))
+        except OSError as error:
+            self.dialogs.error(
+                self, "Cannot export", f"“{path.name}” could not be written: {error.strerror or error}."
+            )
+            return
+        self.statusBar().showMessage(f"Exported the review meetings and due dates to {path}", 8000)
+
     def close_workshop(self) -> bool:
         if not self._may_let_go():
             return False
@@ -616,6 +641,7 @@ class MainWindow(QMainWindow):
         actions = (
             self.save_as_action,
             self.export_action,
+            self.calendar_action,
             self.close_action,
             self.projector_action,
             *self.pdf_exporter.actions,

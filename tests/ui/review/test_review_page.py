@@ -70,3 +70,16 @@ def test_check_in_every_goal_once(window: MainWindow) -> None:
     check_ins = [c for c in document.typed(GoalCheckIn) if c.review == review.id]
     assert sorted(c.goal for c in check_ins) == sorted(g.id for g in document.typed(Goal))
     assert page.by_review.rowCount() == len(check_ins)
+
+
+def test_file_export_calendar_writes_an_ics_the_calendar_reads(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    out = tmp_path / "reviews.ics"
+    dialogs.paths.append(out)
+    window.calendar_action.trigger()
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert any("RRULE" in e for e in events)
+    assert dialogs.errors == []
