@@ -26,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--goals", metavar="OUT.pdf", help="write the goals PDF")
     parser.add_argument(
+        "--review",
+        metavar="OUT.pdf",
+        help="write the latest review: scorecard, trends, goals, overdue actions",
+    )
+    parser.add_argument(
         "--ics",
         metavar="OUT.ics",
         help="write the review meetings (recurring, at the SLA's cadence) and the action items' due "
@@ -57,10 +62,10 @@ def document_problems(problems: list[ValueProblem]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca or args.ics):
+    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca or args.ics or args.review):
         raise CommandError(
             "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf, "
-            "--ics OUT.ics or --ca CA.pem"
+            "--review OUT.pdf, --ics OUT.ics or --ca CA.pem"
         )
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
@@ -91,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         for path, data, what in export_pdfs(content, args.sla, args.goals, args.paper):
             _write(str(path), data)
             print(f"Wrote {what} to {path}", file=said)
+    if args.review:
+        _export_review(content, args.review, args.paper, said)
     if args.ics:
         _export_ics(content, args.ics, said)
     if args.ca:
@@ -113,3 +120,14 @@ def _export_ics(content: WorkshopContent, target: str, said: TextIO) -> None:
             previous = None
     _write(target, calendar_ics(content, local_now(), previous))
     print(f"Wrote the review meetings and action due dates of the workshop to {target}", file=said)
+
+
+def _export_review(content: WorkshopContent, target: str, paper: str | None, said: TextIO) -> None:
+    from workshop.report.paper import default_paper
+    from workshop.report.review_pdf import review_pdf
+
+    if not content.reviews:
+        raise CommandError("the workshop holds no review yet: add one on the Review page (Ctrl+0)")
+    review = content.reviews[-1]
+    _write(target, review_pdf(content, review, paper or default_paper()))
+    print(f"Wrote the review of {review.period_start} to {review.period_end} to {target}", file=said)
