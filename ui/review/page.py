@@ -120,7 +120,7 @@ class NotDone(QSortFilterProxyModel):
 
 def scorecard_lines(review: Review | None) -> list[str]:
     """What the scorecard box says for a review: its clauses' verdicts, or how to get them."""
-    from workshop.review.scorecard import describe_delivery  # noqa: PLC0415
+    from workshop.review.scorecard import describe_clause  # noqa: PLC0415
 
     if review is None:
         return ["Add a review (Ctrl+N in the reviews table), then read the period's CRM export."]
@@ -132,7 +132,7 @@ def scorecard_lines(review: Review | None) -> list[str]:
         return ["No CRM export read for this review yet: Read CRM Export… (Ctrl+Shift+O)."]
     lines = [f"{card.get('source', '')}: {card.get('period_start', '')} to {card.get('period_end', '')}"]
     for clause in card.get("clauses", []):
-        lines += describe_delivery(clause)
+        lines += describe_clause(clause)
     return lines
 
 

@@ -63,7 +63,7 @@ def _default_period(table: object, content: object) -> tuple[date, date]:
 
 def run(args: argparse.Namespace) -> int:
     from workshop.review.meeting import parse_period, read_export, scorecard_for
-    from workshop.review.scorecard import describe_delivery
+    from workshop.review.scorecard import describe_clause
 
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
@@ -86,6 +86,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"Reviews the SLA {card.sla_sha256}")
     print("Columns: " + ", ".join(f"{k} = {v}" for k, v in card.mapping.items()))
     for clause in card.clauses:
-        for line in describe_delivery(clause):
+        for line in describe_clause(clause):
             print(line)
     return 0

@@ -23,7 +23,7 @@ from workshop.report.context import ReportContext, date_range, nice_date
 from workshop.report.layout import PageDecor, build, para, styles, table
 from workshop.report.text import SANS
 from workshop.review.meeting import check_ins_of, overdue_actions
-from workshop.review.scorecard import MET, MISSED, NO_DATA
+from workshop.review.scorecard import MET, MISSED, NO_DATA, describe_clause
 from workshop.sla import agreement as sla
 
 VERDICT_FILL = {MET: "#15803d", "close": "#b45309", MISSED: "#b91c1c", NO_DATA: "#64748b"}
@@ -106,16 +106,17 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
     rows = []
     for clause in card.get("clauses", []):
         period = clause["period"]
-        figures = (
-            f"CRM {_figure(period.get('by_crm'))} · definition {_figure(period.get('by_definition'))} · "
-            f"commitment {_figure(period.get('target'))}"
-        )
+        lines = describe_clause(clause)
+        figures = lines[0].split(" — ", 1)[-1] if lines else ""
         rows.append([clause["title"], period["verdict"].upper(), figures])
     w = ctx.width
     out.append(
         table(["Clause", "Verdict", "Figures for the period"], rows, [0.3 * w, 0.15 * w, 0.55 * w], st)
     )
     for clause in card.get("clauses", []):
+        if "months" not in clause:
+            out += [para(line.strip(), st.small) for line in describe_clause(clause)[1:]]
+            continue
         basis = "by_definition" if clause.get("basis") == "definition" else "by_crm"
         months = [{**m, "delivered": m.get(basis)} for m in clause.get("months", [])]
         out += [

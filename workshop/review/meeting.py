@@ -14,7 +14,7 @@ from workshop.leads.definition import MqlDefinition
 from workshop.leads.reader import LeadTable, read_table
 from workshop.leads.state import definition_of, fully_approved
 from workshop.model import ActionItem, Goal, GoalCheckIn, Review, WorkshopContent
-from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, suggest_review_mapping
+from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, sales_follow_up, suggest_review_mapping
 from workshop.sla import agreement as sla
 
 OPEN_STATUSES = ("open", "in progress")
@@ -34,14 +34,19 @@ def parse_period(text: str) -> tuple[date, date]:
     return start, end
 
 
-def committed_mqls_per_month(content: WorkshopContent) -> int | None:
-    """The MQLs a month the SLA's marketing commitment names, or None when it names none."""
+def clause_number(content: WorkshopContent, name: str) -> int | None:
+    """A whole number the SLA's clauses fill the blank ``name`` with ("1,200" -> 1200); None if none."""
     for clause in content.sla_clauses:
         for blank in sla.blanks(clause, content):
-            if blank.spec.name == "mqls_per_month" and blank.value:
+            if blank.spec.name == name and blank.value:
                 digits = blank.value.replace(",", "").replace(" ", "").replace("\u00a0", "")
                 return int(digits) if digits.isdigit() else None
     return None
+
+
+def committed_mqls_per_month(content: WorkshopContent) -> int | None:
+    """The MQLs a month the SLA's marketing commitment names, or None when it names none."""
+    return clause_number(content, "mqls_per_month")
 
 
 def approved_definition(content: WorkshopContent) -> MqlDefinition | None:
@@ -103,6 +108,9 @@ def scorecard_for(
     mapping = {k: v for k, v in mapping.items() if v}
     per_month = committed_mqls_per_month(content)
     clauses = [mql_delivery(table, mapping, definition, per_month, start, end)]
+    contact = clause_number(content, "first_contact_hours")
+    decision = clause_number(content, "decision_hours")
+    clauses += sales_follow_up(table, mapping, contact, decision, start, end)
     return Scorecard(table.name, start, end, mapping, clauses, sla.fingerprint(content))
 
 

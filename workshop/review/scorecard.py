@@ -17,7 +17,7 @@ import calendar
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from workshop.leads.dates import read_date
@@ -25,6 +25,7 @@ from workshop.leads.definition import MqlDefinition, Value, score_lead
 from workshop.leads.numbers import read_number
 from workshop.leads.reader import LeadTable, column_key, suggest_mapping
 from workshop.leads.values import clean, outcome_of
+from workshop.review.hours import WorkingHours, read_datetime
 
 MET, CLOSE, MISSED, NO_DATA = "met", "close", "missed", "no data"
 VERDICTS = (MET, CLOSE, MISSED, NO_DATA)
@@ -32,11 +33,17 @@ CLOSE_SHARE = 0.9  # at least this share of the commitment reads "close" rather 
 MAX_LISTED = 200  # disagreeing leads kept by line; more are only counted
 
 HANDOFF, CREATED, CRM_MQL = "handoff", "created", "crm_mql"
-REVIEW_FIELDS = (HANDOFF, CREATED, CRM_MQL)
+FIRST_CONTACT, ATTEMPTS, STATUS, REASON, DECIDED = "first_contact", "attempts", "status", "reason", "decided"
+REVIEW_FIELDS = (HANDOFF, CREATED, CRM_MQL, FIRST_CONTACT, ATTEMPTS, STATUS, REASON, DECIDED)
 FIELD_LABELS = {
-    HANDOFF: "hand-off (became MQL) date",
+    HANDOFF: "hand-off (became MQL) date and time",
     CREATED: "created date",
     CRM_MQL: "CRM's MQL flag or lifecycle stage",
+    FIRST_CONTACT: "first contact date and time",
+    ATTEMPTS: "contact attempts",
+    STATUS: "sales' accept or reject status",
+    REASON: "rejection reason",
+    DECIDED: "accepted or rejected date and time",
 }
 _ALIASES = {
     HANDOFF: (
@@ -51,7 +58,51 @@ _ALIASES = {
     ),
     CREATED: ("createddate", "createdate", "created", "createdon", "createdat", "leadcreateddate"),
     CRM_MQL: ("ismql", "mql", "mqlflag", "lifecyclestage", "lifecycle", "leadstage", "stage"),
+    FIRST_CONTACT: (
+        "firstcontact",
+        "firstcontactdate",
+        "firstcontactedat",
+        "firstcontacted",
+        "firstcall",
+        "firsttouch",
+    ),
+    ATTEMPTS: ("contactattempts", "attempts", "numberofattempts", "callattempts", "numberofsalesactivities"),
+    STATUS: ("salesstatus", "acceptancestatus", "mqlstatus", "leadstatus", "status", "hsleadstatus"),
+    REASON: ("rejectionreason", "rejectreason", "disqualificationreason", "unqualifiedreason", "reason"),
+    DECIDED: ("decidedat", "decisiondate", "accepteddate", "acceptedat", "rejecteddate", "statusdate"),
 }
+_ACCEPTED = frozenset(
+    {
+        "accepted",
+        "accept",
+        "sal",
+        "salesaccepted",
+        "salesacceptedlead",
+        "working",
+        "qualified",
+        "sql",
+        "opportunity",
+        "converted",
+        "won",
+        "customer",
+        "connected",
+        "inprogress",
+    }
+)
+_REJECTED = frozenset(
+    {
+        "rejected",
+        "reject",
+        "disqualified",
+        "unqualified",
+        "notqualified",
+        "declined",
+        "recycled",
+        "returned",
+        "badtiming",
+        "junk",
+    }
+)
 # Lifecycle stages at or past MQL (as keys: lower case letters and digits only).
 _AT_OR_PAST_MQL = frozenset(
     {
@@ -326,4 +377,200 @@ def describe_delivery(clause: Mapping[str, Any]) -> list[str]:
     if clause["undated_rows"]:
         lines.append(f"  {clause['undated_rows']:,} rows have no readable date and are not counted")
     lines.extend(f"  Cannot be worked out: {why}" for why in clause["cannot"])
+    return lines
+
+
+def acceptance_of(cell: str) -> str:
+    """ "accepted", "rejected" or "pending" for a sales status value."""
+    key = column_key(cell)
+    return "accepted" if key in _ACCEPTED else "rejected" if key in _REJECTED else "pending"
+
+
+def _share_verdict(within: int, measured: int, late_open: int) -> str:
+    """Every MQL in time: met; at least 90 % in time: close; else missed; none measured: no data."""
+    total = measured + late_open
+    if total == 0:
+        return NO_DATA
+    if within == total:
+        return MET
+    return CLOSE if within >= CLOSE_SHARE * total else MISSED
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+@dataclass
+class _FollowUp:
+    mqls: int = 0
+    contact_hours: list[float] = field(default_factory=list)
+    uncontacted: int = 0
+    attempts: list[float] = field(default_factory=list)
+    decisions: Counter_t = field(default_factory=dict)
+    reasons: Counter_t = field(default_factory=dict)
+    decision_hours: list[float] = field(default_factory=list)
+    by_month: dict[str, list[float]] = field(default_factory=dict)
+
+
+Counter_t = dict[str, int]
+
+
+def _hours_clause(
+    key: str, title: str, hours: list[float], limit: float | None, undone: int, cannot: list[str]
+) -> dict[str, Any]:
+    within = sum(1 for h in hours if limit is not None and h <= limit)
+    verdict_text = NO_DATA if limit is None or cannot else _share_verdict(within, len(hours), undone)
+    return {
+        "clause": key,
+        "title": title,
+        "limit_hours": limit,
+        "measured": len(hours),
+        "within": within,
+        "share_within": round(within / (len(hours) + undone), 4) if hours or undone else None,
+        "median_hours": None if not hours else round(_median(hours) or 0.0, 2),
+        "worst_hours": None if not hours else round(max(hours), 2),
+        "not_done": undone,
+        "period": {"verdict": verdict_text},
+        "cannot": cannot,
+    }
+
+
+def sales_follow_up(
+    table: LeadTable,
+    mapping: Mapping[str, str],
+    contact_limit: float | None,
+    decision_limit: float | None,
+    start: date,
+    end: date,
+    working: WorkingHours | None = None,
+    now: datetime | None = None,
+) -> list[dict[str, Any]]:
+    """First contact (working hours from hand-off) and the accept/reject decision, with acceptance shares.
+
+    An MQL with no first contact yet counts against the clause once its limit has passed by
+    ``now`` (the end of the period when not given).
+    """
+    working = working or WorkingHours()
+    index = {c: i for i, c in enumerate(table.columns)}
+    at = {f: index[c] for f, c in mapping.items() if c in index}
+    readings = table.date_readings()
+    order = {f: readings[mapping[f]].order for f in at if mapping[f] in readings}
+    numbers = table.number_readings()
+    end_moment = now or datetime.combine(end, time(23, 59))
+    found = _FollowUp()
+    for _line, row in table.rows():
+
+        def cell(name: str, row: list[str] = row) -> str:
+            k = at.get(name)
+            return row[k] if k is not None and k < len(row) else ""
+
+        handoff = read_datetime(cell(HANDOFF), order.get(HANDOFF, "")) if HANDOFF in at else None
+        if handoff is None or not start <= handoff.date() <= end:
+            continue
+        found.mqls += 1
+        contact = (
+            read_datetime(cell(FIRST_CONTACT), order.get(FIRST_CONTACT, "")) if FIRST_CONTACT in at else None
+        )
+        if contact is not None:
+            found.contact_hours.append(working.between(handoff, contact))
+        elif contact_limit is not None and working.between(handoff, end_moment) > contact_limit:
+            found.uncontacted += 1
+        if ATTEMPTS in at:
+            decimal = numbers[mapping[ATTEMPTS]].decimal if mapping[ATTEMPTS] in numbers else ""
+            attempts = read_number(cell(ATTEMPTS), decimal) if clean(cell(ATTEMPTS)) else None
+            if attempts is not None:
+                found.attempts.append(attempts)
+        if STATUS in at:
+            decision = acceptance_of(cell(STATUS))
+            found.decisions[decision] = found.decisions.get(decision, 0) + 1
+            reason = clean(cell(REASON)) if REASON in at else None
+            if decision == "rejected":
+                shown = reason or "no reason given"
+                found.reasons[shown] = found.reasons.get(shown, 0) + 1
+            decided = read_datetime(cell(DECIDED), order.get(DECIDED, "")) if DECIDED in at else None
+            if decided is not None and decision != "pending":
+                found.decision_hours.append((decided - handoff).total_seconds() / 3600)
+    return [_first_contact_clause(found, contact_limit, at), _decision_clause(found, decision_limit, at)]
+
+
+def _first_contact_clause(found: _FollowUp, limit: float | None, at: Mapping[str, int]) -> dict[str, Any]:
+    cannot = []
+    if HANDOFF not in at:
+        cannot.append("no column gives the hand-off (MQL) time: the clock cannot start")
+    if FIRST_CONTACT not in at:
+        cannot.append("no column gives the first contact time")
+    if limit is None:
+        cannot.append("the SLA has no agreed number of business hours for first contact")
+    clause = _hours_clause(
+        "sales_commitment",
+        "First contact in business hours",
+        found.contact_hours,
+        limit,
+        found.uncontacted,
+        cannot,
+    )
+    clause["mqls"] = found.mqls
+    clause["attempts_median"] = _median(found.attempts)
+    clause["attempts_measured"] = len(found.attempts)
+    if ATTEMPTS not in at:
+        clause["cannot"] = [*cannot, "no column gives the contact attempts"]
+    return clause
+
+
+def _decision_clause(found: _FollowUp, limit: float | None, at: Mapping[str, int]) -> dict[str, Any]:
+    cannot = []
+    if STATUS not in at:
+        cannot.append("no column gives sales' accept or reject status")
+    if DECIDED not in at:
+        cannot.append("no column gives when the MQL was accepted or rejected")
+    if limit is None:
+        cannot.append("the SLA has no agreed number of hours to accept or reject")
+    clause = _hours_clause(
+        "accept_reject", "Accept or reject in time", found.decision_hours, limit, 0, cannot
+    )
+    decided = found.decisions.get("accepted", 0) + found.decisions.get("rejected", 0)
+    clause["accepted"] = found.decisions.get("accepted", 0) if STATUS in at else None
+    clause["rejected"] = found.decisions.get("rejected", 0) if STATUS in at else None
+    clause["pending"] = found.decisions.get("pending", 0) if STATUS in at else None
+    clause["share_accepted"] = round(found.decisions.get("accepted", 0) / decided, 4) if decided else None
+    clause["reasons"] = dict(sorted(found.reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    return clause
+
+
+def _hours(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.1f} h"
+
+
+def describe_clause(clause: Mapping[str, Any]) -> list[str]:
+    """Any clause of the scorecard in lines of plain text, its verdict first."""
+    if clause.get("clause") == "marketing_commitment":
+        return describe_delivery(clause)
+    verdict_text = clause["period"]["verdict"].upper()
+    share = clause.get("share_within")
+    shown = "–" if share is None else f"{share:.0%}"
+    lines = [
+        f"{clause['title']}: {verdict_text} — {shown} within {_hours(clause.get('limit_hours'))}, "
+        f"median {_hours(clause.get('median_hours'))}, worst {_hours(clause.get('worst_hours'))}, "
+        f"{clause.get('measured', 0):,} measured"
+    ]
+    if clause.get("not_done"):
+        lines.append(f"  {clause['not_done']:,} MQLs not contacted yet, past the limit")
+    if clause.get("attempts_measured"):
+        lines.append(f"  Contact attempts: median {clause['attempts_median']:g}")
+    if clause.get("accepted") is not None:
+        share_accepted = clause.get("share_accepted")
+        lines.append(
+            f"  Accepted {clause['accepted']:,}, rejected {clause['rejected']:,}, "
+            f"pending {clause['pending']:,}"
+            + ("" if share_accepted is None else f" ({share_accepted:.0%} of decided accepted)")
+        )
+        if clause.get("reasons"):
+            lines.append(
+                "  Rejected because: " + "; ".join(f"{r} ({n})" for r, n in clause["reasons"].items())
+            )
+    lines.extend(f"  Cannot be worked out: {why}" for why in clause.get("cannot", []))
     return lines
