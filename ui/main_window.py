@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._action(file_menu, "Open the &Demo Workshop", self.open_demo)
+        self.next_action = self._action(file_menu, "New from &This Workshop…", self.new_from_this)
         file_menu.addSeparator()
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S")
         self._add_file_keeping_actions(file_menu)
@@ -397,6 +398,32 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.setup_page.focus_first_field()
 
+    def new_from_this(self) -> None:
+        """The next period's workshop: teams, people, definition and SLA carried over as a draft."""
+        if self.document is None:
+            return
+        from workshop.clock import local_today  # noqa: PLC0415 - not needed to start
+        from workshop.document import WorkshopDocument  # noqa: PLC0415
+        from workshop.review.carry_over import NEXT_SUFFIX, next_workshop  # noqa: PLC0415
+
+        content = next_workshop(self.document.content(), local_today())
+        name = (self.document.info.title.removesuffix(NEXT_SUFFIX).strip()[:70] or "Workshop") + NEXT_SUFFIX
+        suggested = str(self.document.path.with_name(f"{name}{FILE_SUFFIX}"))
+        path = self.dialogs.save_path(self, "Next workshop: where to keep it", suggested, WORKSHOP_FILTER)
+        if path is None or not self._may_let_go():
+            return
+        try:
+            document = WorkshopDocument.create(path, content)
+        except (OSError, WorkshopFileError) as error:
+            self.dialogs.error(self, "Cannot create workshop", f"“{path.name}” could not be created: {error}")
+            return
+        self._set_document(document)
+        self.statusBar().showMessage(
+            "Started the next workshop: teams, participants, the MQL definition (to approve again) and the "
+            "SLA (unsigned) carried over; last period's goals are drafts with their results.",
+            12000,
+        )
+
     def save_as(self) -> None:
         if self.document is None:
             return
@@ -642,6 +669,7 @@ class MainWindow(QMainWindow):
             self.save_as_action,
             self.export_action,
             self.calendar_action,
+            self.next_action,
             self.close_action,
             self.projector_action,
             *self.pdf_exporter.actions,

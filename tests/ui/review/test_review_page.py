@@ -83,3 +83,18 @@ def test_file_export_calendar_writes_an_ics_the_calendar_reads(
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert any("RRULE" in e for e in events)
     assert dialogs.errors == []
+
+
+def test_file_new_from_this_workshop_opens_the_next_period(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    assert window.document is not None
+    people = [p.name for p in window.document.content().participants]
+    dialogs.paths.append(tmp_path / "next.smw")
+    window.next_action.trigger()
+    assert window.document is not None
+    assert window.document.path == tmp_path / "next.smw"
+    content = window.document.content()
+    assert content.info.title.endswith("(next period)")
+    assert [p.name for p in content.participants] == people
+    assert content.sla_signatures == []
