@@ -13,7 +13,8 @@ from workshop.leads.dates import read_date
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.reader import LeadTable, read_table
 from workshop.leads.state import definition_of, fully_approved
-from workshop.model import ActionItem, Goal, GoalCheckIn, Review, WorkshopContent
+from workshop.model import ActionItem, FunnelSettings, Goal, GoalCheckIn, Review, WorkshopContent
+from workshop.review.cohorts import conversion_cohorts, funnel_rates
 from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, sales_follow_up, suggest_review_mapping
 from workshop.sla import agreement as sla
 
@@ -111,6 +112,8 @@ def scorecard_for(
     contact = clause_number(content, "first_contact_hours")
     decision = clause_number(content, "decision_hours")
     clauses += sales_follow_up(table, mapping, contact, decision, start, end)
+    rates = funnel_rates(content.funnel[0] if content.funnel else FunnelSettings())
+    clauses.append(conversion_cohorts(table, mapping, rates, start, end))
     return Scorecard(table.name, start, end, mapping, clauses, sla.fingerprint(content))
 
 

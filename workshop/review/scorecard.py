@@ -549,6 +549,8 @@ def describe_clause(clause: Mapping[str, Any]) -> list[str]:
     """Any clause of the scorecard in lines of plain text, its verdict first."""
     if clause.get("clause") == "marketing_commitment":
         return describe_delivery(clause)
+    if clause.get("clause") == "conversion":
+        return describe_conversion(clause)
     verdict_text = clause["period"]["verdict"].upper()
     share = clause.get("share_within")
     shown = "–" if share is None else f"{share:.0%}"
@@ -572,5 +574,32 @@ def describe_clause(clause: Mapping[str, Any]) -> list[str]:
             lines.append(
                 "  Rejected because: " + "; ".join(f"{r} ({n})" for r, n in clause["reasons"].items())
             )
+    lines.extend(f"  Cannot be worked out: {why}" for why in clause.get("cannot", []))
+    return lines
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def describe_conversion(clause: Mapping[str, Any]) -> list[str]:
+    """The conversion clause: actual against planned rates, then cohort by cohort."""
+    actual, planned = clause["actual"], clause["planned"]
+    lines = [
+        f"{clause['title']}: {clause['period']['verdict'].upper()} — MQL to SQL {_pct(actual['mql_sql'])} "
+        f"(plan {_pct(planned['mql_sql'])}), "
+        f"SQL to won {_pct(actual['sql_won'])} (plan {_pct(planned['sql_won'])})"
+    ]
+    for cohort in clause["cohorts"]:
+        note = (
+            ""
+            if cohort["comparable"]
+            else f" — not yet comparable (younger than {clause['cycle_days']} days)"
+        )
+        lines.append(
+            f"  {cohort['month']}: {cohort['mqls']:,} MQLs, "
+            f"{cohort['sqls']:,} SQLs ({_pct(cohort['mql_sql'])}), "
+            f"{cohort['won']:,} won ({_pct(cohort['sql_won'])}){note}"
+        )
     lines.extend(f"  Cannot be worked out: {why}" for why in clause.get("cannot", []))
     return lines
