@@ -15,6 +15,7 @@ from workshop.leads.reader import LeadTable, read_table
 from workshop.leads.state import definition_of, fully_approved
 from workshop.model import ActionItem, FunnelSettings, Goal, GoalCheckIn, Review, WorkshopContent
 from workshop.review.cohorts import conversion_cohorts, funnel_rates
+from workshop.review.escalation import escalations
 from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, sales_follow_up, suggest_review_mapping
 from workshop.sla import agreement as sla
 
@@ -114,6 +115,8 @@ def scorecard_for(
     clauses += sales_follow_up(table, mapping, contact, decision, start, end)
     rates = funnel_rates(content.funnel[0] if content.funnel else FunnelSettings())
     clauses.append(conversion_cohorts(table, mapping, rates, start, end))
+    miss_weeks = clause_number(content, "miss_weeks")
+    clauses.append(escalations(table, mapping, definition, per_month, contact, miss_weeks, start, end))
     return Scorecard(table.name, start, end, mapping, clauses, sla.fingerprint(content))
 
 

@@ -551,6 +551,8 @@ def describe_clause(clause: Mapping[str, Any]) -> list[str]:
         return describe_delivery(clause)
     if clause.get("clause") == "conversion":
         return describe_conversion(clause)
+    if clause.get("clause") == "escalation":
+        return describe_escalation(clause)
     verdict_text = clause["period"]["verdict"].upper()
     share = clause.get("share_within")
     shown = "–" if share is None else f"{share:.0%}"
@@ -601,5 +603,23 @@ def describe_conversion(clause: Mapping[str, Any]) -> list[str]:
             f"{cohort['sqls']:,} SQLs ({_pct(cohort['mql_sql'])}), "
             f"{cohort['won']:,} won ({_pct(cohort['sql_won'])}){note}"
         )
+    lines.extend(f"  Cannot be worked out: {why}" for why in clause.get("cannot", []))
+    return lines
+
+
+def describe_escalation(clause: Mapping[str, Any]) -> list[str]:
+    """The escalation clause: the runs of missed weeks that would have triggered it."""
+    runs = clause["triggered"]
+    count = sum(len(r) for r in runs.values())
+    verdict_text = clause["period"]["verdict"]
+    summary = "would have escalated" if count else "no run of missed weeks long enough"
+    lines = [
+        f"{clause['title']}: {verdict_text.upper()} — {summary} ({clause.get('miss_weeks') or '–'} weeks)"
+    ]
+    names = {"marketing": "Marketing", "sales": "Sales"}
+    for team, found in runs.items():
+        for run in found:
+            who = names.get(team, team)
+            lines.append(f"  {who} missed {run['weeks']} weeks in a row: {run['from']} to {run['to']}")
     lines.extend(f"  Cannot be worked out: {why}" for why in clause.get("cannot", []))
     return lines
