@@ -23,7 +23,17 @@ from workshop.resources import resource_path
 from workshop.review.meeting import scorecard_for
 
 LEADS_PER_WORKING_DAY = 28
-EXTRA_COLUMNS = ("Create Date", "MQL Date", "Lifecycle Stage")
+EXTRA_COLUMNS = (
+    "Create Date",
+    "MQL Date",
+    "Lifecycle Stage",
+    "First Contact",
+    "Contact Attempts",
+    "Sales Status",
+    "Rejection Reason",
+    "Decided At",
+)
+REASONS = ("Student, not a buyer", "No budget", "Wrong country", "Duplicate")
 DEMO_EXPORT_NAME = "fernhill-crm-export.csv"
 
 
@@ -39,6 +49,34 @@ def _crm_stage(row: dict[str, str], rng: random.Random) -> str:
     if row.get("Converted") == "1":
         return rng.choice(("SQL", "Opportunity", "Customer"))
     return "MQL"
+
+
+def _stamp(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _follow_up(handoff: datetime | None, stage: str, end: date, rng: random.Random) -> list[str]:
+    """Hand-off, stage, first contact, attempts, sales' decision, reason and when it was made."""
+    if handoff is None:
+        return ["", stage, "", "", "", "", ""]
+    latest = datetime.combine(end, time(23, 59))
+    contact = handoff + timedelta(hours=rng.choice((0.5, 1, 2, 3, 5, 20, 70)))
+    contact_at = contact if contact <= latest and rng.random() < 0.93 else None
+    attempts = str(rng.randint(1, 5)) if contact_at else "0"
+    decided = handoff + timedelta(hours=rng.choice((2, 6, 20, 30, 60)))
+    if decided > latest or rng.random() < 0.12:
+        return [_stamp(handoff), stage, _stamp(contact_at), attempts, "Open", "", ""]
+    if stage == "MQL" and rng.random() < 0.3:
+        return [
+            _stamp(handoff),
+            stage,
+            _stamp(contact_at),
+            attempts,
+            "Rejected",
+            rng.choice(REASONS),
+            _stamp(decided),
+        ]
+    return [_stamp(handoff), stage, _stamp(contact_at), attempts, "Accepted", "", _stamp(decided)]
 
 
 def demo_crm_export(start: date, end: date, seed: int = 18) -> str:
@@ -63,8 +101,7 @@ def demo_crm_export(start: date, end: date, seed: int = 18) -> str:
                     [
                         *(row[c] for c in columns),
                         created.strftime("%Y-%m-%d %H:%M"),
-                        handoff.strftime("%Y-%m-%d %H:%M") if handoff else "",
-                        stage,
+                        *_follow_up(handoff, stage, end, rng),
                     ]
                 )
         day += timedelta(days=1)
