@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from workshop.clock import local_today
 from workshop.model import Goal, Review, WorkshopContent
@@ -50,7 +50,7 @@ def _figure(value: Any) -> str:
 
 def trend_chart(months: Sequence[dict[str, Any]], width: float) -> Drawing:
     """Delivered per month as bars with their number, the commitment as a tick over each bar."""
-    height, label_h = 70.0, 14.0
+    height, label_h = 80.0, 14.0
     drawing = _drawing(width, height + label_h)
     if not months:
         return drawing
@@ -63,20 +63,21 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float) -> Drawing:
         h = (height - 14) * delivered / top
         fill = colors.HexColor(VERDICT_FILL.get(month.get("verdict", NO_DATA), "#64748b"))
         drawing.add(Rect(x, label_h, bar, h, fillColor=fill, strokeColor=None))
+        target = month.get("target")
+        target_h = (height - 14) * target / top if target else 0.0
         drawing.add(
             String(
                 x + bar / 2,
-                label_h + h + 2,
-                f"{delivered:,}",
+                label_h + max(h, target_h) + 3,
+                f"{delivered:,}" + (f" of {target:,}" if target else ""),
                 fontName=SANS,
                 fontSize=7.5,
                 fillColor=INK,
                 textAnchor="middle",
             )
         )
-        target = month.get("target")
         if target:
-            y = label_h + (height - 14) * target / top
+            y = label_h + target_h
             drawing.add(
                 Line(x - 4, y, x + bar + 4, y, strokeColor=INK, strokeWidth=1.2, strokeDashArray=[3, 2])
             )
@@ -115,7 +116,10 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
     )
     for clause in card.get("clauses", []):
         if "months" not in clause:
-            out += [para(line.strip(), st.small) for line in describe_clause(clause)[1:]]
+            details = describe_clause(clause)[1:]
+            if details:
+                out.append(para(clause["title"], st.h2))
+                out += [para(line.strip(), st.small) for line in details]
             continue
         basis = "by_definition" if clause.get("basis") == "definition" else "by_crm"
         months = [{**m, "delivered": m.get(basis)} for m in clause.get("months", [])]
@@ -206,7 +210,7 @@ def review_pdf(content: WorkshopContent, review: Review, paper: str) -> bytes:
     if review.notes.strip():
         story.append(para(review.notes, st.body))
     story += _scorecard(ctx, _card(review))
-    story += [Spacer(1, 4 * mm), *_goals(ctx, review), Spacer(1, 4 * mm), *_overdue(ctx, review)]
+    story += [CondPageBreak(45 * mm), *_goals(ctx, review), CondPageBreak(35 * mm), *_overdue(ctx, review)]
     decor = PageDecor(
         header=f"{info.company} · SLA review · {info.title}".strip(" ·"),
         footer=f"Reviews {what}, SHA-256 {sla.short_fingerprint(sha)} …",
