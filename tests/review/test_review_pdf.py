@@ -43,3 +43,39 @@ def test_export_review_writes_the_signed_demo_review(tmp_path: Path) -> None:
     assert main(["export", str(tmp_path / "demo.smw"), "--review", str(tmp_path / "r.pdf")]) == 0
     text = text_of((tmp_path / "r.pdf").read_bytes(), tmp_path)
     assert "Reviews the signed SLA" in text
+
+
+def test_conversion_and_escalation_get_a_chart_of_their_own() -> None:
+    from workshop.report.review_pdf import clause_series
+
+    conversion = {
+        "clause": "conversion",
+        "planned": {"mql_sql": 0.5, "sql_won": 0.2},
+        "cohorts": [
+            {"month": "2027-01", "mqls": 10, "sqls": 6, "comparable": True},
+            {"month": "2027-02", "mqls": 10, "sqls": 3, "comparable": True},
+            {"month": "2027-03", "mqls": 10, "sqls": 1, "comparable": False},
+        ],
+    }
+    series = clause_series(conversion)
+    assert series is not None
+    assert [(b["delivered"], b["target"], b["verdict"]) for b in series[1]] == [
+        (6, 5, "met"),
+        (3, 5, "missed"),
+        (1, 5, "no data"),  # too young to compare
+    ]
+    escalation = {
+        "clause": "escalation",
+        "weeks": [
+            {
+                "week": "2027-01-04",
+                "mqls": 9,
+                "mql_target": 12.0,
+                "marketing_missed": True,
+                "sales_missed": False,
+            }
+        ],
+    }
+    weekly = clause_series(escalation)
+    assert weekly is not None and weekly[1][0]["verdict"] == "missed"
+    assert clause_series({"clause": "accept_reject"}) is None

@@ -48,9 +48,9 @@ def _figure(value: Any) -> str:
     return "–" if value is None else f"{value:,}"
 
 
-def trend_chart(months: Sequence[dict[str, Any]], width: float) -> Drawing:
+def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 80.0) -> Drawing:
     """Delivered per month as bars with their number, the commitment as a tick over each bar."""
-    height, label_h = 80.0, 14.0
+    label_h = 14.0
     drawing = _drawing(width, height + label_h)
     if not months:
         return drawing
@@ -95,6 +95,48 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float) -> Drawing:
     return drawing
 
 
+def clause_series(clause: dict[str, Any]) -> tuple[str, list[dict[str, Any]]] | None:
+    """The bars a clause's trend chart draws (label, value, commitment, verdict), None when it has none."""
+    if clause.get("clause") == "conversion":
+        planned = clause["planned"].get("mql_sql")
+        bars = []
+        for cohort in clause.get("cohorts", []):
+            target = round(cohort["mqls"] * planned) if planned is not None else None
+            if not cohort["comparable"] or target is None:
+                verdict_text = NO_DATA
+            else:
+                verdict_text = MET if cohort["sqls"] >= target else MISSED
+            bars.append(
+                {
+                    "month": cohort["month"],
+                    "delivered": cohort["sqls"],
+                    "target": target,
+                    "verdict": verdict_text,
+                }
+            )
+        return (
+            ("SQLs per MQL cohort (dashed: the funnel's rate; grey: not yet comparable)", bars)
+            if bars
+            else None
+        )
+    if clause.get("clause") == "escalation":
+        bars = [
+            {
+                "month": week["week"][5:],
+                "delivered": week["mqls"],
+                "target": None if week["mql_target"] is None else round(week["mql_target"]),
+                "verdict": MISSED if week["marketing_missed"] or week["sales_missed"] else MET,
+            }
+            for week in clause.get("weeks", [])
+        ]
+        return (
+            ("MQLs per week (dashed: the weekly share of the commitment; red: a team missed)", bars)
+            if bars
+            else None
+        )
+    return None
+
+
 def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable]:
     st = ctx.st
     out: list[Flowable] = [para("SLA scorecard", st.h1)]
@@ -117,9 +159,13 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
     for clause in card.get("clauses", []):
         if "months" not in clause:
             details = describe_clause(clause)[1:]
-            if details:
+            series = clause_series(clause)
+            if details or series:
                 out.append(para(clause["title"], st.h2))
                 out += [para(line.strip(), st.small) for line in details]
+            if series:
+                caption, bars = series
+                out += [para(caption, st.small), trend_chart(bars, ctx.width, 46.0)]
             continue
         basis = "by_definition" if clause.get("basis") == "definition" else "by_crm"
         months = [{**m, "delivered": m.get(basis)} for m in clause.get("months", [])]
