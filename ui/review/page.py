@@ -61,6 +61,22 @@ def _target(document: WorkshopDocument, record: Record) -> str:
     return goal.target if goal else ""
 
 
+def _trend(document: WorkshopDocument, record: Record) -> str:
+    """The goal's value at each review up to this one, oldest first ("12% → 13% → 15%")."""
+    assert isinstance(record, GoalCheckIn)
+    order = {r.id: (r.position, r.id) for r in document.typed(Review)}
+    mine = order.get(record.review)
+    if mine is None:
+        return ""
+    earlier = [
+        c
+        for c in document.typed(GoalCheckIn)
+        if c.goal == record.goal and c.review in order and order[c.review] <= mine
+    ]
+    earlier.sort(key=lambda c: order[c.review])
+    return " → ".join(c.current.strip() or "?" for c in earlier)
+
+
 REVIEW_COLUMNS = (
     Column("held_on", "Held on", "date", width=110),
     Column("period_start", "Period from", "date", width=110),
@@ -74,6 +90,7 @@ CHECK_IN_COLUMNS = (
     Column("baseline", "Baseline", compute=_baseline, width=80),
     Column("target", "Target", compute=_target, width=80),
     Column("current", "Now", width=80),
+    Column("trend", "Trend", compute=_trend, width=120),
     Column("confidence", "Confidence", "choice", options=CONFIDENCES, label=str.capitalize, width=110),
     Column("owner", "Owner", width=140),
     Column("comment", "Comment", stretch=True),
@@ -131,6 +148,9 @@ def scorecard_lines(review: Review | None) -> list[str]:
     if not isinstance(card, dict):
         return ["No CRM export read for this review yet: Read CRM Export… (Ctrl+Shift+O)."]
     lines = [f"{card.get('source', '')}: {card.get('period_start', '')} to {card.get('period_end', '')}"]
+    mapping = card.get("mapping")
+    if isinstance(mapping, dict) and mapping:
+        lines.append("Columns read: " + ", ".join(f"{k} = {v}" for k, v in mapping.items()))
     for clause in card.get("clauses", []):
         lines += describe_clause(clause)
     return lines

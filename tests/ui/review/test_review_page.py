@@ -98,3 +98,31 @@ def test_file_new_from_this_workshop_opens_the_next_period(
     assert content.info.title.endswith("(next period)")
     assert [p.name for p in content.participants] == people
     assert content.sla_signatures == []
+
+
+def test_a_check_in_shows_the_goals_trend_over_the_reviews(window: MainWindow) -> None:
+    from workshop.edits import Insert
+
+    page = page_of(window)
+    document = page.document
+    goal = document.typed(Goal)[0]
+    document.apply(
+        "two reviews", [Insert(Review(held_on="2027-01-05")), Insert(Review(held_on="2027-02-02"))]
+    )
+    first, second = document.typed(Review)[-2:]
+    document.apply(
+        "check-ins",
+        [
+            Insert(GoalCheckIn(review=first.id, goal=goal.id, current="12%")),
+            Insert(GoalCheckIn(review=second.id, goal=goal.id, current="14%")),
+        ],
+    )
+    page.by_review.show_review(second.id)
+    column = [c.field for c in page.check_in_model.columns].index("trend")
+    row = page.by_review.index(0, column)
+    demo = [
+        c.current
+        for c in document.typed(GoalCheckIn)
+        if c.goal == goal.id and c.review not in (first.id, second.id)
+    ]
+    assert row.data() == " → ".join([*demo, "12%", "14%"])
