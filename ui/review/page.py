@@ -148,11 +148,11 @@ def scorecard_lines(review: Review | None) -> list[str]:
     if not isinstance(card, dict):
         return ["No CRM export read for this review yet: Read CRM Export… (Ctrl+Shift+O)."]
     lines = [f"{card.get('source', '')}: {card.get('period_start', '')} to {card.get('period_end', '')}"]
+    for clause in card.get("clauses", []):
+        lines += describe_clause(clause)
     mapping = card.get("mapping")
     if isinstance(mapping, dict) and mapping:
         lines.append("Columns read: " + ", ".join(f"{k} = {v}" for k, v in mapping.items()))
-    for clause in card.get("clauses", []):
-        lines += describe_clause(clause)
     return lines
 
 
@@ -219,8 +219,8 @@ class ReviewPage(QWidget):
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(reviews_box)
         top.addWidget(card_box)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
         bottom = QSplitter(Qt.Orientation.Vertical, self)
         bottom.addWidget(goals_box)
         bottom.addWidget(actions_box)
