@@ -112,12 +112,14 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._action(file_menu, "Open the &Demo Workshop", self.open_demo)
+        self.next_action = self._action(file_menu, "New from &This Workshop…", self.new_from_this)
         file_menu.addSeparator()
         self.save_as_action = self._action(file_menu, "Save &As…", self.save_as, "Ctrl+Shift+S")
         self._add_file_keeping_actions(file_menu)
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
         self.pdf_exporter = PdfExporter(self, self.dialogs, self.settings.store, lambda: self.document)
         self.pdf_exporter.add_to(file_menu)
+        self.calendar_action = self._action(file_menu, "Export &Calendar…", self.export_calendar)
         file_menu.addSeparator()
         self.close_action = self._action(
             file_menu, "&Close Workshop", self.close_workshop, QKeySequence(std.Close)
@@ -408,6 +410,32 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.setup_page.focus_first_field()
 
+    def new_from_this(self) -> None:
+        """The next period's workshop: teams, people, definition and SLA carried over as a draft."""
+        if self.document is None:
+            return
+        from workshop.clock import local_today  # noqa: PLC0415 - not needed to start
+        from workshop.document import WorkshopDocument  # noqa: PLC0415
+        from workshop.review.carry_over import NEXT_SUFFIX, next_workshop  # noqa: PLC0415
+
+        content = next_workshop(self.document.content(), local_today())
+        name = (self.document.info.title.removesuffix(NEXT_SUFFIX).strip()[:70] or "Workshop") + NEXT_SUFFIX
+        suggested = str(self.document.path.with_name(f"{name}{FILE_SUFFIX}"))
+        path = self.dialogs.save_path(self, "Next workshop: where to keep it", suggested, WORKSHOP_FILTER)
+        if path is None or not self._may_let_go():
+            return
+        try:
+            document = WorkshopDocument.create(path, content)
+        except (OSError, WorkshopFileError) as error:
+            self.dialogs.error(self, "Cannot create workshop", f"“{path.name}” could not be created: {error}")
+            return
+        self._set_document(document)
+        self.statusBar().showMessage(
+            "Started the next workshop: teams, participants, the MQL definition (to approve again) and the "
+            "SLA (unsigned) carried over; last period's goals are drafts with their results.",
+            12000,
+        )
+
     def save_as(self) -> None:
         if self.document is None:
             return
@@ -444,6 +472,30 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def export_calendar(self) -> None:
+        """The review meetings and action due dates as .ics; over an earlier export, its events update."""
+        if self.document is None:
+            return
+        suggested = str(self.document.path.with_suffix(".ics"))
+        path = self.dialogs.save_path(self, "Export calendar", suggested, "iCalendar files (*.ics)")
+        if path is None:
+            return
+        from workshop.clock import local_now  # noqa: PLC0415 - not needed to start
+        from workshop.review.calendar import calendar_ics  # noqa: PLC0415
+
+        try:
+            previous = path.read_bytes() if path.is_file() else None
+        except OSError:
+            previous = None
+        try:
+            path.write_bytes(calendar_ics(self.document.content(), local_now(), previous))
+        except OSError as error:
+            self.dialogs.error(
+                self, "Cannot export", f"“{path.name}” could not be written: {error.strerror or error}."
+            )
+            return
+        self.statusBar().showMessage(f"Exported the review meetings and due dates to {path}", 8000)
 
     def close_workshop(self) -> bool:
         if not self._may_let_go():
@@ -725,6 +777,8 @@ class MainWindow(QMainWindow):
         actions = (
             self.save_as_action,
             self.export_action,
+            self.calendar_action,
+            self.next_action,
             self.close_action,
             self.projector_action,
             *self.pdf_exporter.actions,

@@ -50,6 +50,7 @@ STAGES = (
     Stage("sla", "SLA", 7, "sla", "ui.sla.page:SlaPage"),
     Stage("signoff", "Sign-off", 8, "signoff", "ui.signoff.page:SignoffPage"),
     Stage("actions", "Actions", 9, "actions", "ui.actions.page:ActionsPage"),
+    Stage("review", "Review", 0, "review", "ui.review.page:ReviewPage"),
 )
 
 

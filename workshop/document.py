@@ -34,12 +34,14 @@ from workshop.model import (
     AgendaItem,
     FunnelSettings,
     Goal,
+    GoalCheckIn,
     LeadStage,
     MqlState,
     ParkingLotItem,
     Participant,
     QuotaLine,
     Record,
+    Review,
     SlaClause,
     SlaRecord,
     SlaSignature,
@@ -268,6 +270,8 @@ class WorkshopDocument:
             sla_clauses=self.typed(SlaClause),
             sla_signatures=self.typed(SlaSignature),
             sla_records=self.typed(SlaRecord),
+            reviews=self.typed(Review),
+            check_ins=self.typed(GoalCheckIn),
             run_log=self.run_log,
         )
 

@@ -281,6 +281,41 @@ class SlaRecord(Record):
     pdf: str = ""  # the signed PDF, base64
 
 
+@dataclass(frozen=True)
+class Review(Record):
+    """One review meeting after the workshop: the period it covers, when it met, who came.
+
+    ``crm_mapping`` remembers which column of the period's CRM export holds what (JSON
+    object, "" before any export was read); ``scorecard`` keeps the figures last worked
+    out from it (JSON, "" for none), so the trend and the PDF need not read the export again.
+    """
+
+    TABLE: ClassVar[str] = "reviews"
+    period_start: str = ""  # ISO date
+    period_end: str = ""  # ISO date
+    held_on: str = ""  # ISO date of the meeting
+    attendees: str = ""  # one name a line
+    notes: str = ""
+    crm_source: str = ""  # the export's file name, as read
+    crm_mapping: str = ""
+    scorecard: str = ""
+
+
+@dataclass(frozen=True)
+class GoalCheckIn(Record):
+    """A goal's state at one review: the value now, how confident its owner is, and why."""
+
+    TABLE: ClassVar[str] = "goal_check_ins"
+    review: int = 0  # the Review's id
+    goal: int = 0  # the Goal's id
+    current: str = ""  # the value now, as typed ("14%")
+    confidence: str = "on track"
+    comment: str = ""
+    owner: str = ""
+
+
+CONFIDENCES = ("on track", "at risk", "off track")
+
 R = TypeVar("R", bound=Record)
 
 LIST_TYPES: tuple[type[Record], ...] = (
@@ -297,6 +332,8 @@ LIST_TYPES: tuple[type[Record], ...] = (
     SlaClause,
     SlaSignature,
     SlaRecord,
+    Review,
+    GoalCheckIn,
 )
 ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
@@ -357,6 +394,8 @@ class WorkshopContent:
     sla_clauses: list[SlaClause] = field(default_factory=list)
     sla_signatures: list[SlaSignature] = field(default_factory=list)
     sla_records: list[SlaRecord] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    check_ins: list[GoalCheckIn] = field(default_factory=list)
 
     run_log: RunLog = field(default_factory=lambda: RunLog([], 0))  # the live run's events
 
@@ -377,6 +416,8 @@ class WorkshopContent:
             SlaClause.TABLE: list(self.sla_clauses),
             SlaSignature.TABLE: list(self.sla_signatures),
             SlaRecord.TABLE: list(self.sla_records),
+            Review.TABLE: list(self.reviews),
+            GoalCheckIn.TABLE: list(self.check_ins),
         }
         for name, records in lists.items():
             if name == WorkshopInfo.TABLE:
@@ -440,6 +481,8 @@ INT_LIMITS: Mapping[tuple[str, str], tuple[int, int]] = MappingProxyType(
         (LeadStage.TABLE, "handoff_hours"): (0, 24 * 366),
         (MqlState.TABLE, "version"): (1, 1_000_000),
         (Goal.TABLE, "serves_goal"): (0, 2**53),
+        (GoalCheckIn.TABLE, "review"): (0, 2**53),
+        (GoalCheckIn.TABLE, "goal"): (0, 2**53),
     }
 )
 """The smallest and largest value of each whole-number field; any other: 0 to 1,000,000."""
@@ -453,6 +496,8 @@ JSON_FIELDS: Mapping[tuple[str, str], tuple[type, bool]] = MappingProxyType(
         (MqlState.TABLE, "test_results"): (object, True),
         (SlaClause.TABLE, "parameters"): (dict, False),
         (SlaSignature.TABLE, "strokes"): (list, False),
+        (Review.TABLE, "crm_mapping"): (dict, True),
+        (Review.TABLE, "scorecard"): (dict, True),
     }
 )
 """Text fields that hold JSON: the kind of value, and whether "" (nothing yet) is allowed."""
@@ -473,6 +518,8 @@ TABLE_LABELS: Mapping[str, str] = MappingProxyType(
         SlaClause.TABLE: "SLA clauses",
         SlaSignature.TABLE: "signatures",
         SlaRecord.TABLE: "signed records",
+        Review.TABLE: "reviews",
+        GoalCheckIn.TABLE: "goal check-ins",
         "run_events": "the run's log",
         "run_state": "the run's checkpoint",
     }

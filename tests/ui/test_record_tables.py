@@ -12,16 +12,19 @@ from ui.common.record_table import KINDS_OF_TYPE, Column, RecordTableModel, reso
 from ui.funnel.page import QUOTA_COLUMNS
 from ui.leads.page import STAGE_COLUMNS, LeadsPage
 from ui.main_window import MainWindow
+from ui.review.page import CHECK_IN_COLUMNS, OPEN_ACTION_COLUMNS, REVIEW_COLUMNS
 from ui.setup.page import PARTICIPANT_COLUMNS
 from workshop.edits import Update
 from workshop.model import (
     ActionItem,
     AgendaItem,
+    GoalCheckIn,
     LeadStage,
     ParkingLotItem,
     Participant,
     QuotaLine,
     Record,
+    Review,
     column_types,
 )
 
@@ -32,6 +35,9 @@ TABLES: list[tuple[type[Record], tuple[Column, ...]]] = [
     (ParkingLotItem, PARKING_COLUMNS),
     (QuotaLine, QUOTA_COLUMNS),
     (LeadStage, STAGE_COLUMNS),
+    (Review, REVIEW_COLUMNS),
+    (GoalCheckIn, CHECK_IN_COLUMNS),
+    (ActionItem, OPEN_ACTION_COLUMNS),
 ]
 
 
@@ -54,7 +60,7 @@ def test_each_column_names_a_field_of_its_record_type_and_edits_its_type(
 def test_every_record_table_on_the_pages_is_one_of_those_checked(window: MainWindow) -> None:
     assert window.view is not None
     models = []
-    for key in ("setup", "agenda", "funnel", "leads", "actions"):
+    for key in ("setup", "agenda", "funnel", "leads", "actions", "review"):
         page = window.view.page(key)
         models += [m for m in vars(page).values() if isinstance(m, RecordTableModel)]
     checked = {(t, tuple(c.field for c in columns)) for t, columns in TABLES}

@@ -39,6 +39,9 @@ COMMANDS: dict[str, CommandEntry] = {
         "import_json",
         "rebuild a workshop file (.smw) from a JSON export, run log and signed records included",
     ),
+    "review": CommandEntry(
+        "review", "hold a workshop's SLA against a period's CRM export (CSV) and print the scorecard"
+    ),
     "score-leads": CommandEntry(
         "score_leads",
         "score a CRM lead history (CSV) with an MQL definition and report how well it separates",

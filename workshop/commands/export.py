@@ -6,9 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from workshop.commands import CommandError
 from workshop.document import WorkshopDocument
+from workshop.model import WorkshopContent
 from workshop.store.reading import ValueProblem
 
 NAME = "export"
@@ -23,6 +25,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sla", metavar="OUT.pdf", help="write the SLA: the signed record when signed, else a DRAFT"
     )
     parser.add_argument("--goals", metavar="OUT.pdf", help="write the goals PDF")
+    parser.add_argument(
+        "--review",
+        metavar="OUT.pdf",
+        help="write the latest review: scorecard, trends, goals, overdue actions",
+    )
+    parser.add_argument(
+        "--ics",
+        metavar="OUT.ics",
+        help="write the review meetings (recurring, at the SLA's cadence) and the action items' due "
+        "dates as a calendar; writing over an earlier export updates its events",
+    )
     parser.add_argument(
         "--ca",
         metavar="CA.pem",
@@ -49,9 +62,10 @@ def document_problems(problems: list[ValueProblem]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca):
+    if not (args.json or args.turns_csv or args.sla or args.goals or args.ca or args.ics or args.review):
         raise CommandError(
-            "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf or --ca CA.pem"
+            "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf, "
+            "--review OUT.pdf, --ics OUT.ics or --ca CA.pem"
         )
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
@@ -82,9 +96,38 @@ def run(args: argparse.Namespace) -> int:
         for path, data, what in export_pdfs(content, args.sla, args.goals, args.paper):
             _write(str(path), data)
             print(f"Wrote {what} to {path}", file=said)
+    if args.review:
+        _export_review(content, args.review, args.paper, said)
+    if args.ics:
+        _export_ics(content, args.ics, said)
     if args.ca:
         from workshop.signoff.signing import LocalAuthority
 
         _write(args.ca, LocalAuthority().certificate_pem())
         print(f"Wrote the signing authority's certificate to {args.ca}", file=said)
     return 0
+
+
+def _export_ics(content: WorkshopContent, target: str, said: TextIO) -> None:
+    from workshop.clock import local_now
+    from workshop.review.calendar import calendar_ics
+
+    previous = None
+    if target != "-" and Path(target).is_file():
+        try:
+            previous = Path(target).read_bytes()
+        except OSError:
+            previous = None
+    _write(target, calendar_ics(content, local_now(), previous))
+    print(f"Wrote the review meetings and action due dates of the workshop to {target}", file=said)
+
+
+def _export_review(content: WorkshopContent, target: str, paper: str | None, said: TextIO) -> None:
+    from workshop.report.paper import default_paper
+    from workshop.report.review_pdf import review_pdf
+
+    if not content.reviews:
+        raise CommandError("the workshop holds no review yet: add one on the Review page (Ctrl+0)")
+    review = content.reviews[-1]
+    _write(target, review_pdf(content, review, paper or default_paper()))
+    print(f"Wrote the review of {review.period_start} to {review.period_end} to {target}", file=said)

@@ -125,6 +125,11 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         mql=[demo_mql(start)],
     )
     add_demo_sla(content, end)
+    if today > end + timedelta(days=1):
+        from workshop.demo.crm_export import demo_review  # noqa: PLC0415 - reads the shipped history
+
+        review, check_ins = demo_review(content, today)
+        content.reviews, content.check_ins = [review], check_ins
     return content
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -63,8 +64,31 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "lead_stages": [_plain(s) for s in content.lead_stages],
         "mql": mql_json(content.mql[0]) if content.mql else None,
         "sla": _sla_json(content),
+        "reviews": _reviews_json(content),
         "records": records_json(content, run or content.run_log),
     }
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None
+
+
+def _reviews_json(content: WorkshopContent) -> list[dict[str, Any]]:
+    out = []
+    for review in content.reviews:
+        values = _plain(review)
+        values["crm_mapping"] = _json_or_none(review.crm_mapping) or {}
+        values["scorecard"] = _json_or_none(review.scorecard)
+        values["check_ins"] = [
+            {k: v for k, v in _plain(c).items() if k not in ("id", "review")}
+            for c in content.check_ins
+            if c.review == review.id
+        ]
+        out.append(values)
+    return out
 
 
 def records_json(content: WorkshopContent, run: RunLog) -> dict[str, Any]:

@@ -49,6 +49,8 @@ CONTENT_FIELDS = {
     "sla_clauses": "sla_clauses",
     "sla_signatures": "sla_signatures",
     "sla_records": "sla_records",
+    "reviews": "reviews",
+    "goal_check_ins": "check_ins",
 }
 """Each list table -> the field of WorkshopContent that holds it."""
 VOID_PREFIX = "void:"  # a signed record whose PDF no longer verifies: its fingerprint kept, never current

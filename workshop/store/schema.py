@@ -177,6 +177,37 @@ def _add_sla_v6(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_reviews_v7(db: sqlite_utils.Database) -> None:
+    """Version 7: the reviews after the workshop, and each goal's check-in at a review."""
+    text = str
+    db["reviews"].create(  # type: ignore[union-attr]
+        {
+            **_LIST,
+            "period_start": text,
+            "period_end": text,
+            "held_on": text,
+            "attendees": text,
+            "notes": text,
+            "crm_source": text,
+            "crm_mapping": text,
+            "scorecard": text,
+        },
+        pk="id",
+    )
+    db["goal_check_ins"].create(  # type: ignore[union-attr]
+        {
+            **_LIST,
+            "review": int,
+            "goal": int,
+            "current": text,
+            "confidence": text,
+            "comment": text,
+            "owner": text,
+        },
+        pk="id",
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _create_tables_v1,
     _add_live_run_v2,
@@ -184,5 +215,6 @@ MIGRATIONS: Sequence[Migration] = (
     _add_goals_v4,
     _add_leads_v5,
     _add_sla_v6,
+    _add_reviews_v7,
 )
 CURRENT_VERSION = len(MIGRATIONS)

@@ -1,0 +1,128 @@
+"""The Review page: a review added, its CRM export read into a scorecard, goals checked in."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import ScriptedDialogs
+from ui.main_window import MainWindow
+from ui.review.page import ReviewPage
+from workshop.model import Goal, GoalCheckIn, Review
+
+
+def page_of(window: MainWindow) -> ReviewPage:
+    assert window.view is not None
+    window.show_stage("review")
+    page = window.view.page("review")
+    assert isinstance(page, ReviewPage)
+    return page
+
+
+def _export(path: Path) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Create Date", "Lifecycle Stage"])
+        for i in range(30):
+            writer.writerow([f"2026-10-{i % 28 + 1:02d}", "MQL" if i < 12 else "Lead"])
+    return path
+
+
+def test_ctrl_0_opens_the_review_stage(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view is not None
+    assert window.view.current_stage() == "review"
+    assert isinstance(window.view.pages.currentWidget(), ReviewPage)
+
+
+def test_read_an_export_into_the_review_and_undo_it(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    page = page_of(window)
+    document = page.document
+    document.apply("add review", [])  # nothing
+    page.reviews.add()
+    review = document.typed(Review)[-1]
+    from workshop.edits import Update
+
+    document.apply("period", [Update.of(review, period_start="2026-10-01", period_end="2026-10-31")])
+    dialogs.paths.append(_export(tmp_path / "crm.csv"))
+    page.read_export()
+    stored = document.typed(Review)[-1]
+    assert stored.crm_source == "crm.csv"
+    text = page.scorecard.toPlainText()
+    assert "2026-10:" in text and "CRM 12" in text
+    document.undo()
+    assert "No CRM export read" in page.scorecard.toPlainText()
+
+
+def test_check_in_every_goal_once(window: MainWindow) -> None:
+    page = page_of(window)
+    document = page.document
+    page.reviews.add()
+    page.check_in_all()
+    page.check_in_all()
+    review = document.typed(Review)[-1]
+    check_ins = [c for c in document.typed(GoalCheckIn) if c.review == review.id]
+    assert sorted(c.goal for c in check_ins) == sorted(g.id for g in document.typed(Goal))
+    assert page.by_review.rowCount() == len(check_ins)
+
+
+def test_file_export_calendar_writes_an_ics_the_calendar_reads(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    from icalendar import Calendar
+
+    out = tmp_path / "reviews.ics"
+    dialogs.paths.append(out)
+    window.calendar_action.trigger()
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert any("RRULE" in e for e in events)
+    assert dialogs.errors == []
+
+
+def test_file_new_from_this_workshop_opens_the_next_period(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    assert window.document is not None
+    people = [p.name for p in window.document.content().participants]
+    dialogs.paths.append(tmp_path / "next.smw")
+    window.next_action.trigger()
+    assert window.document is not None
+    assert window.document.path == tmp_path / "next.smw"
+    content = window.document.content()
+    assert content.info.title.endswith("(next period)")
+    assert [p.name for p in content.participants] == people
+    assert content.sla_signatures == []
+
+
+def test_a_check_in_shows_the_goals_trend_over_the_reviews(window: MainWindow) -> None:
+    from workshop.edits import Insert
+
+    page = page_of(window)
+    document = page.document
+    goal = document.typed(Goal)[0]
+    document.apply(
+        "two reviews", [Insert(Review(held_on="2027-01-05")), Insert(Review(held_on="2027-02-02"))]
+    )
+    first, second = document.typed(Review)[-2:]
+    document.apply(
+        "check-ins",
+        [
+            Insert(GoalCheckIn(review=first.id, goal=goal.id, current="12%")),
+            Insert(GoalCheckIn(review=second.id, goal=goal.id, current="14%")),
+        ],
+    )
+    page.by_review.show_review(second.id)
+    column = [c.field for c in page.check_in_model.columns].index("trend")
+    row = page.by_review.index(0, column)
+    demo = [
+        c.current
+        for c in document.typed(GoalCheckIn)
+        if c.goal == goal.id and c.review not in (first.id, second.id)
+    ]
+    assert row.data() == " → ".join([*demo, "12%", "14%"])
