@@ -130,6 +130,7 @@ function receive(data) {
     $("share-sales").textContent = `${balance.names[0]} ${Math.round(balance.share * 100)}%`;
     $("share-marketing").textContent = `${100 - Math.round(balance.share * 100)}% ${balance.names[1]}`;
   }
+  showGoals(data.goals);
   if (state.pin) showRemote(data); else showVote(data.vote);
   tick();
 }
@@ -186,6 +187,23 @@ $("submit-form").addEventListener("submit", async (event) => {
     $("sent").textContent = "Sent: the facilitator will look at it.";
   } catch (error) { $("live-error").textContent = error.message; }
 });
+
+// -- the agreed goals, when the facilitator publishes them (read-only) ------------------------------
+
+function showGoals(goals) {
+  $("goals").hidden = !goals || goals.length === 0;
+  $("goal-list").replaceChildren(...(goals || []).map((goal) => {
+    const li = document.createElement("li");
+    const statement = document.createElement("p");
+    statement.className = "statement";
+    statement.textContent = goal.statement;
+    const about = document.createElement("p");
+    about.className = "small";
+    about.textContent = goal.deadline ? `${goal.team} · by ${goal.deadline}` : goal.team;
+    li.append(statement, about);
+    return li;
+  }));
+}
 
 // -- the dot vote -------------------------------------------------------------------------------
 

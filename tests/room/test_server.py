@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+import aiohttp
 import pytest
 
 from workshop.room.server import RoomServer
@@ -154,3 +156,34 @@ def test_a_dot_vote_gives_each_person_the_set_number_of_dots(server: Server) -> 
     assert server.call("/api/vote", {"code": code, "token": other, "goal": 9, "delta": 1})[0] == 200
     tallies = [data for kind, data in server.requests if kind == "voted"]
     assert tallies[-1] == {"tally": {7: 2, 9: 1}, "voters": 2}
+
+
+def first_message(server: Server, query: str) -> dict[str, Any]:
+    """What a page gets when its WebSocket opens (a fresh state, not a stale push)."""
+
+    async def read() -> dict[str, Any]:
+        async with aiohttp.ClientSession() as session:
+            url = f"ws://{LOOPBACK}:{server.room.port}/ws?{query}"
+            async with session.ws_connect(url, timeout=aiohttp.ClientWSTimeout(ws_close=5)) as socket:
+                message = await socket.receive(timeout=10)
+                return dict(json.loads(message.data))
+
+    return asyncio.run(read())
+
+
+def test_agreed_goals_reach_a_joined_page_only_while_published(server: Server) -> None:
+    code = server.room.code
+    token = server.call("/api/join", {"code": code, "person": "p:1"})[1]["token"]
+    query = f"code={code}&token={token}"
+    assert first_message(server, query)["goals"] is None  # off by default: the page shows none
+    goals = [{"statement": "<b>Cut</b> lead response to 4 h", "team": "Sales", "deadline": "end of Q3"}]
+    server.room.publish_goals(goals)
+    server.call(f"/api/roster?code={code}")  # a round trip: the publishing has been carried out
+    assert first_message(server, query)["goals"] == goals  # the text as typed: the page shows it as text
+    assert first_message(server, f"pin={server.room.pin}")["goals"] == goals
+    server.room.publish_goals(None)
+    server.call(f"/api/roster?code={code}")
+    assert first_message(server, query)["goals"] is None
+    assert server.call(f"/api/roster?code={code}")[0] == 200
+    status, _ = server.call("/api/roster?code=ZZZZ")
+    assert status == 403  # without the code nothing, goals included

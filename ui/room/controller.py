@@ -88,6 +88,8 @@ class RoomController(QObject):
         self.voters = 0
         self.joined: dict[str, str] = {}  # who joined: key -> name (a participant's name is held)
         self.connected = 0
+        self.goals_published = False  # agreed goals on the phones' page: off until the facilitator says
+        self._goals_sent: list[dict[str, str]] | None = None
         self._published = ""
         self._published_at = 0.0
         self.requested.connect(self._handle)
@@ -190,10 +192,36 @@ class RoomController(QObject):
         self._published_at = time.monotonic()
         self.server.publish(live)
 
+    def agreed_goals(self) -> list[dict[str, str]]:
+        """The agreed goals as the page shows them (never drafts): statement, owner's team, deadline."""
+        teams = self.document.typed(Team)
+        return [
+            {
+                "statement": " ".join((goal.statement or goal.accomplish).split()),
+                "team": team_name(teams, goal.team),
+                "deadline": " ".join(goal.deadline.split()) or goal.deadline_date,
+            }
+            for goal in self.document.typed(Goal)
+            if goal.status == "agreed" and (goal.statement or goal.accomplish).strip()
+        ]
+
+    def publish_goals(self, on: bool) -> None:
+        """Show the agreed goals on the phones' page (read-only), or take them off it."""
+        self.goals_published = on
+        self._send_goals()
+
+    def _send_goals(self) -> None:
+        goals = self.agreed_goals() if self.goals_published else None
+        if goals != self._goals_sent:
+            self._goals_sent = goals
+            self.server.publish_goals(goals)
+
     def _changed(self) -> None:
         self.publish(force=False)
 
     def _tick(self) -> None:
+        if self.goals_published:  # a goal agreed, edited or undone on the Goals page follows
+            self._send_goals()
         stale = time.monotonic() - self._published_at >= HEARTBEAT_S
         if stale or self._key(self.live()) != self._published:
             self.publish()

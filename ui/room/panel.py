@@ -7,6 +7,7 @@ import io
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -72,6 +73,13 @@ class RoomPanel(QDockWidget):
         self.vote_button = QPushButton("Open a &Dot Vote on the Drafts", body)
         self.vote_button.setToolTip(f"Each person gets {VOTE_DOTS} dots to place on the goal drafts")
         self.vote_button.clicked.connect(self.toggle_vote)
+        self.goals_box = QCheckBox("&Publish Agreed Goals to the Phones", body)
+        self.goals_box.setToolTip(
+            "The phones' page lists the agreed goals (statement, team, deadline), read-only; "
+            "drafts never appear"
+        )
+        self.goals_box.setChecked(room.goals_published)
+        self.goals_box.toggled.connect(room.publish_goals)
         self.tally = QLabel(body)
         self.tally.setWordWrap(True)
         self.tally.setTextFormat(Qt.TextFormat.PlainText)  # goal titles are typed text
@@ -90,6 +98,7 @@ class RoomPanel(QDockWidget):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.vote_button)
+        layout.addWidget(self.goals_box)
         layout.addWidget(self.tally)
         layout.addWidget(self.joined_label)
         layout.addWidget(self.joined)

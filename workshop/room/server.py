@@ -90,6 +90,7 @@ class RoomState:
     vote: dict[str, Any] | None = None  # {"goals": [{"id", "title"}], "dots": n} while a vote is open
     dots: dict[str, dict[int, int]] = field(default_factory=dict)  # token -> goal id -> dots placed
     live: dict[str, Any] = field(default_factory=dict)
+    goals: list[dict[str, str]] | None = None  # agreed goals, only while the facilitator publishes them
 
 
 class RoomServer:
@@ -192,6 +193,10 @@ class RoomServer:
     def close_vote(self) -> None:
         self._call(self._open_vote, [], 0)
 
+    def publish_goals(self, goals: list[dict[str, str]] | None) -> None:
+        """Show the agreed goals ({"statement", "team", "deadline"}) on the pages; None hides them."""
+        self._call(self._set_goals, None if goals is None else [dict(g) for g in goals])
+
     def release(self, key: str) -> None:
         """Free a claimed name, so another device (the person's new phone) can take it."""
         self._call(self._release, key)
@@ -204,6 +209,10 @@ class RoomServer:
 
     def _set_live(self, live: dict[str, Any]) -> None:
         self.state.live = live
+        self._touch()
+
+    def _set_goals(self, goals: list[dict[str, str]] | None) -> None:
+        self.state.goals = goals
         self._touch()
 
     def _open_vote(self, goals: list[dict[str, Any]], dots: int) -> None:
@@ -434,7 +443,12 @@ class RoomServer:
         return socket
 
     def _payload(self, remote: bool) -> str:
-        data: dict[str, Any] = {"live": self.state.live, "sent": now_ms(), "vote": self.state.vote}
+        data: dict[str, Any] = {
+            "live": self.state.live,
+            "sent": now_ms(),
+            "vote": self.state.vote,
+            "goals": self.state.goals,
+        }
         if remote:
             data["pending"] = [s.public() for s in self.state.pending.values()]
         return json.dumps(data)

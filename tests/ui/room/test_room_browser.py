@@ -23,7 +23,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.run.keys import RunAction
-from workshop.model import ParkingLotItem
+from workshop.edits import Update
+from workshop.model import Goal, ParkingLotItem, Team, team_name
 from workshop.room.access import LOOPBACK
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the room page's browser tests need playwright")
@@ -226,3 +227,30 @@ def test_a_dot_vote_opened_on_the_console_is_cast_on_the_phone_and_tallied(
     panel.vote_button.click()  # closed: the phone stops showing it, the console keeps the tally
     sync_api.expect(phone.locator("#vote")).to_be_hidden()
     assert f"2 · {drafts[0]}" in panel.tally.text()
+
+
+def test_agreed_goals_published_on_the_console_show_on_the_phone_as_text(
+    window: MainWindow, dialogs: ScriptedDialogs, phone: Any
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room_panel is not None and window.document is not None
+    document = window.document
+    agreed = [g for g in document.typed(Goal) if g.status == "agreed"]
+    assert agreed, "the demo has agreed goals"
+    marked = agreed[0]
+    document.apply("Mark up a goal", [Update.of(marked, statement="<img src=x onerror=alert(1)> Grow SQLs")])
+    phone.goto(address)
+    phone.select_option("#person", "p:4")
+    phone.click("#name-form button[type=submit]")
+    sync_api.expect(phone.locator("#who")).to_have_text("You joined as Kenji Watanabe")
+    assert phone.locator("#goals").is_hidden()  # off by default
+    window.room_panel.goals_box.click()
+    sync_api.expect(phone.locator("#goal-list li")).to_have_count(len(agreed))
+    first = phone.locator("#goal-list li").first
+    sync_api.expect(first.locator(".statement")).to_have_text("<img src=x onerror=alert(1)> Grow SQLs")
+    team = team_name(document.typed(Team), marked.team)
+    sync_api.expect(first.locator(".small")).to_contain_text(team)
+    assert phone.locator("#goal-list img").count() == 0 and phone.alerts == []
+    shot(phone, "10-goals")
+    window.room_panel.goals_box.click()
+    sync_api.expect(phone.locator("#goals")).to_be_hidden()

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
-from workshop.model import ParkingLotItem
+from workshop.edits import Update
+from workshop.model import Goal, ParkingLotItem, Team, team_name
 from workshop.room.access import LOOPBACK
 
 
@@ -140,3 +141,36 @@ def test_a_held_name_is_released_from_the_console_and_can_be_picked_again(
     assert panel.joined.count() == 0
     qtbot.waitUntil(lambda: call(address, f"/api/roster?code={code}")[1]["people"][0]["taken"] is False)
     assert call(address, "/api/join", {"code": code, "person": "p:1"})[0] == 200
+
+
+def test_agreed_goals_go_to_the_phones_only_when_the_facilitator_publishes_them(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    room, panel, document = window.room, window.room_panel, window.document
+    assert room is not None and panel is not None and document is not None
+    goals = document.typed(Goal)
+    agreed = [g for g in goals if g.status == "agreed"]
+    draft = next(g for g in goals if g.status == "draft" and g.statement.strip())
+    assert agreed, "the demo has agreed goals"
+    code = room.server.code
+
+    def shown() -> list[dict[str, str]] | None:
+        call(address, f"/api/roster?code={code}")  # a round trip: what was handed over is in place
+        return room.server.state.goals
+
+    assert not panel.goals_box.isChecked() and shown() is None  # off by default
+    panel.goals_box.click()
+    published = shown()
+    assert published is not None
+    assert [g["statement"] for g in published] == [" ".join(g.statement.split()) for g in agreed]
+    assert draft.statement.strip() not in [g["statement"] for g in published]  # never a draft
+    first = agreed[0]
+    assert published[0]["team"] == team_name(document.typed(Team), first.team)
+    assert published[0]["deadline"] == (first.deadline.strip() or first.deadline_date)
+    document.apply("Agree a goal", [Update.of(draft, status="agreed")])  # agreed on the Goals page
+    qtbot.waitUntil(lambda: len(shown() or []) == len(agreed) + 1)
+    document.undo()
+    qtbot.waitUntil(lambda: len(shown() or []) == len(agreed))
+    panel.goals_box.click()
+    assert shown() is None  # off again: the phones show no goal
