@@ -68,8 +68,10 @@ $("name-form").addEventListener("submit", async (event) => {
     const joined = await post("/api/join", {
       code: state.code, person, name: $("guest-name").value, team: $("guest-team").value,
     });
-    state.token = joined.token;
-    localStorage.setItem("room", JSON.stringify({ code: state.code, token: joined.token, name: joined.name }));
+    state.token = joined.token; state.team = joined.team;
+    localStorage.setItem("room", JSON.stringify({
+      code: state.code, token: joined.token, name: joined.name, team: joined.team,
+    }));
     $("who").textContent = `You joined as ${joined.name}`;
     enterLive();
   } catch (error) { $("join-error").textContent = error.message; }
@@ -131,6 +133,7 @@ function receive(data) {
     $("share-marketing").textContent = `${100 - Math.round(balance.share * 100)}% ${balance.names[1]}`;
   }
   showGoals(data.goals);
+  showCheck(state.pin ? null : data.check);
   if (state.pin) showRemote(data); else showVote(data.vote);
   tick();
 }
@@ -204,6 +207,40 @@ function showGoals(goals) {
     return li;
   }));
 }
+
+// -- the other team's attainability check ----------------------------------------------------------
+
+state.checkKey = "";
+
+function showCheck(check) {
+  $("check").hidden = !check;
+  if (!check) { state.checkKey = ""; return; }
+  const key = JSON.stringify(check);
+  if (key !== state.checkKey) {  // a new check: a blank answer
+    state.checkKey = key;
+    state.check = check;
+    $("check-form").reset();
+    $("check-sent").textContent = "";
+  }
+  $("check-title").textContent = check.title;
+  const judging = !state.team || check.judges.includes(state.team);
+  $("check-form").hidden = !judging;
+  $("check-note").textContent = judging ? "Your team judges this goal of the other team's."
+    : "The other team judges this goal of your team's: their answers go to the facilitator.";
+}
+
+$("check-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const chosen = document.querySelector("input[name=verdict]:checked");
+  $("live-error").textContent = ""; $("check-sent").textContent = "";
+  if (!chosen) { $("live-error").textContent = "Pick attainable, stretch or not attainable."; return; }
+  try {
+    const answer = await post("/api/check", {
+      code: state.code, token: state.token, goal: state.check.goal, verdict: chosen.value, reason: $("reason").value,
+    });
+    $("check-sent").textContent = `Sent: ${answer.verdict}. You can change it while the check is open.`;
+  } catch (error) { $("live-error").textContent = error.message; }
+});
 
 // -- the dot vote -------------------------------------------------------------------------------
 
@@ -326,7 +363,7 @@ function showRemote(data) {
   let saved = null;
   try { saved = JSON.parse(localStorage.getItem("room") || "null"); } catch (error) { saved = null; }
   if (saved && saved.token && (!code || saved.code === code)) {
-    state.code = saved.code; state.token = saved.token;
+    state.code = saved.code; state.token = saved.token; state.team = saved.team || "";
     $("who").textContent = `You joined as ${saved.name}`;
     enterLive();
     return;

@@ -187,3 +187,36 @@ def test_agreed_goals_reach_a_joined_page_only_while_published(server: Server) -
     assert server.call(f"/api/roster?code={code}")[0] == 200
     status, _ = server.call("/api/roster?code=ZZZZ")
     assert status == 403  # without the code nothing, goals included
+
+
+def test_the_other_team_checks_attainability_once_per_device_with_a_reason(server: Server) -> None:
+    code = server.room.code
+    dana = server.call("/api/join", {"code": code, "person": "p:1"})[1]["token"]  # sales
+    priya = server.call("/api/join", {"code": code, "person": "p:2"})[1]["token"]  # marketing
+    answer = {"code": code, "token": priya, "goal": 7, "verdict": "stretch", "reason": "Q3 is short"}
+    assert server.call("/api/check", answer)[0] == 409  # nothing open yet
+    server.room.open_check(7, "Raise win rate to 30%", ["marketing"])  # a Sales goal: Marketing judges
+    assert first_message(server, f"code={code}&token={dana}")["check"] == {
+        "goal": 7,
+        "title": "Raise win rate to 30%",
+        "judges": ["marketing"],
+    }
+    status, body = server.call("/api/check", dict(answer, token=dana))
+    assert status == 403 and "other team" in body["error"]  # not one's own goal
+    assert server.call("/api/check", dict(answer, token="forged"))[0] == 403
+    assert server.call("/api/check", dict(answer, verdict="easy"))[0] == 400
+    status, body = server.call("/api/check", dict(answer, reason="   "))
+    assert status == 400 and "reason" in body["error"].lower()
+    assert server.call("/api/check", dict(answer, reason="x" * 141))[0] == 400
+    assert server.call("/api/check", dict(answer, goal=8))[0] == 409
+    assert server.call("/api/check", answer)[0] == 200
+    assert server.call("/api/check", dict(answer, verdict="not attainable", reason="No budget"))[0] == 200
+    checked = [data for kind, data in server.requests if kind == "checked"]
+    assert checked[-1] == {
+        "goal": 7,
+        "answers": [{"verdict": "not attainable", "reason": "No budget", "by": "Priya", "team": "marketing"}],
+    }  # one answer per device: the second replaced the first
+    server.room.close_check()
+    server.call(f"/api/roster?code={code}")
+    assert server.call("/api/check", answer)[0] == 409
+    assert first_message(server, f"code={code}&token={dana}")["check"] is None

@@ -30,7 +30,7 @@ from workshop.model import (
     team_name,
 )
 from workshop.room.access import LOOPBACK
-from workshop.room.server import RoomServer
+from workshop.room.server import VERDICTS, RoomServer
 from workshop.run.airtime import FACILITATOR, NOBODY, person_key
 
 HEARTBEAT_S = 5.0
@@ -71,6 +71,7 @@ class RoomController(QObject):
     pendingChanged = Signal()
     joinedChanged = Signal()
     votesChanged = Signal()
+    checkChanged = Signal()
     connectedChanged = Signal(int)
 
     def __init__(
@@ -88,6 +89,11 @@ class RoomController(QObject):
         self.voters = 0
         self.joined: dict[str, str] = {}  # who joined: key -> name (a participant's name is held)
         self.connected = 0
+        self.check_goal: int | None = None  # the goal whose attainability check is open
+        self.check_title = ""  # that of the last check, open or closed
+        self.check_judges: list[str] = []
+        self.check_answers: list[dict[str, str]] = []  # kept for this session only, not in the file
+        self._check_of = 0
         self.goals_published = False  # agreed goals on the phones' page: off until the facilitator says
         self._goals_sent: list[dict[str, str]] | None = None
         self._published = ""
@@ -236,6 +242,10 @@ class RoomController(QObject):
             self.tally = {int(goal): int(count) for goal, count in data["tally"].items()}
             self.voters = int(data["voters"])
             self.votesChanged.emit()
+        elif kind == "checked":
+            if int(data["goal"]) == self._check_of:  # not a late answer to an earlier check
+                self.check_answers = [dict(a) for a in data["answers"]]
+                self.checkChanged.emit()
         elif kind == "joined":
             self.joined[str(data["key"])] = str(data["name"])
             self.joinedChanged.emit()
@@ -272,6 +282,39 @@ class RoomController(QObject):
         self.server.open_vote([{"id": g, "title": t} for g, t in self.vote_goals.items()], dots)
         self.votesChanged.emit()
         return len(drafts)
+
+    def open_check(self, goal_id: int) -> list[str]:
+        """Open the other team's attainability check on a goal; the teams that judge it."""
+        goal = next((g for g in self.document.typed(Goal) if g.id == goal_id), None)
+        if goal is None or not goal_title(goal):
+            return []
+        both = [SALES, MARKETING]
+        judges = both if goal.team == JOINT else [team for team in both if team != goal.team]
+        self.check_goal, self._check_of = goal.id, goal.id
+        self.check_title, self.check_judges, self.check_answers = goal_title(goal), judges, []
+        self.server.open_check(goal.id, self.check_title, judges)
+        self.checkChanged.emit()
+        return judges
+
+    def close_check(self) -> None:
+        """Close the check: the phones stop showing it; its results stay on the console."""
+        self.server.close_check()
+        self.check_goal = None
+        self.checkChanged.emit()
+
+    def check_results(self) -> str:
+        """The answers by team: counts of each verdict, then each reason (plain text)."""
+        if not self._check_of:
+            return ""
+        names = self.team_names()
+        state = "open" if self.check_goal is not None else "closed"
+        lines = [f"Attainability check ({state}) of “{self.check_title}”:"]
+        for team in self.check_judges:
+            answers = [a for a in self.check_answers if a["team"] == team]
+            counts = ", ".join(f"{sum(a['verdict'] == v for a in answers)} {v}" for v in VERDICTS)
+            lines.append(f"{names.get(team, team)} ({len(answers)} answered): {counts}")
+            lines += [f"  {a['by']} — {a['verdict']}: {a['reason']}" for a in answers]
+        return "\n".join(lines)
 
     def close_vote(self) -> None:
         """Close the vote: the pages stop showing it; its tally stays on the console."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.room.controller import RoomController
+from ui.room.controller import RoomController, goal_title
+from workshop.model import Goal
 
 VOTE_DOTS = 3
 UNENCRYPTED = (
@@ -73,6 +75,17 @@ class RoomPanel(QDockWidget):
         self.vote_button = QPushButton("Open a &Dot Vote on the Drafts", body)
         self.vote_button.setToolTip(f"Each person gets {VOTE_DOTS} dots to place on the goal drafts")
         self.vote_button.clicked.connect(self.toggle_vote)
+        self.check_goal = QComboBox(body)
+        self.check_goal.setAccessibleName("Goal for the attainability check")
+        self.check_button = QPushButton("Open an Attainability &Check", body)
+        self.check_button.setToolTip(
+            "The other team judges this goal on their phones: attainable, stretch or not attainable, "
+            "with a reason (the results stay in this panel, not in the file)"
+        )
+        self.check_button.clicked.connect(self.toggle_check)
+        self.check_results = QLabel(body)
+        self.check_results.setWordWrap(True)
+        self.check_results.setTextFormat(Qt.TextFormat.PlainText)  # reasons are typed text
         self.goals_box = QCheckBox("&Publish Agreed Goals to the Phones", body)
         self.goals_box.setToolTip(
             "The phones' page lists the agreed goals (statement, team, deadline), read-only; "
@@ -99,6 +112,9 @@ class RoomPanel(QDockWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.vote_button)
         layout.addWidget(self.goals_box)
+        layout.addWidget(self.check_goal)
+        layout.addWidget(self.check_button)
+        layout.addWidget(self.check_results)
         layout.addWidget(self.tally)
         layout.addWidget(self.joined_label)
         layout.addWidget(self.joined)
@@ -106,6 +122,9 @@ class RoomPanel(QDockWidget):
         self.setWidget(body)
         room.joinedChanged.connect(self.show_joined)
         room.votesChanged.connect(self.show_votes)
+        room.checkChanged.connect(self.show_check)
+        self.fill_check_goals()
+        self.show_check()
         self.show_votes()
         self.show_joined()
         room.pendingChanged.connect(self.show_waiting)
@@ -158,6 +177,33 @@ class RoomPanel(QDockWidget):
         lines = [f"{room.tally.get(goal, 0)} · {titles[goal]}" for goal in ranked]
         state = "open" if room.vote_goals else "closed"
         self.tally.setText(f"Dot vote ({state}), {room.voters} voted:\n" + "\n".join(lines))
+
+    def fill_check_goals(self) -> None:
+        """The goals one could check (refreshed whenever the panel is shown a new check)."""
+        chosen = self.check_goal.currentData()
+        self.check_goal.clear()
+        for goal in self.room.document.typed(Goal):
+            if goal_title(goal):
+                self.check_goal.addItem(goal_title(goal), goal.id)
+        index = self.check_goal.findData(chosen)
+        self.check_goal.setCurrentIndex(max(index, 0))
+
+    def toggle_check(self) -> None:
+        if self.room.check_goal is not None:
+            self.room.close_check()
+            return
+        self.fill_check_goals()  # goals may have been written since
+        goal = self.check_goal.currentData()
+        if goal is None or not self.room.open_check(int(goal)):
+            self.check_results.setText("No goal to check: write one on the Goals page first.")
+
+    def show_check(self) -> None:
+        is_open = self.room.check_goal is not None
+        self.check_button.setText(
+            "Close the Attainability &Check" if is_open else "Open an Attainability &Check"
+        )
+        self.check_goal.setEnabled(not is_open)
+        self.check_results.setText(self.room.check_results())
 
     def show_joined(self) -> None:
         self.joined.clear()

@@ -46,6 +46,8 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
+MAX_REASON = 140  # an attainability check's reason: one short sentence
+VERDICTS = ("attainable", "stretch", "not attainable")
 SUBMISSION_KINDS = {"parking": "parking-lot item", "question": "question"}
 REMOTE_ACTIONS = {"toggle", "next", "previous", "extend", "speaker", "resolve"}
 
@@ -91,6 +93,8 @@ class RoomState:
     dots: dict[str, dict[int, int]] = field(default_factory=dict)  # token -> goal id -> dots placed
     live: dict[str, Any] = field(default_factory=dict)
     goals: list[dict[str, str]] | None = None  # agreed goals, only while the facilitator publishes them
+    check: dict[str, Any] | None = None  # {"goal", "title", "judges": [team keys]} while a check is open
+    answers: dict[str, dict[str, str]] = field(default_factory=dict)  # token -> its verdict and reason
 
 
 class RoomServer:
@@ -197,6 +201,13 @@ class RoomServer:
         """Show the agreed goals ({"statement", "team", "deadline"}) on the pages; None hides them."""
         self._call(self._set_goals, None if goals is None else [dict(g) for g in goals])
 
+    def open_check(self, goal: int, title: str, judges: list[str]) -> None:
+        """Ask the ``judges`` teams' phones whether ``goal`` is attainable (one answer per device)."""
+        self._call(self._open_check, {"goal": goal, "title": title, "judges": list(judges)})
+
+    def close_check(self) -> None:
+        self._call(self._open_check, None)
+
     def release(self, key: str) -> None:
         """Free a claimed name, so another device (the person's new phone) can take it."""
         self._call(self._release, key)
@@ -213,6 +224,11 @@ class RoomServer:
 
     def _set_goals(self, goals: list[dict[str, str]] | None) -> None:
         self.state.goals = goals
+        self._touch()
+
+    def _open_check(self, check: dict[str, Any] | None) -> None:
+        self.state.check = check if check and check["judges"] else None
+        self.state.answers = {}
         self._touch()
 
     def _open_vote(self, goals: list[dict[str, Any]], dots: int) -> None:
@@ -252,6 +268,7 @@ class RoomServer:
         app.router.add_post("/api/submit", self._submit)
         app.router.add_post("/api/remote", self._remote)
         app.router.add_post("/api/vote", self._vote)
+        app.router.add_post("/api/check", self._check)
         app.router.add_get("/ws", self._websocket)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
@@ -392,6 +409,32 @@ class RoomServer:
         )
         return web.json_response({"mine": placed, "left": vote["dots"] - sum(placed.values())})
 
+    async def _check(self, request: web.Request) -> web.StreamResponse:
+        body = await self._body(request)
+        member = self._member(body)
+        if member is None:
+            return _error(403, "Join the room first, with the code on the projector.")
+        check = self.state.check
+        if check is None or body.get("goal") != check["goal"]:
+            return _error(409, "No attainability check is open for that goal now.")
+        if member.team not in check["judges"]:
+            return _error(403, "This goal is your own team's: the other team judges it.")
+        verdict = body.get("verdict")
+        if verdict not in VERDICTS:
+            return _error(400, "Pick attainable, stretch or not attainable.")
+        try:
+            reason = clean_text(body.get("reason"), MAX_REASON, "Your reason")
+        except TextError as problem:
+            return _error(400, str(problem))
+        self.state.answers[member.token] = {
+            "verdict": str(verdict),
+            "reason": reason,
+            "by": member.name,
+            "team": member.team,
+        }  # a device's new answer replaces its last one
+        self.on_request("checked", {"goal": check["goal"], "answers": list(self.state.answers.values())})
+        return web.json_response({"verdict": verdict, "reason": reason})
+
     async def _remote(self, request: web.Request) -> web.StreamResponse:
         body = await self._body(request)
         if not same_secret(body.get("pin"), self.pin):
@@ -448,6 +491,7 @@ class RoomServer:
             "sent": now_ms(),
             "vote": self.state.vote,
             "goals": self.state.goals,
+            "check": self.state.check,
         }
         if remote:
             data["pending"] = [s.public() for s in self.state.pending.values()]

@@ -22,9 +22,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
+from ui.room.controller import goal_title
 from ui.run.keys import RunAction
 from workshop.edits import Update
-from workshop.model import Goal, ParkingLotItem, Team, team_name
+from workshop.model import JOINT, Goal, ParkingLotItem, Participant, Team, team_name
 from workshop.room.access import LOOPBACK
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the room page's browser tests need playwright")
@@ -254,3 +255,31 @@ def test_agreed_goals_published_on_the_console_show_on_the_phone_as_text(
     shot(phone, "10-goals")
     window.room_panel.goals_box.click()
     sync_api.expect(phone.locator("#goals")).to_be_hidden()
+
+
+def test_the_other_team_judges_a_goal_on_the_phone_and_the_console_shows_the_reason(
+    window: MainWindow, dialogs: ScriptedDialogs, phone: Any, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    assert window.room_panel is not None and window.document is not None
+    panel, document = window.room_panel, window.document
+    phone.goto(address)
+    phone.select_option("#person", "p:4")
+    phone.click("#name-form button[type=submit]")
+    sync_api.expect(phone.locator("#who")).to_have_text("You joined as Kenji Watanabe")
+    kenji = next(p for p in document.typed(Participant) if p.name == "Kenji Watanabe")
+    goal = next(g for g in document.typed(Goal) if g.team not in (kenji.team, JOINT) and g.statement)
+    assert phone.locator("#check").is_hidden()
+    panel.check_goal.setCurrentIndex(panel.check_goal.findData(goal.id))
+    panel.check_button.click()
+    sync_api.expect(phone.locator("#check-title")).to_have_text(goal_title(goal))
+    phone.click("input[value=stretch]")
+    phone.fill("#reason", "<script>alert(1)</script> tight")
+    shot(phone, "11-check")
+    phone.click("#check-form button[type=submit]")
+    sync_api.expect(phone.locator("#check-sent")).to_contain_text("Sent: stretch")
+    qtbot.waitUntil(lambda: "1 answered" in panel.check_results.text())
+    assert "Kenji Watanabe — stretch: <script>alert(1)</script> tight" in panel.check_results.text()
+    assert phone.alerts == []
+    panel.check_button.click()
+    sync_api.expect(phone.locator("#check")).to_be_hidden()

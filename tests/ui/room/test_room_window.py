@@ -12,9 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
+from ui.room.controller import goal_title
 from workshop.edits import Update
-from workshop.model import Goal, ParkingLotItem, Team, team_name
+from workshop.model import MARKETING, SALES, Goal, ParkingLotItem, Participant, Team, team_name
 from workshop.room.access import LOOPBACK
+from workshop.run.airtime import person_key
 
 
 def call(address: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
@@ -174,3 +176,39 @@ def test_agreed_goals_go_to_the_phones_only_when_the_facilitator_publishes_them(
     qtbot.waitUntil(lambda: len(shown() or []) == len(agreed))
     panel.goals_box.click()
     assert shown() is None  # off again: the phones show no goal
+
+
+def test_the_other_team_judges_a_goal_from_their_phones_and_the_panel_shows_it_by_team(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    room, panel, document = window.room, window.room_panel, window.document
+    assert room is not None and panel is not None and document is not None
+    goal = next(g for g in document.typed(Goal) if g.team == SALES and g.statement.strip())
+    people = document.typed(Participant)
+    seller = next(p for p in people if p.team == SALES and p.name.strip())
+    marketer = next(p for p in people if p.team == MARKETING and p.name.strip())
+    code = room.server.code
+    tokens = {
+        who.team: call(address, "/api/join", {"code": code, "person": person_key(who.id)})[1]["token"]
+        for who in (seller, marketer)
+    }
+    panel.check_goal.setCurrentIndex(panel.check_goal.findData(goal.id))
+    panel.check_button.click()
+    assert "Close" in panel.check_button.text() and not panel.check_goal.isEnabled()
+    assert panel.check_results.text().startswith(f"Attainability check (open) of “{goal_title(goal)}”")
+    answer = {"code": code, "goal": goal.id, "verdict": "stretch", "reason": "<b>Q3</b> is short"}
+    status, _ = call(address, "/api/check", dict(answer, token=tokens[SALES]))
+    assert status == 403  # a team does not judge its own goal
+    assert call(address, "/api/check", dict(answer, token=tokens[MARKETING]))[0] == 200
+    marketing = team_name(document.typed(Team), MARKETING)
+    qtbot.waitUntil(lambda: f"{marketing} (1 answered)" in panel.check_results.text())
+    text = panel.check_results.text()
+    assert "0 attainable, 1 stretch, 0 not attainable" in text
+    assert f"{marketer.name} — stretch: <b>Q3</b> is short" in text  # shown as typed, never as markup
+    before = document.typed(Goal)
+    panel.check_button.click()  # closed: the phones stop; the results stay on the console
+    assert room.check_goal is None and "Open" in panel.check_button.text()
+    assert "(closed)" in panel.check_results.text() and "1 stretch" in panel.check_results.text()
+    assert call(address, "/api/check", dict(answer, token=tokens[MARKETING]))[0] == 409
+    assert document.typed(Goal) == before  # the team's own verdict is theirs to set on the Goals page
