@@ -226,7 +226,7 @@ function showCheck(check) {
   const judging = !state.team || check.judges.includes(state.team);
   $("check-form").hidden = !judging;
   $("check-note").textContent = judging ? "Your team judges this goal of the other team's."
-    : "The other team judges this goal of your team's: their answers go to the facilitator.";
+    : "The other team judges this goal: their answers go to the facilitator.";
 }
 
 $("check-form").addEventListener("submit", async (event) => {

@@ -418,7 +418,7 @@ class RoomServer:
         if check is None or body.get("goal") != check["goal"]:
             return _error(409, "No attainability check is open for that goal now.")
         if member.team not in check["judges"]:
-            return _error(403, "This goal is your own team's: the other team judges it.")
+            return _error(403, "Only the other team judges this goal: your answer is not asked for.")
         verdict = body.get("verdict")
         if verdict not in VERDICTS:
             return _error(400, "Pick attainable, stretch or not attainable.")
