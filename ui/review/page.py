@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,6 +25,7 @@ from ui.common import icons
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
+from ui.leads.background import BackgroundReader
 from workshop.clock import local_today
 from workshop.document import WorkshopDocument
 from workshop.edits import Insert, Update
@@ -35,6 +39,10 @@ from workshop.model import (
     Record,
     Review,
 )
+
+if TYPE_CHECKING:
+    from workshop.leads.reader import Progress
+    from workshop.review.meeting import Scorecard
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,6 +181,21 @@ class ReviewPage(QWidget):
         self.read_button.setToolTip("Hold the SLA against the period's CRM export (Ctrl+Shift+O)")
         self.read_button.setShortcut("Ctrl+Shift+O")
         self.read_button.clicked.connect(self.read_export)
+        self.reader = BackgroundReader(self)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Reading the CRM export")
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.stop_button = QPushButton("S&top", self)
+        self.stop_button.setToolTip("Stop reading the CRM export (Esc)")
+        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_button.clicked.connect(self.stop_reading)
+        self.reader.progressed.connect(lambda share: self.progress.setValue(round(share * 1000)))
+        self.reader.running.connect(self._running)
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+        self.reading_label = QLabel(self)
+        self.reading_label.setVisible(False)
         self.scorecard = QPlainTextEdit(self)
         self.scorecard.setReadOnly(True)
         self.scorecard.setTabChangesFocus(True)
@@ -201,6 +224,9 @@ class ReviewPage(QWidget):
         card_layout = QVBoxLayout(card_box)
         card_row = QHBoxLayout()
         card_row.addWidget(self.read_button)
+        card_row.addWidget(self.reading_label)
+        card_row.addWidget(self.progress)
+        card_row.addWidget(self.stop_button)
         card_row.addStretch(1)
         card_layout.addLayout(card_row)
         card_layout.addWidget(self.scorecard)
@@ -275,7 +301,7 @@ class ReviewPage(QWidget):
         if self.scorecard.toPlainText() != text:
             self.scorecard.setPlainText(text)
         editable = review is not None and not self.document.read_only
-        self.read_button.setEnabled(editable)
+        self.read_button.setEnabled(editable and not self.reader.busy)
         self.check_in_button.setEnabled(editable and bool(self.document.typed(Goal)))
         self._show_overdue()
 
@@ -307,12 +333,9 @@ class ReviewPage(QWidget):
         )
 
     def read_export(self) -> None:
-        from workshop.inputs import InputError  # noqa: PLC0415
-        from workshop.leads.reader import LeadFileError  # noqa: PLC0415
-        from workshop.review.meeting import read_export, scorecard_for  # noqa: PLC0415
-
+        """Ask for the period's CRM export and read it off the window's thread, with progress."""
         review = self.current_review()
-        if review is None or self.document.read_only:
+        if review is None or self.document.read_only or self.reader.busy:
             return
         path = self.context.ask_open_path(
             "Read the period's CRM export",
@@ -321,19 +344,65 @@ class ReviewPage(QWidget):
         )
         if path is None:
             return
+        self.read_export_of(review, path)
+
+    def read_export_of(self, review: Review, path: Path) -> None:
+        """Read ``path`` into ``review``'s scorecard on a worker thread; applied here when done."""
+        from workshop.inputs import InputError  # noqa: PLC0415
+        from workshop.leads.reader import LeadFileError, ReadingStoppedError, read_table  # noqa: PLC0415
+        from workshop.review.meeting import scorecard_for  # noqa: PLC0415
+
         try:
             start, end = date.fromisoformat(review.period_start), date.fromisoformat(review.period_end)
         except ValueError:
             self.context.show_error("No period", "Give the review the dates of its period first.")
             return
-        try:
-            card = scorecard_for(self.document.content(), read_export(path), start, end)
-        except (InputError, LeadFileError, OSError, ValueError) as error:
-            self.context.show_error("The CRM export cannot be read", f"“{path.name}”: {error}")
+        content = self.document.content()  # taken here: the worker never touches the document
+
+        def work(progress: Progress) -> Scorecard:
+            # The reading is most of the time; the scorecard after it is the last tenth.
+            try:
+                table = read_table(path, lambda share: progress(share * 0.9))
+                card = scorecard_for(content, table, start, end)
+            except ReadingStoppedError:
+                raise
+            except OSError as error:
+                raise LeadFileError(f"cannot read it: {error.strerror or error}") from error
+            except (InputError, LeadFileError, ValueError) as error:
+                raise LeadFileError(str(error)) from error
+            progress(1.0)
+            return card
+
+        self.reading_label.setText(f"Reading “{path.name}”…")
+        self.reader.start(work, lambda card, error: self._export_read(review.id, path, card, error))
+
+    def _running(self, running: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(running)
+        self.stop_button.setVisible(running)
+        self.reading_label.setVisible(running)
+        self.reviews.setEnabled(not running)  # the scorecard goes to the review it was read for
+        self._show_review()
+
+    def stop_reading(self) -> None:
+        """Stop the reading in progress; the review keeps the scorecard it had."""
+        if not self.reader.busy:
             return
-        data = card.to_json()
+        self.reader.stop()
+        self.context.report("Stopped reading the CRM export; the review is as it was.")
+
+    def _export_read(self, review_id: int, path: Path, card: Scorecard | None, error: str) -> None:
+        if card is None:
+            self.context.show_error(
+                "The CRM export cannot be read", f"“{path.name}”: {error[:1].upper()}{error[1:]}."
+            )
+            return
+        review = next((r for r in self.document.typed(Review) if r.id == review_id), None)
+        if review is None or self.document.read_only:
+            self.context.report(f"“{path.name}” was read, but its review is gone; nothing changed.")
+            return
         changes = {
-            "scorecard": json.dumps(data, ensure_ascii=False),
+            "scorecard": json.dumps(card.to_json(), ensure_ascii=False),
             "crm_mapping": json.dumps(card.mapping, ensure_ascii=False),
             "crm_source": path.name,
         }
