@@ -41,7 +41,7 @@ from workshop.model import (
 )
 
 if TYPE_CHECKING:
-    from workshop.leads.reader import Progress
+    from workshop.leads.reader import LeadTable, Progress
     from workshop.review.meeting import Scorecard
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,6 +181,10 @@ class ReviewPage(QWidget):
         self.read_button.setToolTip("Hold the SLA against the period's CRM export (Ctrl+Shift+O)")
         self.read_button.setShortcut("Ctrl+Shift+O")
         self.read_button.clicked.connect(self.read_export)
+        self.columns_button = QPushButton("C&olumns…", self)
+        self.columns_button.setToolTip("Choose which column of the export holds each field")
+        self.columns_button.clicked.connect(self.choose_columns)
+        self._read: tuple[int, Path, LeadTable] | None = None  # the export last read, for remapping
         self.reader = BackgroundReader(self)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName("Reading the CRM export")
@@ -224,6 +228,7 @@ class ReviewPage(QWidget):
         card_layout = QVBoxLayout(card_box)
         card_row = QHBoxLayout()
         card_row.addWidget(self.read_button)
+        card_row.addWidget(self.columns_button)
         card_row.addWidget(self.reading_label)
         card_row.addWidget(self.progress)
         card_row.addWidget(self.stop_button)
@@ -302,6 +307,8 @@ class ReviewPage(QWidget):
             self.scorecard.setPlainText(text)
         editable = review is not None and not self.document.read_only
         self.read_button.setEnabled(editable and not self.reader.busy)
+        held = self._read is not None and review is not None and self._read[0] == review.id
+        self.columns_button.setEnabled(editable and held and not self.reader.busy)
         self.check_in_button.setEnabled(editable and bool(self.document.typed(Goal)))
         self._show_overdue()
 
@@ -359,7 +366,7 @@ class ReviewPage(QWidget):
             return
         content = self.document.content()  # taken here: the worker never touches the document
 
-        def work(progress: Progress) -> Scorecard:
+        def work(progress: Progress) -> tuple[LeadTable, Scorecard]:
             # The reading is most of the time; the scorecard after it is the last tenth.
             try:
                 table = read_table(path, lambda share: progress(share * 0.9))
@@ -371,10 +378,61 @@ class ReviewPage(QWidget):
             except (InputError, LeadFileError, ValueError) as error:
                 raise LeadFileError(str(error)) from error
             progress(1.0)
-            return card
+            return table, card
 
         self.reading_label.setText(f"Reading “{path.name}”…")
-        self.reader.start(work, lambda card, error: self._export_read(review.id, path, card, error))
+        self.reader.start(work, lambda found, error: self._export_read(review.id, path, found, error))
+
+    def choose_columns(self) -> None:
+        """Let the user say which column holds each field, then score the export again."""
+        from ui.review.columns_dialog import ColumnsDialog  # noqa: PLC0415
+        from workshop.review.meeting import approved_definition  # noqa: PLC0415
+        from workshop.review.scorecard import FIELD_LABELS, REVIEW_FIELDS  # noqa: PLC0415
+
+        review = self.current_review()
+        if review is None or self._read is None or self._read[0] != review.id:
+            return
+        definition = approved_definition(self.document.content())
+        fields = [(name, FIELD_LABELS[name]) for name in REVIEW_FIELDS]
+        fields += (
+            [(name, f"{name} (in the MQL definition)") for name in definition.fields()] if definition else []
+        )
+        try:
+            mapping = json.loads(review.crm_mapping) if review.crm_mapping else {}
+        except ValueError:
+            mapping = {}
+        dialog = ColumnsDialog(
+            self._read[2].columns, fields, mapping if isinstance(mapping, dict) else {}, self
+        )
+        if dialog.exec() == ColumnsDialog.DialogCode.Accepted:
+            self.remap(dialog.chosen())
+
+    def remap(self, chosen: dict[str, str]) -> None:
+        """Score the export last read again with ``chosen`` columns (undoable, remembered)."""
+        from workshop.leads.reader import LeadFileError  # noqa: PLC0415
+        from workshop.review.meeting import scorecard_for  # noqa: PLC0415
+
+        review = self.current_review()
+        if review is None or self._read is None or self._read[0] != review.id or self.reader.busy:
+            return
+        _review_id, path, table = self._read
+        try:
+            start, end = date.fromisoformat(review.period_start), date.fromisoformat(review.period_end)
+        except ValueError:
+            self.context.show_error("No period", "Give the review the dates of its period first.")
+            return
+        content = self.document.content()
+
+        def work(progress: Progress) -> tuple[LeadTable, Scorecard]:
+            try:
+                card = scorecard_for(content, table, start, end, chosen)
+            except ValueError as error:
+                raise LeadFileError(str(error)) from error
+            progress(1.0)
+            return table, card
+
+        self.reading_label.setText(f"Scoring “{path.name}” with the chosen columns…")
+        self.reader.start(work, lambda found, error: self._export_read(review.id, path, found, error))
 
     def _running(self, running: bool) -> None:
         self.progress.setValue(0)
@@ -391,8 +449,10 @@ class ReviewPage(QWidget):
         self.reader.stop()
         self.context.report("Stopped reading the CRM export; the review is as it was.")
 
-    def _export_read(self, review_id: int, path: Path, card: Scorecard | None, error: str) -> None:
-        if card is None:
+    def _export_read(
+        self, review_id: int, path: Path, found: tuple[LeadTable, Scorecard] | None, error: str
+    ) -> None:
+        if found is None:
             self.context.show_error(
                 "The CRM export cannot be read", f"“{path.name}”: {error[:1].upper()}{error[1:]}."
             )
@@ -401,6 +461,8 @@ class ReviewPage(QWidget):
         if review is None or self.document.read_only:
             self.context.report(f"“{path.name}” was read, but its review is gone; nothing changed.")
             return
+        table, card = found
+        self._read = (review_id, path, table)
         changes = {
             "scorecard": json.dumps(card.to_json(), ensure_ascii=False),
             "crm_mapping": json.dumps(card.mapping, ensure_ascii=False),

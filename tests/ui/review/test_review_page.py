@@ -233,3 +233,94 @@ def test_an_unreadable_export_says_why_and_changes_nothing(
     assert "crm.csv" in dialogs.errors[0]
     assert document.content() == before
     assert page.read_button.isEnabled()
+
+
+def _export_with_two_stages(path: Path) -> Path:
+    """Two stage columns that disagree: the usual name counts 12 MQLs, the other 5."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Create Date", "Lifecycle Stage", "Old Stage"])
+        for i in range(30):
+            writer.writerow(
+                [f"2026-10-{i % 28 + 1:02d}", "MQL" if i < 12 else "Lead", "MQL" if i < 5 else "Lead"]
+            )
+    return path
+
+
+def test_choosing_another_column_scores_again_undoably_and_is_remembered(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+    document = page.document
+    review = _review_with_period(page)
+    assert not page.columns_button.isEnabled()  # nothing read yet
+    export = _export_with_two_stages(tmp_path / "crm.csv")
+    dialogs.paths.append(export)
+    page.read_export()
+    qtbot.waitUntil(lambda: "CRM 12" in page.scorecard.toPlainText())
+    assert page.columns_button.isEnabled()
+    page.remap({"crm_mql": "Old Stage"})
+    qtbot.waitUntil(lambda: "CRM 5" in page.scorecard.toPlainText())
+    stored = next(r for r in document.typed(Review) if r.id == review.id)
+    assert '"crm_mql": "Old Stage"' in stored.crm_mapping
+    document.undo()
+    assert "CRM 12" in page.scorecard.toPlainText()
+    document.redo()
+    assert "CRM 5" in page.scorecard.toPlainText()
+    # The next review reading an export starts from the columns chosen last.
+    second = _review_with_period(page)
+    page.reviews.view.setCurrentIndex(
+        page.reviews.view.model().index(page.reviews.view.model().rowCount() - 1, 0)
+    )
+    assert page.current_review_id() == second.id
+    assert not page.columns_button.isEnabled()  # the export held is the other review's
+    dialogs.paths.append(export)
+    page.read_export()
+    qtbot.waitUntil(
+        lambda: next(r for r in document.typed(Review) if r.id == second.id).crm_source == "crm.csv"
+    )
+    assert "CRM 5" in page.scorecard.toPlainText()
+
+
+def test_the_columns_dialog_starts_from_the_mapping_and_can_leave_a_field_out(qtbot: QtBot) -> None:
+    from ui.review.columns_dialog import NOT_IN_EXPORT, ColumnsDialog
+
+    fields = [
+        ("created", "created date"),
+        ("crm_mql", "CRM's MQL flag or lifecycle stage"),
+        ("status", "status"),
+    ]
+    dialog = ColumnsDialog(["Create Date", "Stage"], fields, {"created": "Create Date", "crm_mql": "Gone"})
+    qtbot.addWidget(dialog)
+    assert dialog.combos["created"].currentText() == "Create Date"
+    assert dialog.combos["crm_mql"].currentText() == NOT_IN_EXPORT  # a column no longer there
+    dialog.combos["crm_mql"].setCurrentText("Stage")
+    dialog.combos["created"].setCurrentIndex(0)
+    assert dialog.chosen() == {"created": "", "crm_mql": "Stage", "status": ""}
+
+
+def test_the_columns_button_opens_the_dialog_and_applies_its_choice(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui.review.columns_dialog import ColumnsDialog
+
+    page = page_of(window)
+    _review_with_period(page)
+    dialogs.paths.append(_export_with_two_stages(tmp_path / "crm.csv"))
+    page.read_export()
+    qtbot.waitUntil(lambda: "CRM 12" in page.scorecard.toPlainText())
+    shown: list[str] = []
+
+    def answer(dialog: ColumnsDialog) -> int:
+        shown.append(dialog.combos["crm_mql"].currentText())
+        dialog.combos["crm_mql"].setCurrentText("Old Stage")
+        return ColumnsDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ColumnsDialog, "exec", answer)
+    page.columns_button.click()
+    assert shown == ["Lifecycle Stage"]  # the dialog starts from the columns the scorecard used
+    qtbot.waitUntil(lambda: "CRM 5" in page.scorecard.toPlainText())
