@@ -182,7 +182,9 @@ class ReviewPage(QWidget):
         self.read_button.setShortcut("Ctrl+Shift+O")
         self.read_button.clicked.connect(self.read_export)
         self.columns_button = QPushButton("C&olumns…", self)
-        self.columns_button.setToolTip("Choose which column of the export holds each field")
+        self.columns_button.setToolTip(
+            "Choose which column of the export holds each field (once an export is read for this review)"
+        )
         self.columns_button.clicked.connect(self.choose_columns)
         self._read: tuple[int, Path, LeadTable] | None = None  # the export last read, for remapping
         self.reader = BackgroundReader(self)
