@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,6 +25,7 @@ from ui.common import icons
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
+from ui.leads.background import BackgroundReader
 from workshop.clock import local_today
 from workshop.document import WorkshopDocument
 from workshop.edits import Insert, Update
@@ -35,6 +39,10 @@ from workshop.model import (
     Record,
     Review,
 )
+
+if TYPE_CHECKING:
+    from workshop.leads.reader import LeadTable, Progress
+    from workshop.review.meeting import Scorecard
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,6 +181,27 @@ class ReviewPage(QWidget):
         self.read_button.setToolTip("Hold the SLA against the period's CRM export (Ctrl+Shift+O)")
         self.read_button.setShortcut("Ctrl+Shift+O")
         self.read_button.clicked.connect(self.read_export)
+        self.columns_button = QPushButton("C&olumns…", self)
+        self.columns_button.setToolTip(
+            "Choose which column of the export holds each field (once an export is read for this review)"
+        )
+        self.columns_button.clicked.connect(self.choose_columns)
+        self._read: tuple[int, Path, LeadTable] | None = None  # the export last read, for remapping
+        self.reader = BackgroundReader(self)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName("Reading the CRM export")
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.stop_button = QPushButton("S&top", self)
+        self.stop_button.setToolTip("Stop reading the CRM export (Esc)")
+        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_button.clicked.connect(self.stop_reading)
+        self.reader.progressed.connect(lambda share: self.progress.setValue(round(share * 1000)))
+        self.reader.running.connect(self._running)
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+        self.reading_label = QLabel(self)
+        self.reading_label.setVisible(False)
         self.scorecard = QPlainTextEdit(self)
         self.scorecard.setReadOnly(True)
         self.scorecard.setTabChangesFocus(True)
@@ -201,6 +230,10 @@ class ReviewPage(QWidget):
         card_layout = QVBoxLayout(card_box)
         card_row = QHBoxLayout()
         card_row.addWidget(self.read_button)
+        card_row.addWidget(self.columns_button)
+        card_row.addWidget(self.reading_label)
+        card_row.addWidget(self.progress)
+        card_row.addWidget(self.stop_button)
         card_row.addStretch(1)
         card_layout.addLayout(card_row)
         card_layout.addWidget(self.scorecard)
@@ -275,7 +308,9 @@ class ReviewPage(QWidget):
         if self.scorecard.toPlainText() != text:
             self.scorecard.setPlainText(text)
         editable = review is not None and not self.document.read_only
-        self.read_button.setEnabled(editable)
+        self.read_button.setEnabled(editable and not self.reader.busy)
+        held = self._read is not None and review is not None and self._read[0] == review.id
+        self.columns_button.setEnabled(editable and held and not self.reader.busy)
         self.check_in_button.setEnabled(editable and bool(self.document.typed(Goal)))
         self._show_overdue()
 
@@ -307,12 +342,9 @@ class ReviewPage(QWidget):
         )
 
     def read_export(self) -> None:
-        from workshop.inputs import InputError  # noqa: PLC0415
-        from workshop.leads.reader import LeadFileError  # noqa: PLC0415
-        from workshop.review.meeting import read_export, scorecard_for  # noqa: PLC0415
-
+        """Ask for the period's CRM export and read it off the window's thread, with progress."""
         review = self.current_review()
-        if review is None or self.document.read_only:
+        if review is None or self.document.read_only or self.reader.busy:
             return
         path = self.context.ask_open_path(
             "Read the period's CRM export",
@@ -321,19 +353,120 @@ class ReviewPage(QWidget):
         )
         if path is None:
             return
+        self.read_export_of(review, path)
+
+    def read_export_of(self, review: Review, path: Path) -> None:
+        """Read ``path`` into ``review``'s scorecard on a worker thread; applied here when done."""
+        from workshop.inputs import InputError  # noqa: PLC0415
+        from workshop.leads.reader import LeadFileError, ReadingStoppedError, read_table  # noqa: PLC0415
+        from workshop.review.meeting import scorecard_for  # noqa: PLC0415
+
         try:
             start, end = date.fromisoformat(review.period_start), date.fromisoformat(review.period_end)
         except ValueError:
             self.context.show_error("No period", "Give the review the dates of its period first.")
             return
-        try:
-            card = scorecard_for(self.document.content(), read_export(path), start, end)
-        except (InputError, LeadFileError, OSError, ValueError) as error:
-            self.context.show_error("The CRM export cannot be read", f"“{path.name}”: {error}")
+        content = self.document.content()  # taken here: the worker never touches the document
+
+        def work(progress: Progress) -> tuple[LeadTable, Scorecard]:
+            # The reading is most of the time; the scorecard after it is the last tenth.
+            try:
+                table = read_table(path, lambda share: progress(share * 0.9))
+                card = scorecard_for(content, table, start, end)
+            except ReadingStoppedError:
+                raise
+            except OSError as error:
+                raise LeadFileError(f"cannot read it: {error.strerror or error}") from error
+            except (InputError, LeadFileError, ValueError) as error:
+                raise LeadFileError(str(error)) from error
+            progress(1.0)
+            return table, card
+
+        self.reading_label.setText(f"Reading “{path.name}”…")
+        self.reader.start(work, lambda found, error: self._export_read(review.id, path, found, error))
+
+    def choose_columns(self) -> None:
+        """Let the user say which column holds each field, then score the export again."""
+        from ui.review.columns_dialog import ColumnsDialog  # noqa: PLC0415
+        from workshop.review.meeting import approved_definition  # noqa: PLC0415
+        from workshop.review.scorecard import FIELD_LABELS, REVIEW_FIELDS  # noqa: PLC0415
+
+        review = self.current_review()
+        if review is None or self._read is None or self._read[0] != review.id:
             return
-        data = card.to_json()
+        definition = approved_definition(self.document.content())
+        fields = [(name, FIELD_LABELS[name]) for name in REVIEW_FIELDS]
+        fields += (
+            [(name, f"{name} (in the MQL definition)") for name in definition.fields()] if definition else []
+        )
+        try:
+            mapping = json.loads(review.crm_mapping) if review.crm_mapping else {}
+        except ValueError:
+            mapping = {}
+        dialog = ColumnsDialog(
+            self._read[2].columns, fields, mapping if isinstance(mapping, dict) else {}, self
+        )
+        if dialog.exec() == ColumnsDialog.DialogCode.Accepted:
+            self.remap(dialog.chosen())
+
+    def remap(self, chosen: dict[str, str]) -> None:
+        """Score the export last read again with ``chosen`` columns (undoable, remembered)."""
+        from workshop.leads.reader import LeadFileError  # noqa: PLC0415
+        from workshop.review.meeting import scorecard_for  # noqa: PLC0415
+
+        review = self.current_review()
+        if review is None or self._read is None or self._read[0] != review.id or self.reader.busy:
+            return
+        _review_id, path, table = self._read
+        try:
+            start, end = date.fromisoformat(review.period_start), date.fromisoformat(review.period_end)
+        except ValueError:
+            self.context.show_error("No period", "Give the review the dates of its period first.")
+            return
+        content = self.document.content()
+
+        def work(progress: Progress) -> tuple[LeadTable, Scorecard]:
+            try:
+                card = scorecard_for(content, table, start, end, chosen)
+            except ValueError as error:
+                raise LeadFileError(str(error)) from error
+            progress(1.0)
+            return table, card
+
+        self.reading_label.setText(f"Scoring “{path.name}” with the chosen columns…")
+        self.reader.start(work, lambda found, error: self._export_read(review.id, path, found, error))
+
+    def _running(self, running: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(running)
+        self.stop_button.setVisible(running)
+        self.reading_label.setVisible(running)
+        self.reviews.setEnabled(not running)  # the scorecard goes to the review it was read for
+        self._show_review()
+
+    def stop_reading(self) -> None:
+        """Stop the reading in progress; the review keeps the scorecard it had."""
+        if not self.reader.busy:
+            return
+        self.reader.stop()
+        self.context.report("Stopped reading the CRM export; the review is as it was.")
+
+    def _export_read(
+        self, review_id: int, path: Path, found: tuple[LeadTable, Scorecard] | None, error: str
+    ) -> None:
+        if found is None:
+            self.context.show_error(
+                "The CRM export cannot be read", f"“{path.name}”: {error[:1].upper()}{error[1:]}."
+            )
+            return
+        review = next((r for r in self.document.typed(Review) if r.id == review_id), None)
+        if review is None or self.document.read_only:
+            self.context.report(f"“{path.name}” was read, but its review is gone; nothing changed.")
+            return
+        table, card = found
+        self._read = (review_id, path, table)
         changes = {
-            "scorecard": json.dumps(data, ensure_ascii=False),
+            "scorecard": json.dumps(card.to_json(), ensure_ascii=False),
             "crm_mapping": json.dumps(card.mapping, ensure_ascii=False),
             "crm_source": path.name,
         }

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import csv
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ScriptedDialogs
 from ui.main_window import MainWindow
 from ui.review.page import ReviewPage
+from workshop.leads import reader
 from workshop.model import Goal, GoalCheckIn, Review
 
 
@@ -40,7 +46,7 @@ def test_ctrl_0_opens_the_review_stage(window: MainWindow, qtbot: QtBot) -> None
 
 
 def test_read_an_export_into_the_review_and_undo_it(
-    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, qtbot: QtBot
 ) -> None:
     page = page_of(window)
     document = page.document
@@ -52,8 +58,8 @@ def test_read_an_export_into_the_review_and_undo_it(
     document.apply("period", [Update.of(review, period_start="2026-10-01", period_end="2026-10-31")])
     dialogs.paths.append(_export(tmp_path / "crm.csv"))
     page.read_export()
-    stored = document.typed(Review)[-1]
-    assert stored.crm_source == "crm.csv"
+    qtbot.waitUntil(lambda: document.typed(Review)[-1].crm_source == "crm.csv")
+    assert not page.progress.isVisible() and page.read_button.isEnabled()
     text = page.scorecard.toPlainText()
     assert "2026-10:" in text and "CRM 12" in text
     document.undo()
@@ -126,3 +132,195 @@ def test_a_check_in_shows_the_goals_trend_over_the_reviews(window: MainWindow) -
         if c.goal == goal.id and c.review not in (first.id, second.id)
     ]
     assert row.data() == " → ".join([*demo, "12%", "14%"])
+
+
+class SlowReading:
+    """``read_table`` held back by a gate, telling its progress as a large file's reading does."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gate = threading.Event()
+        self.threads: list[threading.Thread] = []
+        real = reader.read_table
+
+        def slow(path: Path, progress: reader.Progress | None = None) -> reader.LeadTable:
+            self.threads.append(threading.current_thread())
+            while not self.gate.is_set():
+                if progress is not None and progress(0.25) is False:
+                    raise reader.ReadingStoppedError
+                time.sleep(0.01)
+            return real(path, progress)
+
+        monkeypatch.setattr(reader, "read_table", slow)
+
+
+def _review_with_period(page: ReviewPage) -> Review:
+    from workshop.edits import Update
+
+    page.reviews.add()
+    review = page.document.typed(Review)[-1]
+    page.document.apply("period", [Update.of(review, period_start="2026-10-01", period_end="2026-10-31")])
+    return page.document.typed(Review)[-1]
+
+
+def test_reading_an_export_leaves_the_window_free_and_shows_progress(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    slow = SlowReading(monkeypatch)
+    window.show()
+    page = page_of(window)
+    document = page.document
+    review = _review_with_period(page)
+    dialogs.paths.append(_export(tmp_path / "crm.csv"))
+    page.read_export()  # returns at once: the reading goes on elsewhere
+    assert document.typed(Review)[-1].crm_source == ""
+    qtbot.waitUntil(lambda: page.progress.value() > 0)  # the window's thread is free to show it
+    assert page.progress.isVisible() and page.stop_button.isVisible()
+    assert not page.read_button.isEnabled()
+    assert slow.threads and slow.threads[0] is not threading.main_thread()
+    slow.gate.set()
+    qtbot.waitUntil(lambda: document.typed(Review)[-1].crm_source == "crm.csv")
+    assert "CRM 12" in page.scorecard.toPlainText()
+    assert not page.progress.isVisible() and not page.stop_button.isVisible()
+    document.undo()
+    assert next(r for r in document.typed(Review) if r.id == review.id).crm_source == ""
+
+
+def test_escape_stops_the_reading_and_changes_nothing(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    slow = SlowReading(monkeypatch)
+    window.show()
+    page = page_of(window)
+    document = page.document
+    _review_with_period(page)
+    before = document.content()
+    dialogs.paths.append(_export(tmp_path / "crm.csv"))
+    page.read_export()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(page.stop_button.isVisible)
+    page.scorecard.setFocus()  # where the facilitator reads, while the reading goes on
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page.stop_button.isVisible())  # a button's shortcut clicks it shortly
+    assert page.read_button.isEnabled() and not page.progress.isVisible()
+    slow.gate.set()
+    qtbot.wait(200)  # a stopped reading that finished anyway must not land
+    assert document.content() == before
+    assert "No CRM export read" in page.scorecard.toPlainText()
+    assert dialogs.errors == []
+
+
+def test_an_unreadable_export_says_why_and_changes_nothing(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+    document = page.document
+    _review_with_period(page)
+    before = document.content()
+    bad = tmp_path / "crm.csv"
+    bad.write_bytes(b"")
+    dialogs.paths.append(bad)
+    page.read_export()
+    qtbot.waitUntil(lambda: bool(dialogs.errors))
+    assert "crm.csv" in dialogs.errors[0]
+    assert document.content() == before
+    assert page.read_button.isEnabled()
+
+
+def _export_with_two_stages(path: Path) -> Path:
+    """Two stage columns that disagree: the usual name counts 12 MQLs, the other 5."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Create Date", "Lifecycle Stage", "Old Stage"])
+        for i in range(30):
+            writer.writerow(
+                [f"2026-10-{i % 28 + 1:02d}", "MQL" if i < 12 else "Lead", "MQL" if i < 5 else "Lead"]
+            )
+    return path
+
+
+def test_choosing_another_column_scores_again_undoably_and_is_remembered(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    page = page_of(window)
+    document = page.document
+    review = _review_with_period(page)
+    assert not page.columns_button.isEnabled()  # nothing read yet
+    export = _export_with_two_stages(tmp_path / "crm.csv")
+    dialogs.paths.append(export)
+    page.read_export()
+    qtbot.waitUntil(lambda: "CRM 12" in page.scorecard.toPlainText())
+    assert page.columns_button.isEnabled()
+    page.remap({"crm_mql": "Old Stage"})
+    qtbot.waitUntil(lambda: "CRM 5" in page.scorecard.toPlainText())
+    stored = next(r for r in document.typed(Review) if r.id == review.id)
+    assert '"crm_mql": "Old Stage"' in stored.crm_mapping
+    document.undo()
+    assert "CRM 12" in page.scorecard.toPlainText()
+    document.redo()
+    assert "CRM 5" in page.scorecard.toPlainText()
+    # The next review reading an export starts from the columns chosen last.
+    second = _review_with_period(page)
+    page.reviews.view.setCurrentIndex(
+        page.reviews.view.model().index(page.reviews.view.model().rowCount() - 1, 0)
+    )
+    assert page.current_review_id() == second.id
+    assert not page.columns_button.isEnabled()  # the export held is the other review's
+    dialogs.paths.append(export)
+    page.read_export()
+    qtbot.waitUntil(
+        lambda: next(r for r in document.typed(Review) if r.id == second.id).crm_source == "crm.csv"
+    )
+    assert "CRM 5" in page.scorecard.toPlainText()
+
+
+def test_the_columns_dialog_starts_from_the_mapping_and_can_leave_a_field_out(qtbot: QtBot) -> None:
+    from ui.review.columns_dialog import NOT_IN_EXPORT, ColumnsDialog
+
+    fields = [
+        ("created", "created date"),
+        ("crm_mql", "CRM's MQL flag or lifecycle stage"),
+        ("status", "status"),
+    ]
+    dialog = ColumnsDialog(["Create Date", "Stage"], fields, {"created": "Create Date", "crm_mql": "Gone"})
+    qtbot.addWidget(dialog)
+    assert dialog.combos["created"].currentText() == "Create Date"
+    assert dialog.combos["crm_mql"].currentText() == NOT_IN_EXPORT  # a column no longer there
+    dialog.combos["crm_mql"].setCurrentText("Stage")
+    dialog.combos["created"].setCurrentIndex(0)
+    assert dialog.chosen() == {"created": "", "crm_mql": "Stage", "status": ""}
+
+
+def test_the_columns_button_opens_the_dialog_and_applies_its_choice(
+    window: MainWindow,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui.review.columns_dialog import ColumnsDialog
+
+    page = page_of(window)
+    _review_with_period(page)
+    dialogs.paths.append(_export_with_two_stages(tmp_path / "crm.csv"))
+    page.read_export()
+    qtbot.waitUntil(lambda: "CRM 12" in page.scorecard.toPlainText())
+    shown: list[str] = []
+
+    def answer(dialog: ColumnsDialog) -> int:
+        shown.append(dialog.combos["crm_mql"].currentText())
+        dialog.combos["crm_mql"].setCurrentText("Old Stage")
+        return ColumnsDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ColumnsDialog, "exec", answer)
+    page.columns_button.click()
+    assert shown == ["Lifecycle Stage"]  # the dialog starts from the columns the scorecard used
+    qtbot.waitUntil(lambda: "CRM 5" in page.scorecard.toPlainText())
