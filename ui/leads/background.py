@@ -6,7 +6,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from workshop.leads.reader import LeadFileError, Progress, ReadingStoppedError
 
@@ -93,3 +95,21 @@ class BackgroundReader(QObject):
         self._end()
         if done is not None:
             done(result, error)
+
+
+def progress_and_stop(
+    reader: BackgroundReader, parent: QWidget, what: str, stop: Callable[[], None]
+) -> tuple[QProgressBar, QPushButton]:
+    """A progress bar following ``reader`` and a Stop button (Esc) calling ``stop``; both hidden."""
+    progress = QProgressBar(parent)
+    progress.setAccessibleName(f"Reading {what}")
+    progress.setRange(0, 1000)
+    progress.setMaximumWidth(220)
+    button = QPushButton("S&top", parent)
+    button.setToolTip(f"Stop reading {what} (Esc)")
+    button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+    button.clicked.connect(stop)
+    reader.progressed.connect(lambda share: progress.setValue(round(share * 1000)))
+    progress.setVisible(False)
+    button.setVisible(False)
+    return progress, button

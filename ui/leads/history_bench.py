@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.page_context import PageContext
 from ui.common.palette import roles
-from ui.leads.background import BackgroundReader
+from ui.leads.background import BackgroundReader, progress_and_stop
 from ui.leads.definition_link import DefinitionLink, now_text
 from ui.leads.mapping_panel import MappingPanel
 from workshop.funnel.plan import parse_days
@@ -106,18 +105,10 @@ class HistoryBench(QWidget):
         self.file_label = QLabel(self)
         self.file_label.setWordWrap(True)
         self.reader = BackgroundReader(self)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Reading the lead history")
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
-        self.stop_button = QPushButton("S&top", self)
-        self.stop_button.setToolTip("Stop reading the file (Esc)")
-        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.stop_button.clicked.connect(self.stop_reading)
-        self.reader.progressed.connect(lambda share: self.progress.setValue(round(share * 1000)))
+        self.progress, self.stop_button = progress_and_stop(
+            self.reader, self, "the lead history", self.stop_reading
+        )
         self.reader.running.connect(self._running)
-        self.progress.setVisible(False)
-        self.stop_button.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.sample_button)

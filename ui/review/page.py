@@ -8,13 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from ui.common import icons
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
-from ui.leads.background import BackgroundReader
+from ui.leads.background import BackgroundReader, progress_and_stop
 from workshop.clock import local_today
 from workshop.document import WorkshopDocument
 from workshop.edits import Insert, Update
@@ -188,18 +186,10 @@ class ReviewPage(QWidget):
         self.columns_button.clicked.connect(self.choose_columns)
         self._read: tuple[int, Path, LeadTable] | None = None  # the export last read, for remapping
         self.reader = BackgroundReader(self)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName("Reading the CRM export")
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(220)
-        self.stop_button = QPushButton("S&top", self)
-        self.stop_button.setToolTip("Stop reading the CRM export (Esc)")
-        self.stop_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.stop_button.clicked.connect(self.stop_reading)
-        self.reader.progressed.connect(lambda share: self.progress.setValue(round(share * 1000)))
+        self.progress, self.stop_button = progress_and_stop(
+            self.reader, self, "the CRM export", self.stop_reading
+        )
         self.reader.running.connect(self._running)
-        self.progress.setVisible(False)
-        self.stop_button.setVisible(False)
         self.reading_label = QLabel(self)
         self.reading_label.setVisible(False)
         self.scorecard = QPlainTextEdit(self)
