@@ -1,0 +1,96 @@
+"""Issue 15, second round: deadlines, quotas and deliverables as people write them.
+
+Phrasings gathered from how English states a time ("six months from now", "by
+mid-March", "over the course of the year"), a quota per period ("60 calls per day",
+bounded by its period) and a deliverable whose verb is not first ("Within the next 30
+days I will have set up ..."). None of them is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workshop.goals.checker import check_statement
+
+TODAY = date(2027, 6, 1)  # a Tuesday in Q2
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15 round 2: not read yet")
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Increase newsletter subscribers by 500 six months from now", "2027-12-01"),
+        ("Sign 10 new clients 90 days from today", "2027-08-30"),
+        ("Grow revenue 15% by this time next year", "2028-06-01"),
+        ("Publish 12 blog posts over the course of the year", "2027-12-31"),
+        ("Cut churn to 3% by the end of my first year", "2028-06-01"),
+        ("Close 40 deals by the end of year two", "2029-06-01"),
+        ("Hire three account executives by mid-March", "2028-03-15"),
+        ("Reach $2M ARR by early 2028", "2028-03-31"),
+        ("Launch the new pricing page by late 2027", "2027-12-31"),
+        ("Walk 10,000 steps a day for 30 consecutive days", "2027-07-01"),
+        ("Save $5,000 for an emergency fund by next December", "2027-12-31"),
+        ("Publish 20 posts in the upcoming quarter", "2027-09-30"),
+        ("Grow ARR 30% by Q1 next year", "2028-03-31"),
+        ("Add 40 resellers within half a year", "2027-12-01"),
+        ("Reach 5,000 subscribers by the year 2028", "2028-12-31"),
+        ("Book 300 demos throughout 2027", "2027-12-31"),
+    ],
+)
+def test_a_time_said_in_other_words_is_a_deadline_shown_as_a_date(text: str, due: str) -> None:
+    check = check_statement(text, TODAY)
+    time_bound = check.smart["time_bound"]
+    assert time_bound.status == "pass", time_bound
+    assert check.deadline == date.fromisoformat(due)
+    shown = date.fromisoformat(due)
+    assert f"{shown.day} {shown:%B %Y}" in time_bound.reason
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15 round 2: not read yet")
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Make 60 calls per day", "day"),
+        ("Publish 2 blog posts a week", "week"),
+        ("Deliver 250 MQLs a month", "month"),
+        ("Book 20 qualified meetings monthly", "month"),
+        ("Send three proposals every week", "week"),
+    ],
+)
+def test_a_quota_per_period_is_bounded_by_its_period_and_says_so(text: str, period: str) -> None:
+    time_bound = check_statement(text, TODAY).smart["time_bound"]
+    assert time_bound.status == "pass", time_bound
+    assert time_bound.reason.startswith(f"A quota per {period}"), time_bound.reason
+    assert "bounded by its period" in time_bound.reason
+    assert time_bound.hint  # from when, and until when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Increase sales by 5% every month",
+        "Grow monthly recurring revenue from $10K to $25K",
+        "Raise calls to 60 per day",
+    ],
+)
+def test_a_change_with_only_a_rate_still_needs_an_end(text: str) -> None:
+    assert check_statement(text, TODAY).smart["time_bound"].status == "fail"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 15 round 2: not read yet")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Within the next 30 days I will have set up a CRM dashboard for the sales team",
+        "Write and publish an e-book on lead scoring by the end of the second quarter",
+        "Start a company podcast by the end of Q3",
+    ],
+)
+def test_a_deliverable_is_measurable_wherever_its_verb_stands(text: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert "done or not done" in check.smart["measurable"].reason.lower()
+    assert check.smart["time_bound"].status == "pass"
