@@ -107,10 +107,10 @@ def test_the_corpus_is_big_cited_balanced_and_split_by_source() -> None:
     assert all(row["part"] == part for part in PARTS for row in statements(part))
 
 
-# Issue 15 is not done on these two: the held-out part was measured at 88.2% (45/51) for
-# measurable and 88.9% (32/36) for time-bound, and it must not be tuned on. Strict, so the
-# mark has to go as soon as the checker reaches 90% there.
-BELOW_TARGET = {("held-out", "measurable"), ("held-out", "time_bound")}
+# Issue 15 is not done on this one: the held-out part was measured at 88.2% (45/51) for
+# measurable, and it must not be tuned on. Strict, so the mark has to go as soon as the
+# checker reaches 90% there. (Time-bound reached 94.4%, 34/36, and is enforced.)
+BELOW_TARGET = {("held-out", "measurable")}
 
 
 @pytest.mark.parametrize(

@@ -150,7 +150,7 @@ def test_a_recurring_standard_has_its_own_finding(text: str) -> None:
 
 
 def test_a_growth_rate_still_needs_an_end() -> None:
-    assert finding("Deliver 250 MQLs a month", "time_bound")[0] == "fail"
+    assert finding("Grow MQLs by 250 a month", "time_bound")[0] == "fail"
 
 
 def test_check_goal_prints_smart_and_fast(capsys: pytest.CaptureFixture[str]) -> None:

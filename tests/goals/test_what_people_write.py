@@ -17,7 +17,6 @@ from workshop.goals.checker import check_statement
 TODAY = date(2027, 6, 1)  # a Tuesday in Q2
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 round 2: not read yet")
 @pytest.mark.parametrize(
     ("text", "due"),
     [
@@ -49,7 +48,6 @@ def test_a_time_said_in_other_words_is_a_deadline_shown_as_a_date(text: str, due
     assert check.smart["measurable"].status == "pass", check.smart["measurable"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 round 2: not read yet")
 @pytest.mark.parametrize(
     ("text", "period"),
     [
@@ -80,7 +78,6 @@ def test_a_change_with_only_a_rate_still_needs_an_end(text: str) -> None:
     assert check_statement(text, TODAY).smart["time_bound"].status == "fail"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 round 2: not read yet")
 @pytest.mark.parametrize(
     "text",
     [

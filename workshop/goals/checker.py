@@ -281,6 +281,21 @@ FREQUENCY = re.compile(
 )
 
 
+QUOTA = re.compile(  # a number of things per period: "60 calls per day", "20 meetings monthly"
+    r"(?<![\w.])[$€£]?\d[\d,.]*(?:\s?(?:k|m|%))?\s+(?:[a-z][a-z'-]*\s+){0,4}?"
+    r"(?:(?:per|a|an|each|every)\s+(?:single\s+)?(?P<period>business\s+day|working\s+day|weekday|day|week|month|quarter|year)"
+    r"|(?P<adverb>daily|weekly|monthly|quarterly|annually|yearly))\b"
+)
+ADVERB_PERIOD = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "annually": "year",
+    "yearly": "year",
+}
+
+
 COMPARATIVE = re.compile(
     r"\b(?:better|stronger|greater|bigger|higher|faster|smoother|clearer|deeper|broader|wider|closer|easier"
     r"|improved|enhanced|optimi[sz]ed|effective|efficient|successful|world-class|best-in-class|great|good)\b"
@@ -292,16 +307,21 @@ def _completion(r: _Reading) -> Criterion | None:
     d = r.deadline
     if d is None or d.kind in ("vague", "recurring", "comparison"):
         return None
-    clauses = BUNDLE_SPLIT.split(r.plain)
-    match = next((m for c in clauses if (m := COMPLETION.search(c) or DONE_STATE.search(c))), None)
-    if match is None or VAGUE_WORD.search(match.group(0)) or COMPARATIVE.search(match.group(0)):
-        return None
-    words = [
-        w
-        for w in re.findall(r"[a-z][a-z'-]*", match.group("object"))
-        if w not in ("the", "a", "an", "my", "our")
-    ]
-    if not words:
+    match = None
+    for clause in BUNDLE_SPLIT.split(r.plain):  # "write and publish an e-book": the verb with an object
+        found = COMPLETION.search(clause) or DONE_STATE.search(clause)
+        if found is None:
+            continue
+        if VAGUE_WORD.search(found.group(0)) or COMPARATIVE.search(found.group(0)):
+            return None
+        if [
+            w
+            for w in re.findall(r"[a-z][a-z'-]*", found.group("object"))
+            if w not in ("the", "a", "an", "my", "our")
+        ]:
+            match = found
+            break
+    if match is None:
         return None
     said = match.group(0).split()[:12]
     while said and said[-1] in (
@@ -499,6 +519,16 @@ def _time_bound(r: _Reading) -> Criterion:
     if d.kind == "vague":
         return Criterion(
             "fail", f"“{d.text.strip()}” is not a deadline.", f"Say when, for example '{example}'."
+        )
+    quota = QUOTA.search(r.plain) if d.kind == "recurring" else None
+    if quota is not None and not CHANGE_WORDS.search(r.plain):
+        period = quota.group("period") or ADVERB_PERIOD[quota.group("adverb")]
+        period = "day" if period.endswith("day") else period
+        return Criterion(
+            "pass",
+            f"A quota per {period}, bounded by its period: each {period} it is met or missed "
+            f"(“{quota.group(0).strip()}”).",
+            f"Say from when it runs and until when, e.g. 'from {_fmt(r.today)} {example}'.",
         )
     if d.kind == "recurring":
         return Criterion(

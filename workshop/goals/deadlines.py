@@ -47,7 +47,10 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>20\d\d|20xx|'\d\d)"
-_BY = r"(?:by|before|until|till|through|in|during|for|from|on|end\s+of|the\s+end\s+of|due)\s+(?:the\s+)?"
+_BY = (
+    r"(?:by|before|until|till|through|throughout|in|during|for|from|on|end\s+of|the\s+end\s+of|due)"
+    r"\s+(?:the\s+)?"
+)
 _NUM = (
     r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen"
     r"|twenty|thirty|forty|forty-five|fifty|sixty|ninety|hundred|a\s+hundred)"
@@ -69,14 +72,30 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("day_month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", _F)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?(?!\s*%)", _F)),
-    ("month", re.compile(rf"\b{_BY}{_MONTH}(?:\s+{_YEAR})?\b", _F)),
+    (  # "by mid-March", "in early May", "by late September 2027"
+        "month_part",
+        re.compile(
+            rf"\b(?:{_BY})?(?P<part>early|mid|late|the\s+(?:start|beginning|middle)\s+of|(?:start|beginning|middle)\s+of)"
+            rf"[\s-]+{_MONTH}(?:\s+{_YEAR})?\b",
+            _F,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b{_BY}(?:(?P<rel>next|this|the\s+coming|coming)\s+)?{_MONTH}"
+            rf"(?:\s+{_YEAR}|\s+(?:of\s+)?(?P<ny>next|this)\s+year)?\b",
+            _F,
+        ),
+    ),
     (
         "quarter",
         re.compile(
             r"\b(?:(?:fy\s*'?(?P<fy1>\d{2}|\d{4})\s*)?q(?P<q>[1-4])"
             r"|(?P<qo>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarters?(?:\s+of(?:\s+the\s+year)?)?)"
             r"(?:\s*(?:of\s+|,)?\s*fy\s*'?(?P<qy>20\d\d|\d\d)\b|\s*(?:of\s+|,\s*)?(?P<qy2>20\d\d|'\d\d)\b"
-            r"|[/-](?P<qy3>20\d\d|\d\d)\b|\s+(?P<qy4>\d\d)\b(?![%.,]?\d|\s*(?:%|percent|per\s+cent)))?",
+            r"|[/-](?P<qy3>20\d\d|\d\d)\b|\s+(?P<qy4>\d\d)\b(?![%.,]?\d|\s*(?:%|percent|per\s+cent))"
+            r"|\s+(?:of\s+)?(?P<qnext>next|this)\s+year\b)?",
             _F,
         ),
     ),
@@ -88,7 +107,42 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("fiscal", re.compile(r"\b(?:fy|fiscal\s+(?:year\s+)?)\s*'?(?P<fy>20\d\d|\d\d)\b", _F)),
-    ("year", re.compile(rf"\b{_BY}(?:calendar\s+year\s+)?(?P<y>20\d\d)\b", _F)),
+    (  # "by early 2028", "by the end of 2027", "in late 2027"
+        "year_part",
+        re.compile(
+            rf"\b(?:{_BY})?(?P<part>early|mid|late|the\s+(?:start|beginning|middle)\s+of|(?:start|beginning|middle)\s+of)"
+            r"[\s-]+(?P<y>20\d\d)\b",
+            _F,
+        ),
+    ),
+    ("year", re.compile(rf"\b{_BY}(?:(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+)?(?P<y>20\d\d)\b", _F)),
+    (  # "six months from now", "90 days from today", "a year from the workshop"
+        "from_now",
+        re.compile(
+            rf"\b(?:(?:within|in|by)\s+)?{_NUM}\s+{_UNIT}\s+(?:from\s+(?:now|today|the\s+workshop|this\s+workshop)|out|hence)\b"
+            r"|\b(?:by\s+)?this\s+time\s+next\s+(?P<unit2>year|month|quarter|week)\b",
+            _F,
+        ),
+    ),
+    (  # "over the course of the year", "throughout the quarter"
+        "course",
+        re.compile(
+            r"\b(?:over|during|in|throughout)\s+the\s+course\s+of\s+(?:the\s+|this\s+)?"
+            r"(?P<what>fiscal\s+year|financial\s+year|calendar\s+year|year|quarter|month|week)\b"
+            r"|\bthroughout\s+(?:the\s+|this\s+)(?P<what2>fiscal\s+year|financial\s+year|calendar\s+year|year|quarter|month)\b",
+            _F,
+        ),
+    ),
+    (  # "by the end of my first year", "in our first quarter", "by the end of year two"
+        "nth_period",
+        re.compile(
+            r"\b(?:(?:by|at|before|in|within|during|over|for|until)\s+)(?:the\s+)?(?:end\s+of\s+)?"
+            r"(?:(?:my|our|your|their|his|her|the)\s+(?P<ord>first|second|third|1st|2nd|3rd)\s+(?:full\s+)?"
+            r"(?P<unit>year|quarter|month|week)(?!\s*(?:of|after|since|back|\d))"
+            r"|(?P<unit2>year|quarter)\s+(?P<n>one|two|three|four|five|[1-5])\b(?!\s*%))",
+            _F,
+        ),
+    ),
     (  # "over the next year" is the coming twelve months; "next year" alone is the calendar year
         "within_unit",
         re.compile(
@@ -99,7 +153,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>this|the\s+current|current|next|the\s+next|the\s+following|the\s+coming"
+            r"\b(?P<rel>this|the\s+current|current|next|the\s+next|the\s+following|the\s+coming|the\s+upcoming|upcoming"
             r"|(?:end|close)\s+of\s+(?:the\s+)?)"
             r"\s*(?P<what>fiscal\s+year|financial\s+year|calendar\s+year|quarter|year|month|week|half)\b"
             r"(?![-\s]+(?:over|on)\b)",
@@ -118,7 +172,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "span",
         re.compile(
-            rf"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+{_NUM}\s+{_UNIT}", _F
+            rf"\b(?:within|in|over|during|for|(?:over|during|in)\s+the\s+course\s+of)\s+(?:the\s+)?"
+            rf"(?:next|coming|following|upcoming)\s+{_NUM}\s+{_UNIT}",
+            _F,
         ),
     ),
     (
@@ -129,7 +185,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "span",
         re.compile(
-            rf"\b(?:for|over|within|during|in)\s+(?:a|an|the)?\s*(?:full\s+)?{_NUM_WORD}[\s-]+{_UNIT}"
+            rf"\b(?:for|over|within|during|in|(?:over|during|in)\s+the\s+course\s+of)\s+(?:a|an|the)?\s*(?:full\s+)?"
+            rf"{_NUM_WORD}[\s-]+(?:(?:consecutive|straight|successive|full|whole|calendar|business|working)\s+)?{_UNIT}"
             r"(?:\s+(?:period|span|window|stretch|timeframe|time\s+frame))?",
             _F,
         ),
@@ -160,6 +217,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("span", re.compile(rf"\b(?:the\s+)?next\s+{_NUM}\s+{_UNIT}", _F)),
+    (
+        "half_year",
+        re.compile(r"\b(?:within|in|over|for|during)\s+(?:the\s+next\s+)?(?:half\s+a|a\s+half)\s+year\b", _F),
+    ),
     (
         "within_unit",
         re.compile(r"\bwithin\s+(?:the\s+)?(?:next\s+|first\s+)?(?P<unit>day|week|month|quarter|year)\b", _F),
@@ -333,7 +394,11 @@ def _next_month_date(today: date, month: int, day: int | None, year: int | None)
 
 def _relative(rel: str, what: str, cal: Calendar) -> date:
     today = cal.today
-    step = 1 if rel.startswith(("next", "the next", "the following", "the coming")) else 0
+    step = (
+        1
+        if rel.startswith(("next", "the next", "the following", "the coming", "the upcoming", "upcoming"))
+        else 0
+    )
     if "year" in what:
         if what.startswith(("fiscal", "financial")):
             return cal.year_end(cal.fiscal_year(today) + step)
@@ -423,15 +488,26 @@ def _term(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
 def _named_month(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     year_text = g.get("year")
     named_year = None if not year_text or year_text.lower() == "20xx" else _year(year_text, cal.today.year)
+    said_year = (g.get("ny") or "").lower()
+    if said_year:  # "December of next year"
+        named_year = cal.today.year + (1 if said_year == "next" else 0)
     day_text = g.get("day")
     day_of_month = int(day_text) if day_text else None
-    resolved = _next_month_date(cal.today, MONTHS[(g["month"] or "").lower()], day_of_month, named_year)
+    month = MONTHS[(g["month"] or "").lower()]
+    if named_year is None and (g.get("rel") or "").lower() == "next" and month == cal.today.month:
+        named_year = cal.today.year + 1  # "next June", said in June
+    resolved = _next_month_date(cal.today, month, day_of_month, named_year)
     return ("date", resolved) if resolved else None
 
 
 def _quarter(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     quarter = int(g["q"]) if g["q"] else _ORD[(g["qo"] or "").lower()]
     year_text = g["qy"] or g.get("qy2") or g.get("qy3") or g.get("qy4") or g["fy1"]
+    said_year = (g.get("qnext") or "").lower()
+    if said_year and not year_text:  # "Q1 next year"
+        return "quarter", cal.quarter_end(
+            quarter, cal.fiscal_year(cal.today) + (1 if said_year == "next" else 0)
+        )
     return "quarter", cal.quarter_end(quarter, _year(year_text, 0) if year_text else None)
 
 
@@ -484,6 +560,53 @@ def _season(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     return ("term", end) if end else None
 
 
+PART_DAY = {"early": 10, "start": 1, "beginning": 1, "mid": 15, "middle": 15}
+
+
+def _part(word: str | None) -> str:
+    return (word or "").lower().replace("the ", "").replace(" of", "").strip()
+
+
+def _month_part(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    """ "mid-March" is the 15th, "early May" the 10th, "late September" its last day."""
+    part = _part(g.get("part"))
+    year_text = g.get("year")
+    year = None if not year_text or year_text.lower() == "20xx" else _year(year_text, cal.today.year)
+    month = MONTHS[(g["month"] or "").lower()]
+    resolved = _next_month_date(cal.today, month, PART_DAY.get(part), year)
+    return ("date", resolved) if resolved else None
+
+
+def _year_part(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    """ "early 2028" is its first quarter, "mid-2028" its first half, "late 2028" its end."""
+    part, year = _part(g.get("part")), int(g.get("y") or 0)
+    month_day = {"early": (3, 31), "mid": (6, 30), "middle": (6, 30), "start": (1, 1), "beginning": (1, 1)}
+    month, day = month_day.get(part, (12, 31))
+    return "year", date(year, month, day)
+
+
+def _from_now(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    if g.get("unit2"):
+        return "span", _span(1, g["unit2"] or "", cal.today)
+    return _span_of(g, match, cal)
+
+
+def _course(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    what = " ".join((g.get("what") or g.get("what2") or "").lower().split())
+    return ("quarter" if what == "quarter" else "year"), _relative("this", what, cal)
+
+
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
+def _nth_period(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    """ "by the end of my first year" is a year from now, "by the end of year two" two years."""
+    if g.get("ord"):
+        return "span", _span(_ORDINAL[(g["ord"] or "").lower()], g.get("unit") or "", cal.today)
+    count = number_value(g.get("n") or "")
+    return ("span", _span(count, g.get("unit2") or "", cal.today)) if count else None
+
+
 def _plan_week(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     count = int(g.get("n") or 0)
     return ("span", _span(count, g.get("unit") or "week", cal.today)) if count else None
@@ -525,6 +648,12 @@ _RESOLVERS: dict[str, Callable[[Groups, re.Match[str], Calendar], Resolved]] = {
     "day_month": _named_month,
     "month_day": _named_month,
     "month": _named_month,
+    "month_part": _month_part,
+    "year_part": _year_part,
+    "from_now": _from_now,
+    "course": _course,
+    "nth_period": _nth_period,
+    "half_year": lambda g, m, cal: ("span", _span(6, "month", cal.today)),
     "quarter": _quarter,
     "half": _half,
     "fiscal": lambda g, m, cal: ("year", cal.year_end(_year(g["fy"], cal.today.year))),

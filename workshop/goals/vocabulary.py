@@ -248,12 +248,19 @@ RANK_SOURCE = re.compile(
 )
 COMPLETION = re.compile(
     r"^\W*(?:(?:i|we|the\s+\w+(?:\s+team)?|our\s+\w+|they|you)\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to"
-    r"|want\s+to|plan\s+to|aim\s+to|have\s+to|need\s+to|must)\s+)?(?:to\s+)?"
+    r"|want\s+to|plan\s+to|aim\s+to|have\s+to|need\s+to|must|'ll|'m\s+going\s+to|intend\s+to|would\s+like\s+to)\s+"
+    r"(?:have\s+)?)?(?:to\s+)?"
     r"(?P<verb>complete|finish|produce|deliver|distribute|launch|publish|release|ship|submit|implement|roll\s+out"
     r"|install|upgrade|build|create|develop|design|write|draft|obtain|earn|attend|hire|recruit|train|certify|become"
     r"|be\s+promoted|get\s+promoted|get\s+certified|open|introduce|migrate|update|host|hold|set\s+up|establish"
     r"|document|read|pay\s+off|finalize|finalise|sign|replace|move|close\s+out|rebuild|redesign|automate"
-    r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify)\b"
+    r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify"
+    r"|start|begin|join|enrol+|register|apply\s+for|schedule|conduct|purchase|buy|secure|adopt|integrate|pilot|audit"
+    r"|complete[sd]?|finished|produced|delivered|distributed|launched|published|released|shipped|submitted"
+    r"|implemented|rolled\s+out|installed|upgraded|built|created|developed|designed|written|drafted|obtained"
+    r"|earned|hired|recruited|trained|set\s+up|established|documented|finali[sz]ed|signed|replaced|moved"
+    r"|rebuilt|redesigned|automated|organi[sz]ed|cleaned|fixed|prepared|presented|sent|filed|renewed|passed"
+    r"|started|begun|joined|enrol+ed|registered|scheduled|conducted|purchased|bought|secured|adopted|integrated)\b"
     r"(?P<object>[^.;]*)"
 )
 _ITEM = (
