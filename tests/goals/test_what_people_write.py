@@ -91,3 +91,46 @@ def test_a_deliverable_is_measurable_wherever_its_verb_stands(text: str) -> None
     assert check.smart["measurable"].status == "pass", check.smart["measurable"]
     assert "done or not done" in check.smart["measurable"].reason.lower()
     assert check.smart["time_bound"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Become fluent in Spanish by 2028",
+        "Develop my leadership skills by the end of Q3",
+        "Build a strong personal brand on LinkedIn by December",
+        "Establish our company as a thought leader in fintech by 2028",
+        "Build brand awareness through social media over the next 6 months",
+        "Create engaging content for our blog this quarter",
+    ],
+)
+def test_a_deliverable_nobody_can_see_done_is_not_measurable_for_having_a_date(text: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["time_bound"].status == "pass"
+    measurable = check.smart["measurable"]
+    assert measurable.status == "fail", measurable
+    assert measurable.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Score at least 85 on the final exam by 15 December", "score on exam"),
+        ("Sign a dozen new customers by the end of Q3", "customers"),
+        ("Have zero customer complaints about delivery this quarter", ""),
+        ("Cut the time to first response in half by the end of the year", "50%"),
+        ("Answer all support tickets within one business day by the end of Q3", "within 1 business day"),
+        ("Stay under budget on all projects this fiscal year", "under budget"),
+    ],
+)
+def test_numbers_and_standards_in_other_words_are_measurable(text: str, said: str) -> None:
+    check = check_statement(text, TODAY)
+    measurable = check.smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert said in f"{measurable.reason} {check.metric}"
+
+
+def test_a_perfect_score_is_questioned_as_perfection() -> None:
+    attainable = check_statement("Get 100% on every test this semester", TODAY).smart["attainable"]
+    assert attainable.status == "fail"
+    assert "perfection" in attainable.reason

@@ -26,6 +26,7 @@ from typing import Any, Literal
 from workshop.goals.deadlines import Calendar, Deadline, find_deadlines, main_deadline
 from workshop.goals.numbers import Quantity, find_quantities, words_to_digits
 from workshop.goals.vocabulary import (
+    ABSTRACT_OBJECT,
     BUNDLE_SPLIT,
     CHANGE_WORDS,
     COMPLETION,
@@ -43,6 +44,7 @@ from workshop.goals.vocabulary import (
     RING,
     STANDARD,
     VAGUE_WORD,
+    WITHIN_STANDARD,
     find_metric,
 )
 from workshop.model import Goal
@@ -205,15 +207,8 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
     return Criterion("pass", f"One outcome: {outcome}{owner}.")
 
 
-def _measurable(goal: Goal, r: _Reading) -> Criterion:
-    named = goal.metric.strip() or r.metric
-    if goal.target.strip() and named:
-        base = f" from {goal.baseline.strip()}" if goal.baseline.strip() else ""
-        shown = goal.unit.strip()
-        said = f"{goal.baseline} {goal.target}"
-        unit = f" {shown}" if shown and shown not in said else ""  # not "$1.6M $" nor "17% %"
-        hint = "" if base else "Add the baseline: where you are today."
-        return Criterion("pass", f"{named}{base} to {goal.target.strip()}{unit}.", hint)
+def _rank_or_standard(r: _Reading) -> Criterion | None:
+    """A rank (measurable only on a named ranking), a standard checked every time, or a grade."""
     rank = RANK_CLAIM.search(r.plain)
     if rank is not None:
         said = rank.group("rank").replace("number 1", "number one")
@@ -228,10 +223,32 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     ring = RING.search(r.text.lower())
     if ring is not None:
         return Criterion("pass", f"A standard anyone can check: answered “{ring.group(0).strip()}”.")
+    standard = WITHIN_STANDARD.search(words_to_digits(r.text.lower()))
+    if standard is not None:
+        return Criterion("pass", f"A standard anyone can check each time: “{standard.group(0).strip()}”.")
     grade = GRADE.search(r.text)
     if grade is not None:
         return Criterion("pass", f"A grade: “{grade.group(0).strip()}”.")
-    targets = [q for q in r.quantities if not (q.kind == "count" and q.value == 0)]
+    return None
+
+
+def _measurable(goal: Goal, r: _Reading) -> Criterion:
+    named = goal.metric.strip() or r.metric
+    if goal.target.strip() and named:
+        base = f" from {goal.baseline.strip()}" if goal.baseline.strip() else ""
+        shown = goal.unit.strip()
+        said = f"{goal.baseline} {goal.target}"
+        unit = f" {shown}" if shown and shown not in said else ""  # not "$1.6M $" nor "17% %"
+        hint = "" if base else "Add the baseline: where you are today."
+        return Criterion("pass", f"{named}{base} to {goal.target.strip()}{unit}.", hint)
+    standing = _rank_or_standard(r)
+    if standing is not None:
+        return standing
+    targets = [  # "zero complaints" is a target; a stray 0 is not
+        q
+        for q in r.quantities
+        if not (q.kind == "count" and q.value == 0 and not re.match(r"\s+[a-z]{3,}", r.plain[q.end :]))
+    ]
     done = _completion(r)
     if done is not None and not (targets and r.metric):
         return done
@@ -312,7 +329,12 @@ def _completion(r: _Reading) -> Criterion | None:
         found = COMPLETION.search(clause) or DONE_STATE.search(clause)
         if found is None:
             continue
-        if VAGUE_WORD.search(found.group(0)) or COMPARATIVE.search(found.group(0)):
+        said = found.group(0)
+        if (
+            VAGUE_WORD.search(said)
+            or COMPARATIVE.search(said)
+            or ABSTRACT_OBJECT.search(found.group("object"))
+        ):
             return None
         if [
             w
@@ -411,6 +433,14 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     perfect = re.search(
         r"\b100(?:\.0)?\s?(?:%|percent)\s+(?:of\s+)?(?:\w+\s+)?" + RATE_METRICS, r.plain
     ) or re.search(RATE_METRICS + r"\s+(?:of|to|at)\s+100(?:\.0)?\s?(?:%|percent)", r.plain)
+    perfect = (
+        perfect
+        or re.search(  # a perfect score: "100% on every test", "straight a's", "a perfect score"
+            r"\b100(?:\.0)?\s?(?:%|percent)\s+(?:on|in)\s+(?:all|every|each|the|my)\b|\bperfect\s+(?:score|grades?|attendance)\b"
+            r"|\bstraight\s+a'?s\b|\ball\s+a'?s\b",
+            r.plain,
+        )
+    )
     if perfect:
         return Criterion(
             "fail", "100% is perfection, not a plan.", "Aim for a step up from today, e.g. 'from 20% to 25%'."

@@ -231,7 +231,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:upcoming|next|(?:at|by|before|for|until|ahead\s+of)\s+(?:the|our|my|your|their|its|this|next))\s+"
             r"(?:\w+\s+)?"
             r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting"
-            r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|graduation|wedding|review|birthday"
+            r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|test|quiz|assessment|graduation|wedding|review|birthday"
             r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
             r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date)\b"
             r"|\b(?:by|before|at|until)\s+(?:the\s+)?end\s+of\s+(?:the|my|our|this|their|its)\s+(?:\w+\s+)?"

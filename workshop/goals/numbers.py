@@ -27,6 +27,7 @@ UNITS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "dozen": 12,
     "thirteen": 13,
     "fourteen": 14,
     "fifteen": 15,
@@ -52,7 +53,7 @@ NUMBER_WORDS = re.compile(
 FRACTIONS = re.compile(
     r"\b(?:(?P<by>by|cut|in|of)\s+)?(?P<count>a|one|two|three)[\s-]+(?P<part>half|halves|third|thirds|quarter|quarters|fifth|fifths)\b"
     r"(?!\s+(?:marathon|day|hour|year|time|price|term|dozen|mile|century|decade|point|page|size|pound|kilo)s?\b)"
-    r"|\bby\s+half\b",
+    r"|\b(?:by|in)\s+half\b",
     re.IGNORECASE,
 )
 _PARTS = {
@@ -149,7 +150,7 @@ def words_to_digits(text: str) -> str:
     """``text`` with number words and fractions written in digits ("five percent" -> "5 percent")."""
 
     def fraction(match: re.Match[str]) -> str:
-        if match.group(0).lower() == "by half":
+        if match.group(0).lower() in ("by half", "in half"):
             return "by 50%"
         count = number_value(match.group("count")) or 1
         part = _PARTS[match.group("part").lower()]

@@ -202,8 +202,39 @@ def _noun_after(plain: str, quantity: Quantity) -> str | None:
     return " ".join(picked) or None
 
 
+SCORE = re.compile(  # "score at least 85 on the final exam", "get an 85 or higher on my next test"
+    r"\b(?:score|scoring|get|achieve|earn|receive|make|average|pass\s+with)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+"
+    r"|an?\s+|over\s+|above\s+)?\d[\d.]*\s?%?(?:\s+or\s+(?:higher|better|above|more))?\s+(?:on|in)\s+"
+    r"(?:(?:the|my|a|an|our|their|his|her|next|each|every|all|upcoming|final)\s+)*(?P<what>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+)
+
+
+def _score(plain: str) -> str | None:
+    found = SCORE.search(plain)
+    if found is None:
+        return None
+    words = []
+    for word in found.group("what").split():
+        if word in NOUN_STOP:
+            break
+        words.append(word)
+    scored = found.group(0).startswith(("scor", "pass"))
+    if not words or not (scored or TESTS.search(" ".join(words))):
+        return None  # "get 50 in revenue" is no score
+    return f"score on {' '.join(words)}"
+
+
+TESTS = re.compile(
+    r"\b(?:exams?|tests?|quiz(?:zes)?|assessments?|evaluations?|midterms?|finals|sat|act|gre|gmat|toefl|ielts"
+    r"|essays?|papers?|assignments?|courses?|class(?:es)?|modules?|certification|audit|inspection|review)\b"
+)
+
+
 def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
     """What the goal counts: a known sales or marketing metric, else the noun its number counts."""
+    score = _score(plain)
+    if score:
+        return score
     known = _closest(plain, quantities)
     if known:
         return known
@@ -256,6 +287,9 @@ COMPLETION = re.compile(
     r"|document|read|pay\s+off|finalize|finalise|sign|replace|move|close\s+out|rebuild|redesign|automate"
     r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify"
     r"|start|begin|join|enrol+|register|apply\s+for|schedule|conduct|purchase|buy|secure|adopt|integrate|pilot|audit"
+    r"|land|find|win|get(?=\s+(?:a|an|my|our|the)\s)|(?:make|close|sign|book)(?=\s+(?:my|our|the|a)\s+first\b)"
+    r"|have(?=\s+(?:\w+\s+){1,6}?(?:certified|trained|onboarded|signed|approved|installed|launched|published|live"
+    r"|completed|finished|done|in\s+place|set\s+up|hired|migrated|implemented|delivered|submitted|renewed|paid\s+off)\b)"
     r"|complete[sd]?|finished|produced|delivered|distributed|launched|published|released|shipped|submitted"
     r"|implemented|rolled\s+out|installed|upgraded|built|created|developed|designed|written|drafted|obtained"
     r"|earned|hired|recruited|trained|set\s+up|established|documented|finali[sz]ed|signed|replaced|moved"
@@ -274,6 +308,11 @@ STANDARD = re.compile(  # a rule for every occurrence: "every inbound call answe
     rf"|\ball\s+(?:\w+\s+){{0,2}}?{_ITEM}"
     r"(?=.*\b(?:within|same[- ]day|on\s+the|by\s+the\s+end\s+of\s+the\s+day)\b)"
     r"|\b(?:before|by|on|within)\s+the\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth)\s+rings?\b"
+)
+WITHIN_STANDARD = re.compile(  # "answer all support tickets within 1 business day": checkable every time
+    rf"\b(?:all|every|each|100\s?%\s+of|100\s+percent\s+of)\s+(?:(?:the|our|my)\s+)?(?:\w+\s+){{0,3}}?{_ITEM}"
+    r".{0,60}?\bwithin\s+(?:\d+|a|an)\s+(?:business\s+|working\s+)?(?:minutes?|hours?|days?|rings?)\b"
+    r"|\b(?:under|within|on)\s+budget\b"
 )
 RING = re.compile(
     r"\b(?:before|by|on|within)\s+the\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth)\s+rings?\b"
@@ -294,6 +333,16 @@ GRADE = re.compile(  # letter grades, matched on the text as written ("from a C 
     r"\b(?:[Ff]rom|[Rr]aise|[Ii]mprove)\s+(?:\w+\s+){0,3}?(?:an?\s+)?[A-F][+-]?\s+to\s+(?:an?\s+)?[A-F][+-]?(?=[\s.,;!]|$)"
     r"|\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive|[Oo]btain|[Kk]eep|[Mm]aintain)\s+(?:at\s+least\s+)?(?:an?\s+)?"
     r"[A-F][+-]?(?:\s+(?:or\s+(?:better|higher|above)))?(?=\s+(?:in|on|for|grade|average)\b|[.,;!]|$)"
+)
+ABSTRACT_OBJECT = re.compile(  # what no one can see done: "build a strong brand", "develop my skills"
+    r"\b(?:skills?|abilit(?:y|ies)|culture|relationships?|rapport|awareness|presence|brand|branding|reputation|image"
+    r"|visibility|credibility|authority|trust|loyalty|morale|mindset|habits?|confidence|knowledge|understanding"
+    r"|expertise|leadership|experience|engagement|community|content|customer\s+base|following|network|synergy"
+    r"|alignment|collaboration|communication|teamwork|balance|wellbeing|well-being|health|fitness|shape"
+    r"|fluent|fluency|proficient|proficiency|expert|master|mastery|thought\s+leader|go-to|household\s+name"
+    r"|strong|stronger|positive|engaging|loyal|great|excellent|solid|robust|effective|meaningful|valuable"
+    r"|confident|comfortable|familiar|knowledgeable|healthy|happier|happy|fit|organi[sz]ed|productive|competent"
+    r"|aware|recogni[sz]ed|known|respected|trusted|influential|impactful|seamless|compelling|quality)\b"
 )
 DONE_STATE = re.compile(  # "new website live by 15 September", "contract signed by Q3"
     r"^\W*(?:(?:the|our|a|an|my|their)\s+)?(?P<object>[a-z][a-z0-9' -]{2,60}?)\s+"
