@@ -329,10 +329,10 @@ def _completion(r: _Reading) -> Criterion | None:
         found = COMPLETION.search(clause) or DONE_STATE.search(clause)
         if found is None:
             continue
-        said = found.group(0)
+        whole = found.group(0)
         if (
-            VAGUE_WORD.search(said)
-            or COMPARATIVE.search(said)
+            VAGUE_WORD.search(whole)
+            or COMPARATIVE.search(whole)
             or ABSTRACT_OBJECT.search(found.group("object"))
         ):
             return None
