@@ -134,3 +134,24 @@ def test_a_perfect_score_is_questioned_as_perfection() -> None:
     attainable = check_statement("Get 100% on every test this semester", TODAY).smart["attainable"]
     assert attainable.status == "fail"
     assert "perfection" in attainable.reason
+
+
+def test_one_of_the_top_is_a_rank_that_needs_a_named_ranking() -> None:
+    measurable = check_statement("Be one of the top companies in our market by 2028", TODAY).smart[
+        "measurable"
+    ]
+    assert measurable.status == "fail"
+    assert "rank" in measurable.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Lower A1C to below 7 within 3 months", "a1c"),
+        ("Get an 85 or higher on my next chemistry test", "score on chemistry test"),
+    ],
+)
+def test_the_thing_measured_is_found_around_its_number(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric

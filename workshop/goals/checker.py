@@ -46,6 +46,7 @@ from workshop.goals.vocabulary import (
     VAGUE_WORD,
     WITHIN_STANDARD,
     find_metric,
+    score_of,
 )
 from workshop.model import Goal
 
@@ -159,7 +160,8 @@ def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
             pass
         else:
             deadline = Deadline(goal.deadline, "date", resolved, 0, 0)
-    metric = goal.metric.strip() or find_metric(plain, quantities)
+    said = words_to_digits(text.lower())  # "85 on my next test": the test is also the deadline
+    metric = goal.metric.strip() or score_of(said) or find_metric(plain, quantities)
     return _Reading(text, plain, quantities, metric or None, deadline, today, cal, deadlines)
 
 

@@ -209,7 +209,7 @@ SCORE = re.compile(  # "score at least 85 on the final exam", "get an 85 or high
 )
 
 
-def _score(plain: str) -> str | None:
+def score_of(plain: str) -> str | None:
     found = SCORE.search(plain)
     if found is None:
         return None
@@ -232,7 +232,7 @@ TESTS = re.compile(
 
 def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
     """What the goal counts: a known sales or marketing metric, else the noun its number counts."""
-    score = _score(plain)
+    score = score_of(plain)
     if score:
         return score
     known = _closest(plain, quantities)
@@ -266,7 +266,7 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
 RANK_CLAIM = re.compile(
     r"\b(?:be|become|becoming|remain|stay|get\s+ranked|rank(?:ed)?|named|recogni[sz]ed\s+as|create|build|reach"
     r"|get\s+into|break\s+into|enter|finish\s+in|land\s+in)\s+"
-    r"(?:as\s+)?(?:the\s+|our\s+|a\s+)?"
+    r"(?:as\s+)?(?:(?:1|one)\s+of\s+the\s+|among\s+the\s+)?(?:the\s+|our\s+|a\s+)?"
     r"(?P<rank>number\s+1|no\.?\s?1|#\s?1|top[- ]?\d+|top(?:[- ](?:rated|ranked|selling|performing))?"
     r"|best(?:[- ]known)?"
     r"|leading|largest|biggest|premier|foremost|market\s+leader|go-to)\b"
@@ -323,7 +323,7 @@ CHANGE_WORDS = re.compile(
 )
 CHANGE_BEFORE_NUMBER = re.compile(
     r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|shrink|shorten|drop|double|triple"
-    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z'-]*\s+){1,8}?)(?:(?:by|to|under|below|above)\s+)?(?=[$€£]?\d)"
+    r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z0-9'-]*\s+){1,8}?)(?:(?:by|to|under|below|above)\s+)?(?=[$€£]?\d)"
 )
 NOUN_BEFORE_NUMBER = re.compile(  # "a GPA of 3.5", "a score of 85%", "an average rating of 4.5"
     r"\b(?:a|an|the|my|our|their|its)\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+"
@@ -342,7 +342,8 @@ ABSTRACT_OBJECT = re.compile(  # what no one can see done: "build a strong brand
     r"|fluent|fluency|proficient|proficiency|expert|master|mastery|thought\s+leader|go-to|household\s+name"
     r"|strong|stronger|positive|engaging|loyal|great|excellent|solid|robust|effective|meaningful|valuable"
     r"|confident|comfortable|familiar|knowledgeable|healthy|happier|happy|fit|organi[sz]ed|productive|competent"
-    r"|aware|recogni[sz]ed|known|respected|trusted|influential|impactful|seamless|compelling|quality)\b"
+    r"|aware|recogni[sz]ed|known|respected|trusted|influential|impactful|seamless|compelling|quality"
+    r"|handle\s+on|grip\s+on|sense\s+of|feel\s+for)\b"
 )
 DONE_STATE = re.compile(  # "new website live by 15 September", "contract signed by Q3"
     r"^\W*(?:(?:the|our|a|an|my|their)\s+)?(?P<object>[a-z][a-z0-9' -]{2,60}?)\s+"
