@@ -155,3 +155,29 @@ def test_the_thing_measured_is_found_around_its_number(text: str, metric: str) -
     check = check_statement(text, TODAY)
     assert check.smart["measurable"].status == "pass", check.smart["measurable"]
     assert check.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("On the last Monday of every month, send the pipeline report to the sales leads", "month"),
+        ("Each week, publish the partner newsletter", "week"),
+    ],
+)
+def test_a_routine_each_period_is_done_or_not_each_period(text: str, period: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert f"done or not done each {period}" in check.smart["measurable"].reason.lower()
+    time_bound = check.smart["time_bound"]
+    assert time_bound.status == "pass", time_bound
+    assert time_bound.reason.startswith(f"A routine each {period}, bounded by its period")
+
+
+def test_year_on_year_is_a_comparison_not_a_recurrence() -> None:
+    reason = check_statement("Cut the bounce rate 20% year-on-year", TODAY).smart["time_bound"].reason
+    assert "what it is compared with" in reason
+
+
+@pytest.mark.parametrize("text", ["I will arrive at work early each day", "Keep the price list up-to-date"])
+def test_a_vague_adverb_is_not_specific(text: str) -> None:
+    assert check_statement(text, TODAY).smart["specific"].status == "fail"

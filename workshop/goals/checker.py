@@ -321,11 +321,51 @@ COMPARATIVE = re.compile(
 )
 
 
+def _period(said: str) -> str:
+    """The period a recurrence names: "every month" -> "month", "weekly" -> "week"."""
+    found = re.search(r"day|week|month|quarter|year", said.lower())
+    if found:
+        return found.group(0)
+    return ADVERB_PERIOD.get(said.strip().lower(), "time")
+
+
 def _completion(r: _Reading) -> Criterion | None:
-    """A deliverable done by a date is measurable: it is done or not done by then."""
+    """A deliverable done by a date is measurable: it is done or not done by then (or each period)."""
     d = r.deadline
-    if d is None or d.kind in ("vague", "recurring", "comparison"):
+    if d is None or d.kind in ("vague", "comparison"):
         return None
+    match = _deliverable(r)
+    if match is None:
+        return None
+    said = match.group(0).split()[:12]
+    while said and said[-1] in (
+        "by",
+        "the",
+        "before",
+        "in",
+        "on",
+        "at",
+        "within",
+        "for",
+        "until",
+        "over",
+        "during",
+    ):
+        said.pop()
+    what = " ".join(said)
+    if d.kind == "recurring":
+        when = f"each {_period(d.text)}"
+    else:
+        when = f"by {_fmt(d.date)}" if d.date else f"at “{d.text.strip()}”"
+    return Criterion(
+        "pass",
+        f"Done or not done {when}: “{what.strip()}”.",
+        "Say what counts as done (e.g. 'signed off by the sales lead') so nobody argues later.",
+    )
+
+
+def _deliverable(r: _Reading) -> re.Match[str] | None:
+    """The clause that names a concrete thing to do or deliver ("publish the report"), if any."""
     match = None
     for clause in BUNDLE_SPLIT.split(r.plain):  # "write and publish an e-book": the verb with an object
         found = COMPLETION.search(clause) or DONE_STATE.search(clause)
@@ -345,30 +385,7 @@ def _completion(r: _Reading) -> Criterion | None:
         ]:
             match = found
             break
-    if match is None:
-        return None
-    said = match.group(0).split()[:12]
-    while said and said[-1] in (
-        "by",
-        "the",
-        "before",
-        "in",
-        "on",
-        "at",
-        "within",
-        "for",
-        "until",
-        "over",
-        "during",
-    ):
-        said.pop()
-    what = " ".join(said)
-    when = f"by {_fmt(d.date)}" if d.date else f"at “{d.text.strip()}”"
-    return Criterion(
-        "pass",
-        f"Done or not done {when}: “{what.strip()}”.",
-        "Say what counts as done (e.g. 'signed off by the sales lead') so nobody argues later.",
-    )
+    return match
 
 
 def _change(goal: Goal, r: _Reading) -> tuple[float, float | None] | None:
@@ -560,6 +577,14 @@ def _time_bound(r: _Reading) -> Criterion:
             "pass",
             f"A quota per {period}, bounded by its period: each {period} it is met or missed "
             f"(“{quota.group(0).strip()}”).",
+            f"Say from when it runs and until when, e.g. 'from {_fmt(r.today)} {example}'.",
+        )
+    if d.kind == "recurring" and not CHANGE_WORDS.search(r.plain) and _deliverable(r) is not None:
+        period = _period(d.text)
+        return Criterion(
+            "pass",
+            f"A routine each {period}, bounded by its period: each {period} it is done or not "
+            f"(“{d.text.strip()}”).",
             f"Say from when it runs and until when, e.g. 'from {_fmt(r.today)} {example}'.",
         )
     if d.kind == "recurring":

@@ -294,8 +294,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 RECURRING = re.compile(
     r"\b(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|quarter|year)\b|"
-    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b(?!\s+(?:recurring|active|contract))|"
-    r"\b(?:year|month|quarter|week)[\s-]+(?:over|on)[\s-]+(?:year|month|quarter|week)\b",
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b(?!\s+(?:recurring|active|contract))",
     _F,
 )
 VAGUE = re.compile(
@@ -689,6 +688,7 @@ COMPARED_AFTER = re.compile(
     re.IGNORECASE,
 )
 LAST_PERIOD = re.compile(
+    r"\b(?:year|month|quarter|week)[\s-]+(?:over|on)[\s-]+(?:year|month|quarter|week)\b|\b(?:yoy|qoq|mom)\b|"
     r"\b(?:(?:compared\s+(?:to|with)|versus|vs\.?|than|relative\s+to|over|from)\s+)?"
     r"(?:the\s+)?(?:same\s+(?:period|quarter|month|time)\s+)?(?:last|previous|prior|preceding)\s+"
     r"(?:fiscal\s+)?(?:year|quarter|month|week)(?:'s\s+(?:figures?|numbers|results))?\b",

@@ -87,7 +87,8 @@ DECREASE_WORDS = re.compile(
 VAGUE_WORD = re.compile(
     r"\b(?:improve[sd]?|improving|boost(?:s|ed|ing)?|optimi[sz]e[sd]?|optimi[sz]ing|enhance[sd]?|enhancing|maximi[sz]e"
     r"|strengthen|work\s+on|focus\s+on|more|better|less|fewer|higher|increase[sd]?|increasing|grow(?:s|ing)?"
-    r"|raise|reduce[sd]?|decrease[sd]?|go\s+up|get\s+more)\b"
+    r"|raise|reduce[sd]?|decrease[sd]?|go\s+up|get\s+more|early|up[- ]to[- ]date|regularly|frequently|often"
+    r"|promptly|timely|a\s+lot|as\s+much\s+as\s+possible)\b"
 )
 PLACEHOLDER = re.compile(
     r"\b(?:tbd|tbc|todo|n/a|to\s+be\s+(?:decided|confirmed|defined|agreed)|lorem\s+ipsum)\b"
@@ -278,7 +279,8 @@ RANK_SOURCE = re.compile(
     r"|\b(?:g2|capterra|gartner|forrester|idc|trustpilot|clutch|inc\.?\s?5000|fortune\s+500|nielsen|similarweb)\b"
 )
 COMPLETION = re.compile(
-    r"^\W*(?:(?:i|we|the\s+\w+(?:\s+team)?|our\s+\w+|they|you)\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to"
+    r"^\W*(?:(?:on|in|at|by|every|each|the|from|starting|once|before|after|within|during)\b[^,;]{0,50},\s*)?"
+    r"(?:(?:i|we|the\s+\w+(?:\s+team)?|our\s+\w+|they|you)\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to"
     r"|want\s+to|plan\s+to|aim\s+to|have\s+to|need\s+to|must|'ll|'m\s+going\s+to|intend\s+to|would\s+like\s+to)\s+"
     r"(?:have\s+)?)?(?:to\s+)?"
     r"(?P<verb>complete|finish|produce|deliver|distribute|launch|publish|release|ship|submit|implement|roll\s+out"
@@ -337,7 +339,8 @@ GRADE = re.compile(  # letter grades, matched on the text as written ("from a C 
 ABSTRACT_OBJECT = re.compile(  # what no one can see done: "build a strong brand", "develop my skills"
     r"\b(?:skills?|abilit(?:y|ies)|culture|relationships?|rapport|awareness|presence|brand|branding|reputation|image"
     r"|visibility|credibility|authority|trust|loyalty|morale|mindset|habits?|confidence|knowledge|understanding"
-    r"|expertise|leadership|experience|engagement|community|content|customer\s+base|following|network|synergy"
+    r"|expertise|leadership|experience|engagement|community|content|customer\s+base|network|synergy"
+    r"|(?<!the\s)following(?!\s+(?:\w*day|week|month|quarter|year|steps?)\b)"
     r"|alignment|collaboration|communication|teamwork|balance|wellbeing|well-being|health|fitness|shape"
     r"|fluent|fluency|proficient|proficiency|expert|master|mastery|thought\s+leader|go-to|household\s+name"
     r"|strong|stronger|positive|engaging|loyal|great|excellent|solid|robust|effective|meaningful|valuable"
