@@ -181,3 +181,32 @@ def test_year_on_year_is_a_comparison_not_a_recurrence() -> None:
 @pytest.mark.parametrize("text", ["I will arrive at work early each day", "Keep the price list up-to-date"])
 def test_a_vague_adverb_is_not_specific(text: str) -> None:
     assert check_statement(text, TODAY).smart["specific"].status == "fail"
+
+
+def test_launching_a_campaign_is_a_means_not_a_measure() -> None:
+    measurable = check_statement("Launch a new social media campaign by 30 September", TODAY).smart[
+        "measurable"
+    ]
+    assert measurable.status == "fail"
+    assert "means" in measurable.reason
+    assert "brings" in measurable.hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get conversational in Spanish by completing the Duolingo Spanish course within 9 months",
+        "Build a stronger bond with marketing by attending their weekly pipeline call for the next quarter",
+    ],
+)
+def test_a_named_thing_done_by_way_of_is_measurable(text: str) -> None:
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert measurable.reason.startswith("Done or not done")
+
+
+def test_doing_things_in_general_is_not_a_deliverable() -> None:
+    assert (
+        check_statement("Grow my network by attending events this year", TODAY).smart["measurable"].status
+        == "fail"
+    )

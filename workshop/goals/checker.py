@@ -321,6 +321,16 @@ COMPARATIVE = re.compile(
 )
 
 
+BY_DOING = re.compile(  # "get fluent by completing the Duolingo course": the course is what is done
+    r"\bby\s+(?:completing|finishing|passing|earning|obtaining|attending|publishing|launching|submitting|delivering"
+    r"|hosting|holding|writing|presenting|leading|enrolling\s+in|joining|taking|running|organi[sz]ing)\s+"
+    r"(?P<object>[^.;,]*)"
+)
+MEANS = re.compile(  # launched or not, these are judged by what they bring
+    r"\b(?:campaigns?|strateg(?:y|ies)|initiatives?|tactics?|efforts?|activities|approach(?:es)?|push|drive)\b"
+)
+
+
 def _period(said: str) -> str:
     """The period a recurrence names: "every month" -> "month", "weekly" -> "week"."""
     found = re.search(r"day|week|month|quarter|year", said.lower())
@@ -353,6 +363,12 @@ def _completion(r: _Reading) -> Criterion | None:
     ):
         said.pop()
     what = " ".join(said)
+    if MEANS.search(match.group("object")):
+        return Criterion(
+            "fail",
+            f"“{what.strip()}” is a means: done or not done says nothing of what it brings.",
+            "Say the result it should bring and how much, e.g. '… that brings 200 sign-ups by 30 June'.",
+        )
     if d.kind == "recurring":
         when = f"each {_period(d.text)}"
     else:
@@ -364,10 +380,36 @@ def _completion(r: _Reading) -> Criterion | None:
     )
 
 
+def _definite(thing: str) -> bool:
+    """A thing one can point at ("the course", "Duolingo's course", "2 workshops"), not "events"."""
+    if ABSTRACT_OBJECT.search(thing) or VAGUE_WORD.search(thing) or COMPARATIVE.search(thing):
+        return False
+    first = (thing.split(maxsplit=1) or [""])[0]
+    return first in (
+        "the",
+        "my",
+        "a",
+        "an",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "all",
+        "each",
+        "every",
+    ) or bool(re.search(r"'s\b|\d", thing))
+
+
 def _deliverable(r: _Reading) -> re.Match[str] | None:
     """The clause that names a concrete thing to do or deliver ("publish the report"), if any."""
     match = None
     for clause in BUNDLE_SPLIT.split(r.plain):  # "write and publish an e-book": the verb with an object
+        by_doing = BY_DOING.search(clause)
+        if by_doing is not None and _definite(by_doing.group("object")):
+            return by_doing  # "... by completing the Duolingo course": the course is what is done
         found = COMPLETION.search(clause) or DONE_STATE.search(clause)
         if found is None:
             continue
