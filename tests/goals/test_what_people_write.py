@@ -210,3 +210,27 @@ def test_doing_things_in_general_is_not_a_deliverable() -> None:
         check_statement("Grow my network by attending events this year", TODAY).smart["measurable"].status
         == "fail"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Process all payroll runs error-free through December", "error-free"),
+        ("Never miss a deadline for client deliverables this year", "never miss"),
+        ("Log all sales calls in the CRM the same day throughout Q3", "same day"),
+        (
+            "Follow up with every trade-show lead within two business days of the event",
+            "within 2 business days",
+        ),
+        ("Go to bed by 10 pm on weeknights for 30 days", "10 pm"),
+        ("Floss every night for the next 60 days", "each night"),
+    ],
+)
+def test_a_standard_or_a_habit_anyone_can_check_is_measurable(text: str, said: str) -> None:
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert said in measurable.reason
+
+
+def test_a_vague_habit_is_still_not_measurable() -> None:
+    assert check_statement("Be happier every day for a month", TODAY).smart["measurable"].status == "fail"

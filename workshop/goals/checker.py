@@ -29,11 +29,13 @@ from workshop.goals.vocabulary import (
     ABSTRACT_OBJECT,
     BUNDLE_SPLIT,
     CHANGE_WORDS,
+    CLOCK_TIME,
     COMPLETION,
     DECREASE_WORDS,
     DONE_STATE,
     FIRST_VERB,
     GRADE,
+    HABIT,
     PLACEHOLDER,
     PURPOSE,
     RANK_CLAIM,
@@ -225,6 +227,22 @@ def _rank_or_standard(r: _Reading) -> Criterion | None:
     ring = RING.search(r.text.lower())
     if ring is not None:
         return Criterion("pass", f"A standard anyone can check: answered “{ring.group(0).strip()}”.")
+    clock = CLOCK_TIME.search(r.text.lower())
+    if clock is not None:
+        return Criterion("pass", f"A time of day anyone can check: “{clock.group(0).strip()}”.")
+    habit = HABIT.search(r.plain)
+    if (
+        habit is not None
+        and r.deadline is not None
+        and r.deadline.date is not None
+        and not r.quantities
+        and not (VAGUE_WORD.search(r.plain) or COMPARATIVE.search(r.plain) or ABSTRACT_OBJECT.search(r.plain))
+    ):
+        return Criterion(
+            "pass",
+            f"A habit, done or not each {habit.group('when') or 'day'} until {_fmt(r.deadline.date)}.",
+            "Keep a tick list so the count is there at the review.",
+        )
     standard = WITHIN_STANDARD.search(words_to_digits(r.text.lower()))
     if standard is not None:
         return Criterion("pass", f"A standard anyone can check each time: “{standard.group(0).strip()}”.")

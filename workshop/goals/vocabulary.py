@@ -314,7 +314,19 @@ STANDARD = re.compile(  # a rule for every occurrence: "every inbound call answe
 WITHIN_STANDARD = re.compile(  # "answer all support tickets within 1 business day": checkable every time
     rf"\b(?:all|every|each|100\s?%\s+of|100\s+percent\s+of)\s+(?:(?:the|our|my)\s+)?(?:\w+\s+){{0,3}}?{_ITEM}"
     r".{0,60}?\bwithin\s+(?:\d+|a|an)\s+(?:business\s+|working\s+)?(?:minutes?|hours?|days?|rings?)\b"
+    r"|\b(?:all|every|each|100\s?%\s+of)\s+(?:[\w'-]+\s+){1,5}?(?:\w+\s+){0,4}?"
+    r"(?:on\s+time|on\s+schedule|error[- ]free|without\s+(?:an?\s+)?(?:errors?|mistakes?|exceptions?|fail)"
+    r"|(?:on\s+)?the\s+same\s+day|same[- ]day|within\s+(?:\d+|a|an)\s+(?:business\s+|working\s+)?"
+    r"(?:minutes?|hours?|days?|weeks?))\b"
+    r"|\bnever\s+(?:miss|be\s+late|skip|exceed|go\s+over|fail\s+to)\b"
     r"|\b(?:under|within|on)\s+budget\b"
+)
+CLOCK_TIME = re.compile(  # "by 10 pm", "at 8:30 am": a time of day anyone can check
+    r"\b(?:by|before|at|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)"
+)
+HABIT = re.compile(  # "floss every night", "walk each morning": done or not each day
+    r"\b(?:every|each)\s+(?:single\s+)?(?P<when>day|night|morning|evening|weekday|workday|afternoon)\b"
+    r"|\b(?:on\s+)?(?P<days>weeknights|weekdays|workdays)\b"
 )
 RING = re.compile(
     r"\b(?:before|by|on|within)\s+the\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth)\s+rings?\b"
