@@ -54,3 +54,17 @@ def test_a_past_deadline_is_a_warning_in_the_goals_pdf(tmp_path: Path) -> None:
     assert (
         "The deadline 31 March 2027 is before the workshop (10 May 2027)." in text
     )  # the demo starts 10 May
+
+
+def test_a_draft_lists_its_failing_fast_letters_too(tmp_path: Path) -> None:
+    content = demo_content(TODAY)
+    drafts = [g for g in content.goals if g.status != "agreed"]
+    assert drafts
+    content.goals = [
+        dataclasses.replace(g, review_cadence="", shared_with="") if g.id == drafts[0].id else g
+        for g in content.goals
+    ]
+    text = text_of(goals_pdf(content, "a4"), tmp_path)
+    first = text[text.index("Still in draft") :]
+    assert "FAST F ✗ Frequent: No review cadence. → Set how often it is discussed" in first
+    assert "SMART and FAST letter that still fails" in first

@@ -358,8 +358,8 @@ def draft_goals(ctx: ReportContext) -> list[Flowable]:
         para("Still in draft", st.h1),
         para(
             f"{len(drafts)} goal{'s were' if len(drafts) != 1 else ' was'} not agreed at the workshop. "
-            "Each SMART letter that still fails is listed with how to fix it, so the owners can bring "
-            "the goals back to the next review.",
+            "Each SMART and FAST letter that still fails is listed with how to fix it, so the owners "
+            "can bring the goals back to the next review.",
             st.small,
         ),
     ]
@@ -372,10 +372,17 @@ def draft_goals(ctx: ReportContext) -> list[Flowable]:
                 name = key.replace("_", "-").capitalize()
                 hint = f" → {finding.hint}" if finding.hint else ""
                 rows.append([f"{letter} {MARK['fail']}", f"{name}: {finding.reason}{hint}"])
+        for key, letter in zip(FAST_KEYS, "FAST", strict=True):
+            finding = check.fast[key]
+            if finding.status == "fail":
+                hint = f" → {finding.hint}" if finding.hint else ""
+                rows.append([f"FAST {letter} {MARK['fail']}", f"{key.capitalize()}: {finding.reason}{hint}"])
         rows += [["!", warning] for warning in check.warnings()]
         if not rows:
             verdict = goal.verdict or "not given yet"
-            rows.append(["✓", f"No SMART letter fails; the other team's verdict: {verdict}. Ready to agree."])
+            rows.append(
+                ["✓", f"No SMART or FAST letter fails; the other team's verdict: {verdict}. Ready to agree."]
+            )
         details = " · ".join(
             part
             for part in (
@@ -391,7 +398,7 @@ def draft_goals(ctx: ReportContext) -> list[Flowable]:
                     Spacer(1, 3 * mm),
                     para(shorten(goal.statement.strip() or "(no statement yet)", CELL_LIMIT), st.h2),
                     para(details, st.small),
-                    table(None, rows, [w * 0.1, w * 0.9], st),
+                    table(None, rows, [w * 0.13, w * 0.87], st),
                 ]
             )
         )
