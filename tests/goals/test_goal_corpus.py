@@ -5,8 +5,10 @@ Two parts, split once by source (see ``about`` in the files): the development pa
 (``goal_corpus_heldout.json``), which they must never be tuned on; its SHA-256 is
 pinned below so it cannot drift. Each statement is judged as of the date its source
 was written (``as_of``). Agreement is reported for both parts every time, overall, per
-class (SMART and not SMART) and per letter; the checker must agree with the sources on
-at least 90% of the overall verdicts, of "measurable" and of "time-bound", in each part.
+class (SMART and not SMART), with a strict reading (``strict_verdict``: SMART only when the
+source says so and no letter it labels fails) and per letter; the checker must agree with the
+sources on at least 90% of the overall verdicts, of "measurable" and of "time-bound", in each
+part, and with the strict reading on at least 88%.
 
     python -m tests.goals.test_goal_corpus      # prints the report
 """
@@ -52,6 +54,20 @@ class Tally:
         return f"{self.share:6.1%} ({self.agreed}/{self.total})"
 
 
+def strict_verdict(row: dict[str, Any]) -> str | None:
+    """The verdict on a strict reading of the source's own labels.
+
+    A source may call a goal SMART and still say one letter fails ("partially SMART"), or show a
+    goal for one letter only while saying another fails. Read strictly, a goal is SMART only
+    when the source calls it SMART and no letter it labels fails; it is not SMART when the
+    source says so or says any letter fails; otherwise the strict reading has no verdict.
+    """
+    failed = any(row[letter] is False for letter in LETTERS)
+    if row["verdict"] == "bad" or failed:
+        return "bad"
+    return "good" if row["verdict"] == "good" else None
+
+
 def agreement(part: str) -> dict[str, Tally]:
     """Per label ("verdict", "SMART", "not SMART" and each letter): how often the checker agrees."""
     tallies: dict[str, Tally] = {}
@@ -66,6 +82,9 @@ def agreement(part: str) -> dict[str, Tally]:
 
     for row in statements(part):
         check = check_statement(row["text"], date.fromisoformat(row["as_of"]))
+        strict = strict_verdict(row)
+        if strict is not None:
+            count("strict", strict, "good" if check.is_smart else "bad", row)
         if row["verdict"] is not None:
             got = "good" if check.is_smart else "bad"
             count("verdict", row["verdict"], got, row)
@@ -83,7 +102,7 @@ def report() -> str:
         rows = statements(part)
         sources = len({row["source_url"] for row in rows})
         lines.append(f"{part}: {len(rows)} statements from {sources} sources")
-        for label in ("verdict", "SMART", "not SMART", *LETTERS):
+        for label in ("verdict", "SMART", "not SMART", "strict", *LETTERS):
             if label in tallies:
                 lines.append(f"  {label:<11} {tallies[label]}")
     return "\n".join(lines)
@@ -111,6 +130,17 @@ def test_the_corpus_is_big_cited_balanced_and_split_by_source() -> None:
 # measurable, and it must not be tuned on. Strict, so the mark has to go as soon as the
 # checker reaches 90% there. (Time-bound reached 94.4%, 34/36, and is enforced.)
 BELOW_TARGET = {("held-out", "measurable")}
+
+
+STRICT_FLOOR = 0.88  # the agreement with a strict reading that issue 15 started from
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+def test_agreement_with_a_strict_reading_is_reported_and_holds(part: str) -> None:
+    tally = agreement(part)["strict"]
+    assert tally.total > agreement(part)["verdict"].total  # it judges more statements than the verdicts
+    assert f"  strict      {tally}" in report()
+    assert tally.share >= STRICT_FLOOR, f"{part} strict: {tally}\n" + "\n".join(tally.misses)
 
 
 @pytest.mark.parametrize(
