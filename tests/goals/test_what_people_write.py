@@ -234,3 +234,36 @@ def test_a_standard_or_a_habit_anyone_can_check_is_measurable(text: str, said: s
 
 def test_a_vague_habit_is_still_not_measurable() -> None:
     assert check_statement("Be happier every day for a month", TODAY).smart["measurable"].status == "fail"
+
+
+def test_a_rate_is_judged_in_points_with_the_numbers() -> None:
+    far = check_statement("Raise the email open rate from 20% to 60% by 31 August", TODAY).smart["attainable"]
+    assert far.status == "fail"
+    assert "40 points (20% → 60%)" in far.reason
+    near = check_statement("Raise the win rate from 20% to 25% by 31 August", TODAY).smart["attainable"]
+    assert near.status == "pass"
+    assert "5 points" in near.reason
+
+
+def test_a_climb_in_rank_is_judged_from_the_starting_rank() -> None:
+    text = "Move from #12 to #1 on the G2 grid for CRM by 31 August"
+    attainable = check_statement(text, TODAY).smart["attainable"]
+    assert attainable.status == "fail"
+    assert "12.0x" in attainable.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Be ranked top 3 on the G2 grid for CRM by 31 August", "today's rank"),
+        ("Publish the partner onboarding guide by 31 August", "how long a similar piece of work took"),
+        ("Raise the win rate to 25% by 31 August", "today's rate"),
+        ("Reach 400 paying customers by 31 August", "today's figure for customers"),
+    ],
+)
+def test_without_a_baseline_the_finding_says_what_would_make_it_judgeable_for_its_kind(
+    text: str, asks: str
+) -> None:
+    attainable = check_statement(text, TODAY).smart["attainable"]
+    assert attainable.status == "unknown"
+    assert asks in attainable.hint

@@ -456,7 +456,8 @@ def _change(goal: Goal, r: _Reading) -> tuple[float, float | None] | None:
         b, t = base[0].value, aim[0].value
         return (max(b, t) / min(b, t) if min(b, t) > 0 else float("inf")), t
     m = re.search(
-        r"\bfrom\s+[$€£]?(?P<b>\d[\d,.]*)[^$€£\d]{0,40}?\bto\s+(?:under\s+|below\s+|over\s+|above\s+|at\s+least\s+|at\s+most\s+)?[$€£]?(?P<t>\d[\d,.]*)",
+        r"\bfrom\s+(?:#|no\.?\s?|number\s+)?[$€£]?(?P<b>\d[\d,.]*)[^$€£\d#]{0,40}?\bto\s+(?:under\s+|below\s+|over\s+"
+        r"|above\s+|at\s+least\s+|at\s+most\s+|#|no\.?\s?|number\s+|top\s+)?[$€£]?(?P<t>\d[\d,.]*)",
         r.plain,
     )
     if m:
@@ -529,6 +530,9 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
         if r.deadline and r.deadline.date and r.deadline.date >= r.today
         else None
     )
+    rate = _rate_step(goal, r)
+    if rate is not None:
+        return _judge_rate(rate, days, said if verdict else "", other_team)
     change = _change(goal, r)
     big = _implausible(r, days) if change is None and not goal.baseline.strip() else None
     if big is not None:
@@ -536,11 +540,7 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     if change is None:
         if verdict:
             return Criterion("pass", said + ".")
-        return Criterion(
-            "unknown",
-            "No baseline and target to judge the step by, and no verdict from the other team yet.",
-            f"Add today's figure and ask {other_team}: attainable, stretch or not attainable?",
-        )
+        return _unjudged(r, other_team)
     ratio, _ = change
     quarters = max(days if days is not None else 91, 91) / 91  # a short sprint is not extrapolated
     per_quarter = ratio ** (1 / quarters) if ratio != float("inf") else ratio
@@ -562,6 +562,91 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
         )
     step = f"{(ratio - 1) * 100:.0f}%" if ratio < 2 else f"{ratio:.1f}x"
     return Criterion("pass", f"A {step} step" + (f"; {said}." if verdict else " looks plausible."), ask)
+
+
+MAX_POINTS_PER_QUARTER = 15.0  # a rate (win, open, conversion) rarely moves more than 15 points a quarter
+RATE_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<b>\d+(?:\.\d+)?)\s?(?:%|percent)?[^$€£\d%]{0,30}?\bto\s+(?:under\s+|below\s+|over\s+|above\s+"
+    r"|at\s+least\s+|at\s+most\s+)?(?P<t>\d+(?:\.\d+)?)\s?(?:%|percent)"
+)
+
+
+def _rate_step(goal: Goal, r: _Reading) -> tuple[float, float] | None:
+    """A rate's step (from, to) when both ends are percentages: judged in points, not as a ratio."""
+    base, aim = goal.baseline.strip(), goal.target.strip()
+    if base.endswith("%") and aim.endswith("%"):
+        try:
+            return float(base.rstrip("% ")), float(aim.rstrip("% "))
+        except ValueError:
+            return None
+    found = RATE_FROM_TO.search(r.plain)
+    if found is None or not re.search(r"%|percent", r.plain[found.start() : found.start("t")] + "%"):
+        return None
+    b, t = float(found.group("b")), float(found.group("t"))
+    return (b, t) if b <= 100 and t <= 100 else None
+
+
+def _judge_rate(step: tuple[float, float], days: int | None, said: str, other_team: str) -> Criterion:
+    """A rate's step in points a quarter: 20% to 25% is 5 points; 20% to 60% in a quarter is not plausible."""
+    b, t = step
+    points = abs(t - b)
+    quarters = max(days if days is not None else 91, 91) / 91
+    span = f" in {days} days" if days is not None else ""
+    shown = f"{points:g} points ({b:g}% → {t:g}%)"
+    if points / quarters > MAX_POINTS_PER_QUARTER:
+        questioned = Criterion(
+            "fail",
+            f"A step of {shown}{span} is far beyond what history supports.",
+            f"Rates rarely move more than {MAX_POINTS_PER_QUARTER:g} points a quarter: "
+            "set a nearer target or a later deadline.",
+        )
+        return _overruled(questioned, said) if said else questioned
+    if points < 0.5:
+        return Criterion(
+            "fail",
+            f"A step of {shown} is within normal ups and downs: sandbagging.",
+            "Aim for a step the team has to work for, at least a point or two.",
+        )
+    ask = "" if said else f"Ask {other_team} whether it is attainable."
+    return Criterion("pass", f"A step of {shown}" + (f"; {said}." if said else " looks plausible."), ask)
+
+
+def _unjudged(r: _Reading, other_team: str) -> Criterion:
+    """No step to judge: say what would make it judgeable, for the kind of goal it is."""
+    ask = f"and ask {other_team}: attainable, stretch or not attainable?"
+    rank = RANK_CLAIM.search(r.plain)
+    if rank is not None:
+        return Criterion(
+            "unknown",
+            f"A rank (“{rank.group('rank')}”) with no starting rank: nobody can judge the climb.",
+            f"Say today's rank on the same ranking, e.g. 'from #12 to top 3', {ask}",
+        )
+    targets = [q for q in r.quantities if q.kind != "multiplier"]
+    if not targets and _deliverable(r) is not None:
+        when = f" by {_fmt(r.deadline.date)}" if r.deadline and r.deadline.date else ""
+        return Criterion(
+            "unknown",
+            f"A deliverable: whether it fits{when} depends on the work left and who does it.",
+            f"Say how long a similar piece of work took and who does it, {ask}",
+        )
+    if targets:
+        target = targets[-1]
+        if target.kind in ("percent", "points"):
+            example = f"'from 20% to {target.text}'"
+            today = "today's rate"
+        else:
+            example = f"'from … to {target.text}{' ' + r.metric if r.metric else ''}'"
+            today = f"today's figure for {r.metric}" if r.metric else "today's figure"
+        return Criterion(
+            "unknown",
+            f"A target of {target.text} with no starting figure: the size of the step cannot be judged.",
+            f"Add {today}, e.g. {example}, {ask}",
+        )
+    return Criterion(
+        "unknown",
+        "No baseline and target to judge the step by, and no verdict from the other team yet.",
+        f"Add today's figure {ask}",
+    )
 
 
 def _relevant(goal: Goal, r: _Reading, joint_title: str) -> Criterion:
