@@ -267,3 +267,24 @@ def test_without_a_baseline_the_finding_says_what_would_make_it_judgeable_for_it
     attainable = check_statement(text, TODAY).smart["attainable"]
     assert attainable.status == "unknown"
     assert asks in attainable.hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lose weight by exercising 3 times a week",
+        "Improve sales by making 10 more calls a day",
+        "Get fit by going to the gym twice a week",
+    ],
+)
+def test_numbers_only_in_the_effort_do_not_measure_a_vague_result(text: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "fail", check.smart["measurable"]
+    assert "effort" in check.smart["measurable"].reason
+    assert check.smart["time_bound"].status == "fail"  # the effort's quota is no deadline for the result
+
+
+def test_a_number_on_the_result_with_an_effort_quota_is_measurable() -> None:
+    check = check_statement("Lose 5 kg by 30 September by exercising 3 times a week", TODAY)
+    assert check.smart["measurable"].status == "pass"
+    assert check.smart["time_bound"].status == "pass"

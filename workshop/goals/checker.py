@@ -272,6 +272,9 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     done = _completion(r)
     if done is not None and not (targets and r.metric):
         return done
+    effort = _effort_only(r)
+    if effort is not None:
+        return effort
     how_often = FREQUENCY.search(r.plain)
     if how_often is not None and not r.metric:
         return Criterion("pass", f"A frequency: {how_often.group(0).strip()}.")
@@ -311,6 +314,46 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     return Criterion(
         "fail", "No metric and no number.", "Add what you will count and the target, e.g. '250 MQLs a month'."
     )
+
+
+METHOD = re.compile(r"\bby\s+(?:[a-z]+ing)\b")  # "... by exercising 3 times a week": how, not what
+VAGUE_OUTCOME = re.compile(
+    r"\b(?:lose\s+weight|get\s+fit|get\s+in\s+shape|get\s+healthy|be\s+healthier|become\s+healthier|feel\s+better"
+    r"|do\s+better|succeed|grow\s+the\s+business)\b"
+)
+
+
+def _effort_only(r: _Reading) -> Criterion | None:
+    """A vague outcome with numbers only in the effort ("lose weight by exercising 3 times a week")."""
+    method = METHOD.search(r.plain)
+    if method is None:
+        return None
+    outcome, how = r.plain[: method.start()], r.plain[method.start() :]
+    if find_quantities(outcome) or not RECURRING_EFFORT.search(how) or ROUTINE_VERB.match(how):
+        return None  # "by holding monthly one-on-ones": a routine of its own, done or not each time
+    vague = (
+        VAGUE_OUTCOME.search(outcome)
+        or VAGUE_WORD.search(outcome)
+        or COMPARATIVE.search(outcome)
+        or ABSTRACT_OBJECT.search(outcome)
+    )
+    if vague is None:
+        return None
+    said = " ".join(outcome.split())
+    return Criterion(
+        "fail",
+        f"“{said}” has no number: the numbers say how much effort, not how far the result goes.",
+        "Put the number on the result, e.g. 'lose 5 kg by 30 June by exercising 3 times a week'.",
+    )
+
+
+ROUTINE_VERB = re.compile(
+    r"by\s+(?:implementing|holding|hosting|launching|completing|publishing|creating|building|setting|introducing"
+    r"|organi[sz]ing|leading|attending|running|facilitating|scheduling|sending|delivering|presenting)\b"
+)
+RECURRING_EFFORT = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:day|night|week|month|morning|evening|weekday)\b|\b(?:daily|weekly|nightly|monthly)\b"
+)
 
 
 FREQUENCY = re.compile(
@@ -715,6 +758,9 @@ def _time_bound(r: _Reading) -> Criterion:
             "fail", f"“{d.text.strip()}” is not a deadline.", f"Say when, for example '{example}'."
         )
     quota = QUOTA.search(r.plain) if d.kind == "recurring" else None
+    method = METHOD.search(r.plain)
+    if quota is not None and method is not None and quota.start() > method.start():
+        quota = None  # "lose weight by exercising 3 times a week": the quota is the effort, not the goal
     if quota is not None and not CHANGE_WORDS.search(r.plain):
         period = quota.group("period") or ADVERB_PERIOD[quota.group("adverb")]
         period = "day" if period.endswith("day") else period
