@@ -288,3 +288,21 @@ def test_a_number_on_the_result_with_an_effort_quota_is_measurable() -> None:
     check = check_statement("Lose 5 kg by 30 September by exercising 3 times a week", TODAY)
     assert check.smart["measurable"].status == "pass"
     assert check.smart["time_bound"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Save 10% of each paycheck for the next 12 months", "share of paycheck"),
+        ("Bring my golf handicap down to 15 by the end of September", "golf handicap"),
+    ],
+)
+def test_the_thing_measured_before_or_after_its_share(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric
+
+
+def test_a_language_level_is_measurable() -> None:
+    check = check_statement("Reach level B2 in German by December 2027", TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]

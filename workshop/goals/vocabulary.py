@@ -243,15 +243,26 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
         noun = _noun_after(plain, quantity)
         if noun:
             return noun
+    return _named_around_number(plain)
+
+
+def _named_around_number(plain: str) -> str | None:
+    """The thing counted when it stands before its number ("a GPA of 3.5", "cut churn to 3%")."""
     named = NOUN_BEFORE_NUMBER.search(plain)
     if named:
         words = [w for w in named.group("noun").split() if w not in NOUN_SKIP and w not in NOUN_STOP]
         if words and words[-1] not in VAGUE_OBJECTS and len(words[-1]) > 2:
             return " ".join(words)
+    share = SHARE_OF.search(plain)
+    if share:
+        whole = [w for w in share.group("whole").split() if w not in NOUN_STOP]
+        if whole and whole[0] not in VAGUE_OBJECTS:
+            return "share of " + " ".join(whole)
     before = CHANGE_BEFORE_NUMBER.search(plain)
     if before:
         head = re.split(
-            r"\s(?:in|for|among|at|on|across|within|with|per|from|during)\s", f" {before.group('object')} "
+            r"\s(?:in|for|among|at|on|across|within|with|per|from|during)\s",
+            f" {before.group('object') or before.group('moved')} ",
         )[0]
         words = [w for w in head.split() if w not in NOUN_SKIP and w not in NOUN_STOP]
         if words and len(words[-1]) > 2 and not (len(words) == 1 and words[0] in VAGUE_OBJECTS):
@@ -338,6 +349,11 @@ CHANGE_WORDS = re.compile(
 CHANGE_BEFORE_NUMBER = re.compile(
     r"\b(?:increase|grow|raise|lift|boost|improve|reduce|cut|lower|decrease|shrink|shorten|drop|double|triple"
     r"|halve)[sd]?\s+(?P<object>(?:[a-z][a-z0-9'-]*\s+){1,8}?)(?:(?:by|to|under|below|above)\s+)?(?=[$€£]?\d)"
+    r"|\b(?:bring|get|push|drive|take|keep)\s+(?P<moved>(?:[a-z][a-z0-9'-]*\s+){1,5}?)(?:down|up|back)\s+"
+    r"(?:to|under|below|above)\s+(?=[$€£]?\d)"
+)
+SHARE_OF = re.compile(  # "10% of each paycheck", "a third of the budget": a share of something named
+    r"\d[\d.]*\s?(?:%|percent)\s+of\s+(?:(?:each|every|my|our|the|all|their|your)\s+)*(?P<whole>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
 )
 NOUN_BEFORE_NUMBER = re.compile(  # "a GPA of 3.5", "a score of 85%", "an average rating of 4.5"
     r"\b(?:a|an|the|my|our|their|its)\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+"
@@ -347,6 +363,7 @@ GRADE = re.compile(  # letter grades, matched on the text as written ("from a C 
     r"\b(?:[Ff]rom|[Rr]aise|[Ii]mprove)\s+(?:\w+\s+){0,3}?(?:an?\s+)?[A-F][+-]?\s+to\s+(?:an?\s+)?[A-F][+-]?(?=[\s.,;!]|$)"
     r"|\b(?:[Gg]et|[Ee]arn|[Aa]chieve|[Ss]core|[Rr]eceive|[Oo]btain|[Kk]eep|[Mm]aintain)\s+(?:at\s+least\s+)?(?:an?\s+)?"
     r"[A-F][+-]?(?:\s+(?:or\s+(?:better|higher|above)))?(?=\s+(?:in|on|for|grade|average)\b|[.,;!]|$)"
+    r"|\b(?:[Ll]evel|CEFR)\s+[ABC][12]\b|\b[ABC][12]\s+(?:level|in\s+[A-Z][a-z]+)\b"
 )
 ABSTRACT_OBJECT = re.compile(  # what no one can see done: "build a strong brand", "develop my skills"
     r"\b(?:skills?|abilit(?:y|ies)|culture|relationships?|rapport|awareness|presence|brand|branding|reputation|image"
