@@ -29,6 +29,17 @@ MAX_LINES = 3
 BADGE_ROOM = 90  # the status badge beside the statement
 
 
+def override_note(goal: Goal, check: GoalCheck) -> str:
+    """The note on a goal agreed over the checker, while the checker still fails a letter.
+
+    A reason recorded when the goal was agreed stays in the file; once the checker passes the
+    goal (a later checker reads it better, or the goal was edited) there is nothing to excuse.
+    """
+    if goal.status != "agreed" or not goal.override_reason.strip() or check.is_smart:
+        return ""
+    return f"* agreed over the checker: {goal.override_reason.strip()}"
+
+
 def due_text(goal: Goal, check: GoalCheck) -> str:
     if check.deadline:
         past = " ⚠ before the workshop" if check.smart["time_bound"].warning else ""
@@ -129,7 +140,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         text = palette.color(QPalette.ColorRole.Text)
 
         badge = "AGREED" if goal.status == "agreed" else "DRAFT"
-        if goal.status == "agreed" and goal.override_reason.strip():
+        if override_note(goal, check):
             badge = "AGREED*"
         painter.setFont(small)
         badge_width = QFontMetrics(small).horizontalAdvance(badge) + 12
@@ -191,13 +202,9 @@ class GoalCardDelegate(QStyledItemDelegate):
             metrics.elidedText(verdict, Qt.TextElideMode.ElideRight, width),
         )
         top += line
-        if goal.status == "agreed" and goal.override_reason.strip():
+        if note_text := override_note(goal, check):
             painter.setPen(muted)
-            note = metrics.elidedText(
-                f"* agreed over the checker: {goal.override_reason.strip()}",
-                Qt.TextElideMode.ElideRight,
-                width,
-            )
+            note = metrics.elidedText(note_text, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, note)
         painter.restore()
 
