@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.common.palette import roles
 from ui.room.controller import RoomController, goal_title
 from workshop.model import Goal
 
@@ -58,6 +59,13 @@ class RoomPanel(QDockWidget):
         self.connected.setAccessibleName("Connected pages")
         warning = QLabel(UNENCRYPTED, body)
         warning.setWordWrap(True)
+        self.notice = QLabel(body)
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # it quotes typed text
+        self.notice.setAccessibleName("Room page notice")
+        self.notice.setStyleSheet(f"color: {roles().warning};")
+        self.notice.hide()
+        room.refused.connect(self.show_notice)
         self.waiting_label = QLabel("Waiting for your approval", body)
         self.waiting = QListWidget(body)
         self.waiting.setAccessibleName("Items waiting for approval")
@@ -73,14 +81,17 @@ class RoomPanel(QDockWidget):
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
         self.vote_button = QPushButton("Open a &Dot Vote on the Drafts", body)
-        self.vote_button.setToolTip(f"Each person gets {VOTE_DOTS} dots to place on the goal drafts")
+        self.vote_button.setToolTip(
+            f"Each person gets {VOTE_DOTS} dots to place on the goal drafts; closing the vote records "
+            "each draft's dots on the Goals page (Undo takes them out)"
+        )
         self.vote_button.clicked.connect(self.toggle_vote)
         self.check_goal = QComboBox(body)
         self.check_goal.setAccessibleName("Goal for the attainability check")
         self.check_button = QPushButton("Open an Attainability &Check", body)
         self.check_button.setToolTip(
             "The other team judges this goal on their phones: attainable, stretch or not attainable, "
-            "with a reason (the results stay in this panel, not in the file)"
+            "with a reason; closing it records the answers beside the team's verdict (Undo takes them out)"
         )
         self.check_button.clicked.connect(self.toggle_check)
         self.check_results = QLabel(body)
@@ -107,7 +118,15 @@ class RoomPanel(QDockWidget):
             shortcut = QShortcut(QKeySequence(key), self.waiting)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        for widget in (self.address, self.codes, self.connected, warning, self.waiting_label, self.waiting):
+        for widget in (
+            self.address,
+            self.codes,
+            self.connected,
+            warning,
+            self.notice,
+            self.waiting_label,
+            self.waiting,
+        ):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.vote_button)
@@ -136,6 +155,11 @@ class RoomPanel(QDockWidget):
         )
         self.show_connected(room.connected)
         self.show_waiting()
+
+    def show_notice(self, text: str) -> None:
+        """Why something from the room did not go into the file (shown until the next one)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def show_connected(self, count: int) -> None:
         self.connected.setText("No page connected yet" if count == 0 else f"{count} connected")
