@@ -299,8 +299,8 @@ def test_a_closed_dot_vote_keeps_each_drafts_dots_on_the_goals_page(
     tally = json.loads(vote.tally)
     assert tally[0] == {"goal": drafts[1], "title": room.vote_titles[drafts[1]], "dots": 4}
     assert {"goal": drafts[0], "title": room.vote_titles[drafts[0]], "dots": 2} in tally
-    goal = next(g for g in document.typed(Goal) if g.id == drafts[1])
-    assert room_line_on_the_board(window, goal) == "dot vote: 4 dots of 6 dots"
+    voted = next(g for g in document.typed(Goal) if g.id == drafts[1])
+    assert room_line_on_the_board(window, voted) == "dot vote: 4 dots of 6 dots"
     window.undo()
     assert len(document.typed(DotVote)) == before
 
