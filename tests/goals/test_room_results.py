@@ -44,7 +44,7 @@ def test_a_check_reads_by_team_with_counts_and_reasons_as_typed() -> None:
     )
     assert marketing.counts == {"attainable": 1, "stretch": 0, "not attainable": 0}
     assert room_line([found], [], TEAMS, 2) == (
-        "Room: Vertrieb 1 attainable, 1 stretch, 0 not attainable; "
+        "Room check: Vertrieb 1 attainable, 1 stretch, 0 not attainable; "
         "Marketing 1 attainable, 0 stretch, 0 not attainable"
     )
     assert "  Dana — stretch: <b>Q3</b> is short" in check_details(found, TEAMS)
@@ -64,7 +64,7 @@ def test_damaged_answers_and_tallies_read_as_nothing_rather_than_failing() -> No
 def test_the_latest_vote_a_goal_was_in_gives_its_dots() -> None:
     first = DotVote(id=1, dots_each=3, voters=4, tally=json.dumps([{"goal": 7, "title": "t", "dots": 2}]))
     second = DotVote(id=2, dots_each=2, voters=5, tally=json.dumps([{"goal": 7, "title": "t", "dots": 1}]))
-    assert room_line([], [first, second], default_teams(), 7) == "dot vote: 1 dot of 10 dots"
+    assert room_line([], [first, second], default_teams(), 7) == "Dot vote: 1 of 10 dots"
 
 
 def test_a_file_of_the_previous_version_opens_migrated_and_takes_room_results(tmp_path: Path) -> None:
@@ -105,8 +105,6 @@ def test_the_demo_workshop_carries_a_room_check_and_a_vote() -> None:
 
     content = demo_content(date(2027, 6, 1))
     assert room_line(content.room_checks, content.dot_votes, content.teams, 2).startswith(
-        "Room: Sales 3 attainable"
+        "Room check: Sales 3 attainable"
     )
-    assert (
-        room_line(content.room_checks, content.dot_votes, content.teams, 6) == "dot vote: 11 dots of 24 dots"
-    )
+    assert room_line(content.room_checks, content.dot_votes, content.teams, 6) == "Dot vote: 11 of 24 dots"

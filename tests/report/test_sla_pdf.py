@@ -150,7 +150,7 @@ def test_the_rooms_check_from_phones_prints_beside_the_verdict(tmp_path: Path) -
     content = demo_content(TODAY)  # sales checked goal 2 from their phones: 3 attainable, 1 stretch
     sla_text = " ".join(" ".join(pages_text(draft_pdf(content, "a4"), tmp_path)).split())
     goals_text = " ".join(" ".join(pages_text(goals_pdf(content, "a4"), tmp_path)).split())
-    assert "Room: Sales 3 attainable, 1 stretch, 0 not attainable" in sla_text
+    assert "Room check: Sales 3 attainable, 1 stretch, 0 not attainable" in sla_text
     assert (
         "Room check" in goals_text
         and "Sales (4 answered): 3 attainable, 1 stretch, 0 not attainable" in goals_text

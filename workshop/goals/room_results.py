@@ -73,9 +73,9 @@ def checks_of(checks: Sequence[RoomCheck], goal_id: int) -> list[RoomCheck]:
 
 
 def check_line(check: RoomCheck, teams: Sequence[Team]) -> str:
-    """One line for a card or a table: ``Room: Marketing 2 attainable, 1 stretch, 0 not attainable``."""
+    """One line for a card or a table: ``Room check: Marketing 2 attainable, 1 stretch, 0 not attainable``."""
     parts = [f"{t.name} {t.counts_text()}" for t in by_team(check, teams)]
-    return "Room: " + ("; ".join(parts) if parts else "no answers")
+    return "Room check: " + ("; ".join(parts) if parts else "no answers")
 
 
 def check_json(check: RoomCheck, teams: Sequence[Team]) -> dict[str, Any]:
@@ -133,7 +133,7 @@ def room_line(
     dots = dots_of(votes, goal_id)
     if dots:
         vote, count = dots[-1]
-        parts.append(f"dot vote: {dots_text(count)} of {dots_text(vote.dots_each * vote.voters)}")
+        parts.append(f"Dot vote: {count} of {dots_text(vote.dots_each * vote.voters)}")
     return " · ".join(parts)
 
 

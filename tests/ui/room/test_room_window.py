@@ -252,7 +252,7 @@ def test_a_closed_check_is_recorded_beside_the_verdict_undoably_and_in_the_json(
     (recorded,) = [c for c in document.typed(RoomCheck) if c.goal == goal.id]
     assert recorded.judges == MARKETING and recorded.held_at
     line = room_line_on_the_board(window, goal)
-    assert line.split(" · ")[0] == f"Room: {marketing} 0 attainable, 1 stretch, 1 not attainable"
+    assert line.split(" · ")[0] == f"Room check: {marketing} 0 attainable, 1 stretch, 1 not attainable"
     model = window.view.goals_page.model if window.view else None
     assert model is not None
     tip = str(model.index(model.row_of(goal.id), 0).data(Qt.ItemDataRole.ToolTipRole))
@@ -267,7 +267,7 @@ def test_a_closed_check_is_recorded_beside_the_verdict_undoably_and_in_the_json(
     ]["answers"]
     window.undo()
     assert [c for c in document.typed(RoomCheck) if c.goal == goal.id] == []
-    assert not room_line_on_the_board(window, goal).startswith("Room:")
+    assert not room_line_on_the_board(window, goal).startswith("Room check:")
 
 
 def test_a_closed_dot_vote_keeps_each_drafts_dots_on_the_goals_page(
@@ -300,7 +300,7 @@ def test_a_closed_dot_vote_keeps_each_drafts_dots_on_the_goals_page(
     assert tally[0] == {"goal": drafts[1], "title": room.vote_titles[drafts[1]], "dots": 4}
     assert {"goal": drafts[0], "title": room.vote_titles[drafts[0]], "dots": 2} in tally
     voted = next(g for g in document.typed(Goal) if g.id == drafts[1])
-    assert room_line_on_the_board(window, voted) == "dot vote: 4 dots of 6 dots"
+    assert room_line_on_the_board(window, voted) == "Dot vote: 4 of 6 dots"
     window.undo()
     assert len(document.typed(DotVote)) == before
 
