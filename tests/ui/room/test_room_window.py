@@ -368,3 +368,30 @@ def test_on_a_read_only_workshop_an_approved_item_stays_waiting_and_the_panel_sa
         assert panel.waiting.count() == 1
     finally:
         holder.close()
+
+
+def test_at_1366_by_768_the_panel_fits_and_its_warning_shows_every_line(
+    window: MainWindow, dialogs: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.room.panel import UNENCRYPTED
+
+    window.resize(1366, 740)  # a common laptop screen, less the title bar
+    window.show()
+    qtbot.waitExposed(window)
+    turn_on(window, dialogs)
+    panel = window.room_panel
+    assert panel is not None
+    qtbot.wait(50)
+    assert window.width() <= 1366  # the panel does not push the window off the screen
+    assert panel.geometry().right() <= window.width()
+    warning = next(label for label in panel.findChildren(QLabel) if label.text() == UNENCRYPTED)
+    warning.ensurePolished()
+    needed = warning.heightForWidth(warning.width())
+    assert warning.height() >= needed, (warning.width(), warning.height(), needed)  # no line cut
+    inside = warning.parentWidget()
+    assert inside is not None and warning.geometry().right() <= inside.width()
+    for button in (panel.approve_button, panel.reject_button, panel.check_button, panel.vote_button):
+        corner = button.mapTo(window, button.rect().bottomRight())
+        assert corner.x() <= window.width(), button.text()  # each button whole, none cut at the edge
