@@ -104,6 +104,7 @@ function connect() {
   socket.onopen = () => {
     opened = true; state.retry = 1000; state.lastHeard = Date.now();
     $("connection").textContent = "Connected to the laptop";
+    $("live").classList.remove("offline");
   };
   socket.onmessage = (message) => { state.lastHeard = Date.now(); receive(JSON.parse(message.data)); };
   socket.onclose = async () => {
@@ -121,6 +122,7 @@ function connect() {
 
 function retryLater() {
   $("connection").textContent = "Reconnecting to the laptop…";
+  $("live").classList.add("offline");
   clearTimeout(state.waiting);
   state.waiting = setTimeout(connect, state.retry);
   state.retry = Math.min(state.retry * 2, 10000);

@@ -302,7 +302,7 @@ def test_a_phone_that_loses_the_connection_reconnects_by_itself_and_shows_live_s
     host, port = room.server.host, room.server.port
     room.server.stop()
     sync_api.expect(phone.locator("#connection")).to_have_text("Reconnecting to the laptop…")
-    shot(phone, "9-reconnecting")
+    shot(phone, "12-reconnecting")
     session.act(RunAction.TOGGLE)  # meanwhile the facilitator starts the run
     room.server.start(host, port)  # same address, same codes: the phone is still joined
     room.publish()
