@@ -84,8 +84,11 @@ def test_join_follow_the_countdown_send_an_item_and_find_it_approved_in_the_expo
 ) -> None:
     address = turn_on(window, dialogs)
     assert window.room is not None and window.document is not None
-    phone.goto(address.split("?")[0] + "?code=ZZZZ")
+    with phone.expect_response(lambda response: "/api/roster" in response.url) as refused:
+        phone.goto(address.split("?")[0] + "?code=ZZZZ")
+    assert refused.value.status == 403
     sync_api.expect(phone.locator("#join-error")).to_contain_text("join code is not right")
+    assert phone.locator("#person").is_hidden()  # no names without the code
     shot(phone, "1-wrong-code")
     phone.goto(address)
     sync_api.expect(phone.locator("#person")).to_be_visible()
@@ -150,9 +153,14 @@ def test_the_remote_needs_its_pin_starts_and_pauses_and_shows_items_as_text(
     )
     qtbot.waitUntil(lambda: window.room is not None and len(window.room.pending) == 1)
     phone.goto(base + "?remote=1")
+    logged = len(window.document.run_log.events) if window.document else 0
     phone.fill("#pin", "000000" if server.pin != "000000" else "111111")
-    phone.click("#pin-form button[type=submit]")
+    with phone.expect_response(lambda response: "/api/remote" in response.url) as refused:
+        phone.click("#pin-form button[type=submit]")
+    assert refused.value.status == 403
     sync_api.expect(phone.locator("#pin-error")).to_contain_text("PIN is not right")
+    assert window.document is not None and len(window.document.run_log.events) == logged
+    assert phone.locator("#pending li").count() == 0  # nothing waiting is shown without the PIN
     shot(phone, "6-remote-wrong-pin")
     assert not runner.started
     phone.fill("#pin", server.pin)
