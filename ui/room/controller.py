@@ -100,6 +100,8 @@ class RoomController(QObject):
         self.check_judges: list[str] = []
         self.check_answers: list[dict[str, str]] = []  # recorded in the file when the check closes
         self.vote_dots = 3
+        self.check_recorded = False  # the last check's answers are in the file
+        self.vote_recorded = False  # the last vote's tally is in the file
         self._check_of = 0
         self.goals_published = False  # agreed goals on the phones' page: off until the facilitator says
         self._goals_sent: list[dict[str, str]] | None = None
@@ -317,6 +319,7 @@ class RoomController(QObject):
         """
         self.server.close_check()
         goal, self.check_goal = self.check_goal, None
+        self.check_recorded = False
         if goal is not None and self.check_answers:
             record = RoomCheck(
                 goal=goal,
@@ -325,7 +328,9 @@ class RoomController(QObject):
                 judges=",".join(self.check_judges),
                 answers=json.dumps(self.check_answers, ensure_ascii=False),
             )
-            self._record(f"Record the room's check of “{self.check_title[:40]}”", record)
+            self.check_recorded = self._record(
+                f"Record the room's check of “{self.check_title[:40]}”", record
+            )
         self.checkChanged.emit()
 
     def _record(self, text: str, record: RoomCheck | DotVote) -> bool:
@@ -351,6 +356,8 @@ class RoomController(QObject):
             counts = ", ".join(f"{sum(a['verdict'] == v for a in answers)} {v}" for v in VERDICTS)
             lines.append(f"{names.get(team, team)} ({len(answers)} answered): {counts}")
             lines += [f"  {a['by']} — {a['verdict']}: {a['reason']}" for a in answers]
+        if self.check_recorded:
+            lines.append("Recorded beside the team's verdict on the Goals page (Undo takes it out).")
         return "\n".join(lines)
 
     def close_vote(self) -> None:
@@ -360,6 +367,7 @@ class RoomController(QObject):
         """
         self.server.close_vote()
         was_open, self.vote_goals = bool(self.vote_goals), {}
+        self.vote_recorded = False
         if was_open and self.voters and any(self.tally.values()):
             ranked = sorted(self.vote_titles, key=lambda goal: -self.tally.get(goal, 0))
             tally = [{"goal": g, "title": self.vote_titles[g], "dots": self.tally.get(g, 0)} for g in ranked]
@@ -369,7 +377,7 @@ class RoomController(QObject):
                 voters=self.voters,
                 tally=json.dumps(tally, ensure_ascii=False),
             )
-            self._record("Record the dot vote on the drafts", record)
+            self.vote_recorded = self._record("Record the dot vote on the drafts", record)
         self.votesChanged.emit()
 
     def release(self, key: str) -> None:

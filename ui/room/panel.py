@@ -283,6 +283,8 @@ class RoomPanel(QDockWidget):
         ranked = sorted(titles, key=lambda goal: -room.tally.get(goal, 0))
         lines = [f"{room.tally.get(goal, 0)} · {titles[goal]}" for goal in ranked]
         state = "open" if room.vote_goals else "closed"
+        if room.vote_recorded and not room.vote_goals:
+            lines.append("Recorded on the Goals page (Undo takes it out).")
         say(self.tally, f"Dot vote ({state}), {room.voters} voted:\n" + "\n".join(lines))
 
     def fill_check_goals(self) -> None:

@@ -249,6 +249,9 @@ def test_a_closed_check_is_recorded_beside_the_verdict_undoably_and_in_the_json(
     qtbot.waitUntil(lambda: f"{marketing} (2 answered)" in panel.check_results.text())
     assert len(document.typed(RoomCheck)) == before  # nothing in the file while the check is open
     panel.check_button.click()  # closed: recorded beside the team's verdict
+    assert panel.check_results.text().endswith(
+        "Recorded beside the team's verdict on the Goals page (Undo takes it out)."
+    )
     (recorded,) = [c for c in document.typed(RoomCheck) if c.goal == goal.id]
     assert recorded.judges == MARKETING and recorded.held_at
     line = room_line_on_the_board(window, goal)
@@ -292,6 +295,7 @@ def test_a_closed_dot_vote_keeps_each_drafts_dots_on_the_goals_page(
             )
     qtbot.waitUntil(lambda: room.voters == 2 and room.tally.get(drafts[1]) == 4)
     panel.vote_button.click()
+    assert panel.tally.text().endswith("Recorded on the Goals page (Undo takes it out).")
     votes = document.typed(DotVote)
     assert len(votes) == before + 1
     (vote,) = votes[before:]
