@@ -108,3 +108,23 @@ def test_the_demo_workshop_carries_a_room_check_and_a_vote() -> None:
         "Room check: Sales 3 attainable"
     )
     assert room_line(content.room_checks, content.dot_votes, content.teams, 6) == "Dot vote: 11 of 24 dots"
+
+
+def test_a_file_whose_room_answers_are_not_json_opens_read_only_naming_them(demo_file: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_file)
+    with conn:
+        conn.execute("UPDATE room_checks SET answers = '{half an object'")
+        conn.execute("UPDATE dot_votes SET tally = '\"text\"'")
+    conn.close()
+    before = demo_file.read_bytes()
+    document = WorkshopDocument.open(demo_file)
+    try:
+        assert document.read_only
+        problems = " ".join(problem.describe() for problem in document.problems)
+        assert "attainability checks" in problems and "answers" in problems
+        assert "dot votes" in problems and "tally" in problems
+    finally:
+        document.close()
+    assert demo_file.read_bytes() == before  # looked at, never changed
