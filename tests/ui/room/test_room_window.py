@@ -370,6 +370,16 @@ def test_on_a_read_only_workshop_an_approved_item_stays_waiting_and_the_panel_sa
         panel.waiting.setCurrentRow(1)
         panel.reject_button.click()  # rejecting changes nothing in the file, so it still works
         assert panel.waiting.count() == 1
+        goal = next(g for g in document.typed(Goal) if g.team == MARKETING and g.statement.strip())
+        panel.check_goal.setCurrentIndex(panel.check_goal.findData(goal.id))
+        panel.check_button.click()
+        body = {"code": code, "token": token, "goal": goal.id, "verdict": "stretch", "reason": "Tight"}
+        assert call(address, "/api/check", body)[0] == 200  # p:1 is in sales: it judges marketing's goal
+        qtbot.waitUntil(lambda: len(room.check_answers) == 1)
+        panel.check_button.click()
+        assert "The results were not recorded in the file: this workshop is read-only" in panel.notice.text()
+        assert "1 stretch" in panel.check_results.text()  # still there to read out, until the page is off
+        assert "Recorded" not in panel.check_results.text()
     finally:
         holder.close()
 
