@@ -32,6 +32,7 @@ from workshop.model import (
     TYPE_BY_TABLE,
     ActionItem,
     AgendaItem,
+    DotVote,
     FunnelSettings,
     Goal,
     GoalCheckIn,
@@ -42,6 +43,7 @@ from workshop.model import (
     QuotaLine,
     Record,
     Review,
+    RoomCheck,
     SlaClause,
     SlaRecord,
     SlaSignature,
@@ -272,6 +274,8 @@ class WorkshopDocument:
             sla_records=self.typed(SlaRecord),
             reviews=self.typed(Review),
             check_ins=self.typed(GoalCheckIn),
+            room_checks=self.typed(RoomCheck),
+            dot_votes=self.typed(DotVote),
             run_log=self.run_log,
         )
 

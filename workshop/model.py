@@ -316,6 +316,40 @@ class GoalCheckIn(Record):
 
 CONFIDENCES = ("on track", "at risk", "off track")
 
+
+@dataclass(frozen=True)
+class RoomCheck(Record):
+    """The other team's attainability check of a goal from their phones, kept as evidence.
+
+    Recorded when the facilitator closes the check (or the room page stops with it open):
+    ``answers`` is a JSON list of ``{"by", "team", "verdict", "reason"}``, one per device, as
+    sent; ``judges`` the comma-separated keys of the teams asked. The team's own verdict
+    stays in the goal: this is what the room said beside it.
+    """
+
+    TABLE: ClassVar[str] = "room_checks"
+    goal: int = 0  # the Goal's id
+    title: str = ""  # the goal as the phones showed it
+    held_at: str = ""  # ISO date and time with UTC offset, when the check closed
+    judges: str = ""
+    answers: str = "[]"
+
+
+@dataclass(frozen=True)
+class DotVote(Record):
+    """A dot vote on the goal drafts from the phones, kept when the facilitator closes it.
+
+    ``tally`` is a JSON list of ``{"goal", "title", "dots"}``, one per draft in the vote,
+    the most dots first.
+    """
+
+    TABLE: ClassVar[str] = "dot_votes"
+    held_at: str = ""  # ISO date and time with UTC offset, when the vote closed
+    dots_each: int = 3
+    voters: int = 0
+    tally: str = "[]"
+
+
 R = TypeVar("R", bound=Record)
 
 LIST_TYPES: tuple[type[Record], ...] = (
@@ -334,6 +368,8 @@ LIST_TYPES: tuple[type[Record], ...] = (
     SlaRecord,
     Review,
     GoalCheckIn,
+    RoomCheck,
+    DotVote,
 )
 ALL_TYPES: tuple[type[Record], ...] = (WorkshopInfo, *LIST_TYPES)
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in ALL_TYPES}
@@ -396,6 +432,8 @@ class WorkshopContent:
     sla_records: list[SlaRecord] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     check_ins: list[GoalCheckIn] = field(default_factory=list)
+    room_checks: list[RoomCheck] = field(default_factory=list)
+    dot_votes: list[DotVote] = field(default_factory=list)
 
     run_log: RunLog = field(default_factory=lambda: RunLog([], 0))  # the live run's events
 
@@ -418,6 +456,8 @@ class WorkshopContent:
             SlaRecord.TABLE: list(self.sla_records),
             Review.TABLE: list(self.reviews),
             GoalCheckIn.TABLE: list(self.check_ins),
+            RoomCheck.TABLE: list(self.room_checks),
+            DotVote.TABLE: list(self.dot_votes),
         }
         for name, records in lists.items():
             if name == WorkshopInfo.TABLE:
@@ -483,6 +523,8 @@ INT_LIMITS: Mapping[tuple[str, str], tuple[int, int]] = MappingProxyType(
         (Goal.TABLE, "serves_goal"): (0, 2**53),
         (GoalCheckIn.TABLE, "review"): (0, 2**53),
         (GoalCheckIn.TABLE, "goal"): (0, 2**53),
+        (RoomCheck.TABLE, "goal"): (0, 2**53),
+        (DotVote.TABLE, "dots_each"): (1, 100),
     }
 )
 """The smallest and largest value of each whole-number field; any other: 0 to 1,000,000."""
@@ -498,6 +540,8 @@ JSON_FIELDS: Mapping[tuple[str, str], tuple[type, bool]] = MappingProxyType(
         (SlaSignature.TABLE, "strokes"): (list, False),
         (Review.TABLE, "crm_mapping"): (dict, True),
         (Review.TABLE, "scorecard"): (dict, True),
+        (RoomCheck.TABLE, "answers"): (list, False),
+        (DotVote.TABLE, "tally"): (list, False),
     }
 )
 """Text fields that hold JSON: the kind of value, and whether "" (nothing yet) is allowed."""
@@ -520,6 +564,8 @@ TABLE_LABELS: Mapping[str, str] = MappingProxyType(
         SlaRecord.TABLE: "signed records",
         Review.TABLE: "reviews",
         GoalCheckIn.TABLE: "goal check-ins",
+        RoomCheck.TABLE: "the room's attainability checks",
+        DotVote.TABLE: "dot votes",
         "run_events": "the run's log",
         "run_state": "the run's checkpoint",
     }

@@ -4,7 +4,13 @@
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-const state = { code: "", token: "", pin: "", live: null, offset: 0, socket: null, retry: 1000, lastTick: Date.now() };
+const state = {
+  code: "", token: "", pin: "", live: null, offset: 0, socket: null, retry: 1000,
+  lastTick: Date.now(), lastHeard: Date.now(), waiting: null,
+};
+// The laptop sends the state at least every 5 s: this long without a word, the connection is
+// dead even if the socket does not know it yet (a phone that lost the Wi-Fi hears no goodbye).
+const SILENCE_MS = 12000;
 
 function show(section) {
   for (const id of ["join", "live", "pin-entry"]) $(id).hidden = id !== section;
@@ -87,13 +93,20 @@ function enterLive() {
 }
 
 function connect() {
+  if (!state.token && !state.pin) return;  // sent back to join: nothing to connect as
   const query = state.pin ? `pin=${encodeURIComponent(state.pin)}`
     : `code=${encodeURIComponent(state.code)}&token=${encodeURIComponent(state.token)}`;
   const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws?${query}`);
   state.socket = socket;
+  state.waiting = null;
+  state.lastHeard = Date.now();
   let opened = false;
-  socket.onopen = () => { opened = true; state.retry = 1000; $("connection").textContent = "Connected to the laptop"; };
-  socket.onmessage = (message) => receive(JSON.parse(message.data));
+  socket.onopen = () => {
+    opened = true; state.retry = 1000; state.lastHeard = Date.now();
+    $("connection").textContent = "Connected to the laptop";
+    $("live").classList.remove("offline");
+  };
+  socket.onmessage = (message) => { state.lastHeard = Date.now(); receive(JSON.parse(message.data)); };
   socket.onclose = async () => {
     if (state.socket !== socket) return;
     state.socket = null;
@@ -103,15 +116,39 @@ function connect() {
         if (roster.member === false) return restart("Your name was released on the laptop: join again.");
       } catch (error) { return restart(error.message); }
     }
-    $("connection").textContent = "Reconnecting to the laptop…";
-    setTimeout(connect, state.retry);
-    state.retry = Math.min(state.retry * 2, 10000);
+    retryLater();
   };
 }
+
+function retryLater() {
+  $("connection").textContent = "Reconnecting to the laptop…";
+  $("live").classList.add("offline");
+  clearTimeout(state.waiting);
+  state.waiting = setTimeout(connect, state.retry);
+  state.retry = Math.min(state.retry * 2, 10000);
+}
+
+function dropConnection() {
+  // give up on this socket at once (its close may never come) and find the laptop again
+  const socket = state.socket;
+  if (!socket) return;
+  state.socket = null;
+  socket.onclose = null; socket.onmessage = null;
+  try { socket.close(); } catch (error) { /* already closed */ }
+  retryLater();
+}
+
+window.addEventListener("offline", () => { if (state.socket) dropConnection(); });
+window.addEventListener("online", () => {
+  if (!state.token && !state.pin) return;  // not joined: nothing to reconnect
+  state.retry = 1000;
+  if (!state.socket) { clearTimeout(state.waiting); connect(); }
+});
 
 function restart(message) {
   localStorage.removeItem("room");
   state.token = ""; state.pin = "";
+  clearTimeout(state.waiting);
   show("join"); $("code-form").hidden = false; $("name-form").hidden = true;
   $("join-error").textContent = message;
 }
@@ -157,6 +194,9 @@ function tick() {
   const now = Date.now();
   if (now - state.lastTick > 5000 && state.socket && state.socket.readyState === 1) {
     state.socket.send("sync");  // this device slept: ask the laptop for the time again
+    state.lastHeard = now;  // and give it the usual time to answer
+  } else if (state.socket && state.socket.readyState === 1 && now - state.lastHeard > SILENCE_MS) {
+    dropConnection();
   }
   state.lastTick = now;
   const live = state.live;

@@ -29,12 +29,23 @@ def test_goals_are_exported_with_findings_and_the_other_teams_verdict() -> None:
     goals = workshop_json(demo_content(date(2027, 6, 1)))["goals"]
     assert {g["team"] for g in goals} == {"sales", "marketing", "joint"}
     mql = next(g for g in goals if g["metric"] == "lead-to-MQL conversion rate")
+    room_checks = mql["verdict"].pop("room_checks")
     assert mql["verdict"] == {
         "by": "sales",
         "by_name": "Sales",
         "verdict": "attainable",
         "comment": "Only if the referral tracking fix lands in the first month.",
     }
+    (room,) = room_checks  # beside the team's verdict: what sales said from their phones
+    (sales,) = room["teams"]
+    assert (sales["team"], sales["team_name"]) == ("sales", "Sales")
+    assert sales["counts"] == {"attainable": 3, "stretch": 1, "not attainable": 0}
+    assert {
+        "by": "Marcus Oyelaran",
+        "verdict": "stretch",
+        "reason": "17% needs the paid search plan live by week 3.",
+    } in sales["answers"]
+    assert mql["dot_votes"] == []  # agreed before the vote on the drafts
     assert mql["findings"]["is_smart"] is True
     assert mql["findings"]["smart"]["time_bound"]["status"] == "pass"
     assert mql["blockers"] == ["information", "data"] and mql["shared_with"] == ["sales"]
@@ -43,3 +54,6 @@ def test_goals_are_exported_with_findings_and_the_other_teams_verdict() -> None:
     assert vague["findings"]["is_smart"] is False
     assert vague["findings"]["smart"]["specific"]["hint"]
     assert vague["verdict"]["verdict"] is None
+    assert vague["dot_votes"] == [
+        {"held_at": vague["dot_votes"][0]["held_at"], "dots": 5, "voters": 8, "dots_each": 3}
+    ]

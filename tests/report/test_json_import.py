@@ -165,6 +165,11 @@ def test_a_tampered_signed_pdf_comes_in_void_and_never_reads_as_signed(
         ),
         (lambda d: d["records"]["run"].update(events=[[1, -5, "start", "", ""]]), "the run's log"),
         (lambda d: d["records"]["tables"]["mql_definition"][0].update(history="{oops"), "history holds JSON"),
+        (
+            lambda d: d["records"]["tables"]["room_checks"][0].update(answers="{not a list"),
+            "the room's attainability checks, record 1: answers holds JSON",
+        ),
+        (lambda d: d["records"]["tables"]["dot_votes"][0].update(tally="{}"), "tally holds the wrong kind"),
     ],
 )
 def test_a_json_that_fails_a_check_is_refused_naming_the_first_problem(

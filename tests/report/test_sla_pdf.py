@@ -143,3 +143,19 @@ def test_a_5000_character_name_and_action_still_make_both_pdfs() -> None:
     content.goals = [dataclasses.replace(g, owner="O" * 5000) for g in content.goals]
     assert draft_pdf(content, "a4").startswith(b"%PDF")
     assert goals_pdf(content, "letter").startswith(b"%PDF")
+
+
+@needs_poppler
+def test_the_rooms_check_from_phones_prints_beside_the_verdict(tmp_path: Path) -> None:
+    content = demo_content(TODAY)  # sales checked goal 2 from their phones: 3 attainable, 1 stretch
+    sla_text = " ".join(" ".join(pages_text(draft_pdf(content, "a4"), tmp_path)).split())
+    goals_text = " ".join(" ".join(pages_text(goals_pdf(content, "a4"), tmp_path)).split())
+    assert "Room check: Sales 3 attainable, 1 stretch, 0 not attainable" in sla_text
+    assert (
+        "Room check" in goals_text
+        and "Sales (4 answered): 3 attainable, 1 stretch, 0 not attainable" in goals_text
+    )
+    assert "Marcus Oyelaran — stretch: 17% needs the paid search plan live by week 3." in goals_text
+    assert "Verdict Sales: attainable" in goals_text
+    without = dataclasses.replace(content, room_checks=[])
+    assert "Room check" not in " ".join(pages_text(goals_pdf(without, "a4"), tmp_path))

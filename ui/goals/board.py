@@ -7,6 +7,7 @@ shows one :class:`TeamGoals` filter per column.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,13 +25,15 @@ from ui.common.row_signals import RowSignals
 from workshop.edits import Change
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
 from workshop.goals.records import check_in_workshop
-from workshop.model import Goal, Team, WorkshopInfo
+from workshop.goals.room_results import check_details, checks_of, room_line
+from workshop.model import DotVote, Goal, RoomCheck, Team, WorkshopInfo
 
 Index = QModelIndex | QPersistentModelIndex
 GOAL_ROLE = Qt.ItemDataRole.UserRole + 10
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 11
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 12
-WATCHED = (Goal.TABLE, Team.TABLE, WorkshopInfo.TABLE)
+ROOM_ROLE = Qt.ItemDataRole.UserRole + 13  # what the room said from their phones, one line ("" for nothing)
+WATCHED = (Goal.TABLE, Team.TABLE, WorkshopInfo.TABLE, RoomCheck.TABLE, DotVote.TABLE)
 
 
 def check_tooltip(check: GoalCheck) -> str:
@@ -125,9 +128,28 @@ class GoalBoardModel(QAbstractListModel):
             return self.check(goal)
         if role == TEAM_ROLE:
             return goal.team
+        if role == ROOM_ROLE:
+            return self.room(goal)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return check_tooltip(self.check(goal))
+            return self.tooltip(goal)
         return None
+
+    def room(self, goal: Goal) -> str:
+        document = self.document
+        return room_line(document.typed(RoomCheck), document.typed(DotVote), document.typed(Team), goal.id)
+
+    def tooltip(self, goal: Goal) -> str:
+        """The letters' findings, then the room's latest check with every reason (as plain text)."""
+        text = check_tooltip(self.check(goal))
+        checks = checks_of(self.document.typed(RoomCheck), goal.id)
+        if not checks:
+            return text
+        lines = [*text.split("\n"), "", f"The room's check ({checks[-1].held_at[:16].replace('T', ' ')}):"]
+        lines += check_details(checks[-1], self.document.typed(Team))
+        # typed reasons may look like markup: escaped, so the tooltip shows them as written
+        return (
+            "<qt>" + "<br>".join(html.escape(line).replace("  ", "&nbsp;&nbsp;") for line in lines) + "</qt>"
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.palette import card_border, roles, status_colour, text_on, verdict_colour
-from ui.goals.board import CHECK_ROLE, GOAL_ROLE
+from ui.goals.board import CHECK_ROLE, GOAL_ROLE, ROOM_ROLE
 from workshop.document import WorkshopDocument
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
 from workshop.goals.records import other_team_key
@@ -109,7 +109,7 @@ class GoalCardDelegate(QStyledItemDelegate):
             + 8
             + CHIP
             + 8
-            + QFontMetrics(small).lineSpacing() * 2
+            + QFontMetrics(small).lineSpacing() * (3 if index.data(ROOM_ROLE) else 2)
             + PAD
         )
         return QSize(self._text_width() + 2 * PAD, height + 8)
@@ -202,6 +202,12 @@ class GoalCardDelegate(QStyledItemDelegate):
             metrics.elidedText(verdict, Qt.TextElideMode.ElideRight, width),
         )
         top += line
+        room = str(index.data(ROOM_ROLE) or "")
+        if room:  # beside the verdict: what the room said from their phones (reasons in the tooltip)
+            painter.setPen(muted)
+            shown = metrics.elidedText(room, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, shown)
+            top += line
         if note_text := override_note(goal, check):
             painter.setPen(muted)
             note = metrics.elidedText(note_text, Qt.TextElideMode.ElideRight, width)

@@ -45,6 +45,7 @@ from workshop.goals.records import (
     other_team_key,
     split_list,
 )
+from workshop.goals.room_results import check_details, checks_of
 from workshop.model import (
     BLOCKER_KINDS,
     GOAL_TEAMS,
@@ -55,6 +56,7 @@ from workshop.model import (
     VERDICTS,
     Goal,
     Participant,
+    RoomCheck,
     Team,
     team_name,
 )
@@ -363,6 +365,11 @@ class GoalWizard(QWizard):
         self.verdict_summary = QLabel(page)
         self.verdict_summary.setWordWrap(True)
         layout.addWidget(self.verdict_summary)
+        self.room_evidence = QLabel(page)  # the other team's check from their phones, if one was held
+        self.room_evidence.setWordWrap(True)
+        self.room_evidence.setTextFormat(Qt.TextFormat.PlainText)  # reasons are typed text
+        self.room_evidence.setAccessibleName("The room's check from their phones")
+        layout.addWidget(self.room_evidence)
         layout.addStretch(1)
 
     # -- keeping the pages in step -----------------------------------------------------------
@@ -510,6 +517,16 @@ class GoalWizard(QWizard):
         self.verdict_summary.setText(
             f"SMART letters failing now: {letters}. {check.smart['attainable'].reason}"
         )
+        self.room_evidence.setText(self._room_evidence(goal))
+
+    def _room_evidence(self, goal: Goal) -> str:
+        checks = checks_of(self.document.typed(RoomCheck), goal.id)
+        if not checks:
+            return ""
+        latest = checks[-1]
+        lines = check_details(latest, self.document.typed(Team))
+        when = latest.held_at[:16].replace("T", " ")
+        return "\n".join([f"The room's check from their phones ({when}):", *lines])
 
     def focus_typing_field(self) -> None:
         """Put the cursor in the current page's first text field, if it has one."""

@@ -8,6 +8,7 @@ actions (as the keys do) or through the document (as an edit does): logged, undo
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -17,14 +18,17 @@ from PySide6.QtCore import QObject, Signal
 from ui.run.keys import RunAction
 from ui.run.session import RunSession
 from ui.run.timer_state import TimerKind, timer_view
+from workshop.clock import local_now
 from workshop.edits import Insert
 from workshop.model import (
     JOINT,
     MARKETING,
     SALES,
+    DotVote,
     Goal,
     ParkingLotItem,
     Participant,
+    RoomCheck,
     Team,
     team_colours,
     team_name,
@@ -64,7 +68,8 @@ class Waiting:
 class RoomController(QObject):
     """The room page of one open workshop while it is on.
 
-    Signals: ``pendingChanged()`` when an item arrives or is dealt with, ``connectedChanged(int)``.
+    Signals: ``pendingChanged()`` when an item arrives or is dealt with, ``connectedChanged(int)``,
+    ``refused(str)`` when something from the room cannot go into the file (read-only), saying why.
     """
 
     requested = Signal(str, object)  # emitted on the server's thread, handled on the GUI's
@@ -73,6 +78,7 @@ class RoomController(QObject):
     votesChanged = Signal()
     checkChanged = Signal()
     connectedChanged = Signal(int)
+    refused = Signal(str)
 
     def __init__(
         self, session: RunSession, projector_shown: Any = None, parent: QObject | None = None
@@ -92,7 +98,10 @@ class RoomController(QObject):
         self.check_goal: int | None = None  # the goal whose attainability check is open
         self.check_title = ""  # that of the last check, open or closed
         self.check_judges: list[str] = []
-        self.check_answers: list[dict[str, str]] = []  # kept for this session only, not in the file
+        self.check_answers: list[dict[str, str]] = []  # recorded in the file when the check closes
+        self.vote_dots = 3
+        self.check_recorded = False  # the last check's answers are in the file
+        self.vote_recorded = False  # the last vote's tally is in the file
         self._check_of = 0
         self.goals_published = False  # agreed goals on the phones' page: off until the facilitator says
         self._goals_sent: list[dict[str, str]] | None = None
@@ -106,11 +115,17 @@ class RoomController(QObject):
         """Serve on ``host:port`` (0: a free port); ``OSError`` when it cannot."""
         self.server.start(host, port)
         self.server.set_roster(self.roster(), self.team_names())
+        self.server.set_writable(not self.document.read_only)
         self.session.changed.connect(self._changed)
         self.session.ticked.connect(self._tick)
         self.publish()
 
     def stop(self) -> None:
+        """Stop serving; an open check or vote is closed first, so its results go into the file."""
+        if self.check_goal is not None:
+            self.close_check()
+        if self.vote_goals:
+            self.close_vote()
         for signal, slot in ((self.session.changed, self._changed), (self.session.ticked, self._tick)):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
@@ -226,6 +241,7 @@ class RoomController(QObject):
         self.publish(force=False)
 
     def _tick(self) -> None:
+        self.server.set_writable(not self.document.read_only)  # Save As makes a read-only one writable
         if self.goals_published:  # a goal agreed, edited or undone on the Goals page follows
             self._send_goals()
         stale = time.monotonic() - self._published_at >= HEARTBEAT_S
@@ -255,8 +271,8 @@ class RoomController(QObject):
             self.pendingChanged.emit()
         elif kind == "resolve":  # from the remote: the server no longer holds it
             known = self.pending.get(data["id"])
-            if known is not None:
-                self._settle(known, bool(data["approve"]))
+            if known is not None and not self._settle(known, bool(data["approve"])):
+                self.server.keep(known.id, known.kind, known.text, known.by, known.team)
         elif kind == "act":
             self._act(str(data["action"]), data.get("value", 0))
 
@@ -278,7 +294,7 @@ class RoomController(QObject):
         drafts = [g for g in self.document.typed(Goal) if g.status == "draft" and goal_title(g)]
         self.vote_goals = {g.id: goal_title(g) for g in drafts}
         self.vote_titles = dict(self.vote_goals)
-        self.tally, self.voters = {}, 0
+        self.tally, self.voters, self.vote_dots = {}, 0, dots
         self.server.open_vote([{"id": g, "title": t} for g, t in self.vote_goals.items()], dots)
         self.votesChanged.emit()
         return len(drafts)
@@ -297,10 +313,36 @@ class RoomController(QObject):
         return judges
 
     def close_check(self) -> None:
-        """Close the check: the phones stop showing it; its results stay on the console."""
+        """Close the check: the phones stop showing it; its answers are recorded beside the verdict.
+
+        One undoable edit; nothing is recorded when nobody answered.
+        """
         self.server.close_check()
-        self.check_goal = None
+        goal, self.check_goal = self.check_goal, None
+        self.check_recorded = False
+        if goal is not None and self.check_answers:
+            record = RoomCheck(
+                goal=goal,
+                title=self.check_title,
+                held_at=local_now().isoformat(timespec="seconds"),
+                judges=",".join(self.check_judges),
+                answers=json.dumps(self.check_answers, ensure_ascii=False),
+            )
+            self.check_recorded = self._record(
+                f"Record the room's check of “{self.check_title[:40]}”", record
+            )
         self.checkChanged.emit()
+
+    def _record(self, text: str, record: RoomCheck | DotVote) -> bool:
+        """Keep a result from the room in the file (one undoable edit); False, said why, when it cannot."""
+        if self.document.read_only:
+            self.refused.emit(
+                "The results were not recorded in the file: this workshop is read-only, so they stay "
+                f"in this panel only until the page is turned off. {self.document.read_only_reason or ''}"
+            )
+            return False
+        self.document.apply(text, [Insert(record)])
+        return True
 
     def check_results(self) -> str:
         """The answers by team: counts of each verdict, then each reason (plain text)."""
@@ -314,12 +356,28 @@ class RoomController(QObject):
             counts = ", ".join(f"{sum(a['verdict'] == v for a in answers)} {v}" for v in VERDICTS)
             lines.append(f"{names.get(team, team)} ({len(answers)} answered): {counts}")
             lines += [f"  {a['by']} — {a['verdict']}: {a['reason']}" for a in answers]
+        if self.check_recorded:
+            lines.append("Recorded beside the team's verdict on the Goals page (Undo takes it out).")
         return "\n".join(lines)
 
     def close_vote(self) -> None:
-        """Close the vote: the pages stop showing it; its tally stays on the console."""
+        """Close the vote: the pages stop showing it; its tally is recorded (per draft, its dots).
+
+        One undoable edit; nothing is recorded when nobody placed a dot.
+        """
         self.server.close_vote()
-        self.vote_goals = {}
+        was_open, self.vote_goals = bool(self.vote_goals), {}
+        self.vote_recorded = False
+        if was_open and self.voters and any(self.tally.values()):
+            ranked = sorted(self.vote_titles, key=lambda goal: -self.tally.get(goal, 0))
+            tally = [{"goal": g, "title": self.vote_titles[g], "dots": self.tally.get(g, 0)} for g in ranked]
+            record = DotVote(
+                held_at=local_now().isoformat(timespec="seconds"),
+                dots_each=self.vote_dots,
+                voters=self.voters,
+                tally=json.dumps(tally, ensure_ascii=False),
+            )
+            self.vote_recorded = self._record("Record the dot vote on the drafts", record)
         self.votesChanged.emit()
 
     def release(self, key: str) -> None:
@@ -328,11 +386,13 @@ class RoomController(QObject):
             self.server.release(key)
             self.joinedChanged.emit()
 
-    def approve(self, submission_id: int) -> None:
+    def approve(self, submission_id: int) -> bool:
+        """Add a waiting item to the parking lot; False (and ``refused`` says why) when it cannot."""
         waiting = self.pending.get(submission_id)
-        if waiting is not None:
-            self._settle(waiting, True)
-            self.server.resolve(submission_id)
+        if waiting is None or not self._settle(waiting, True):
+            return False
+        self.server.resolve(submission_id)
+        return True
 
     def reject(self, submission_id: int) -> None:
         waiting = self.pending.get(submission_id)
@@ -340,11 +400,19 @@ class RoomController(QObject):
             self._settle(waiting, False)
             self.server.resolve(submission_id)
 
-    def _settle(self, waiting: Waiting, approved: bool) -> None:
-        if approved and not self.document.read_only:
+    def _settle(self, waiting: Waiting, approved: bool) -> bool:
+        """Approve (into the parking lot) or reject an item; False, kept waiting, when it cannot go in."""
+        if approved and self.document.read_only:
+            self.refused.emit(
+                f"“{waiting.text[:60]}” was not added to the parking lot: this workshop is read-only, "
+                f"so it stays waiting. {self.document.read_only_reason or ''}"
+            )
+            return False
+        if approved:
             team = waiting.team if waiting.team in (SALES, MARKETING) else JOINT
             notes = "A question from the room" if waiting.kind == "question" else "From the room"
             record = ParkingLotItem(topic=waiting.text, raised_by=waiting.by, team=team, notes=notes)
             self.document.apply(f"Add “{waiting.text[:40]}” to the parking lot", [Insert(record)])
         del self.pending[waiting.id]
         self.pendingChanged.emit()
+        return True

@@ -6,6 +6,7 @@ was held a few weeks before, so its SLA is signed at plausible, past times.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -22,11 +23,13 @@ from workshop.model import (
     MARKETING,
     SALES,
     ActionItem,
+    DotVote,
     FunnelSettings,
     Goal,
     ParkingLotItem,
     Participant,
     QuotaLine,
+    RoomCheck,
     SlaSignature,
     WorkshopContent,
     WorkshopInfo,
@@ -125,12 +128,50 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         mql=[demo_mql(start)],
     )
     add_demo_sla(content, end)
+    content.room_checks, content.dot_votes = demo_room(start)
     if today > end + timedelta(days=1):
         from workshop.demo.crm_export import demo_review  # noqa: PLC0415 - reads the shipped history
 
         review, check_ins = demo_review(content, today)
         content.reviews, content.check_ins = [review], check_ins
     return content
+
+
+def demo_room(workshop_day: date) -> tuple[list[RoomCheck], list[DotVote]]:
+    """What the room said from their phones: sales' check of goal 2, a dot vote on the drafts."""
+    at = datetime.combine(workshop_day, datetime.min.time()).astimezone()
+    answers = [
+        ("Dana Whitfield", "attainable", "The referral fix is already in the sprint."),
+        ("Marcus Oyelaran", "stretch", "17% needs the paid search plan live by week 3."),
+        ("Sofia Lindqvist", "attainable", ""),
+        ("Kenji Watanabe", "attainable", "The baseline matches what the CRM shows."),
+    ]
+    check = RoomCheck(
+        goal=2,
+        title="Raise the lead-to-MQL conversion rate from 12% to 17% by the end of next quarter",
+        held_at=(at + timedelta(hours=14, minutes=20)).isoformat(timespec="seconds"),
+        judges=SALES,
+        answers=json.dumps(
+            [{"by": b, "team": SALES, "verdict": v, "reason": r} for b, v, r in answers], ensure_ascii=False
+        ),
+    )
+    tally = [
+        {"goal": 6, "title": "Cut first-response time on MQLs from 31 hours to under 24 hours", "dots": 11},
+        {"goal": 4, "title": "Publish 12 bottom-of-funnel articles ASAP", "dots": 8},
+        {"goal": 7, "title": "Improve pipeline quality", "dots": 5},
+        {
+            "goal": 5,
+            "title": "Raise the win rate on marketing-sourced deals from 18% to 24% within two quarters",
+            "dots": 0,
+        },
+    ]
+    vote = DotVote(
+        held_at=(at + timedelta(hours=11, minutes=5)).isoformat(timespec="seconds"),
+        dots_each=3,
+        voters=8,
+        tally=json.dumps(tally, ensure_ascii=False),
+    )
+    return [check], [vote]
 
 
 def add_demo_sla(content: WorkshopContent, signed_on: date) -> None:

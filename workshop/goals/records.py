@@ -14,7 +14,8 @@ from typing import Any
 
 from workshop.clock import local_today
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS, GoalCheck, check_goal, resolve_deadline
-from workshop.model import JOINT, MARKETING, SALES, Goal, Team, WorkshopInfo, team_name
+from workshop.goals.room_results import check_json, checks_of, dots_of, vote_json
+from workshop.model import JOINT, MARKETING, SALES, DotVote, Goal, RoomCheck, Team, WorkshopInfo, team_name
 
 
 def workshop_date(info: WorkshopInfo, today: date | None = None) -> date:
@@ -79,8 +80,15 @@ def copy_of(goal: Goal) -> Goal:
     return dataclasses.replace(goal, id=0, status="draft", override_reason="", verdict="", verdict_comment="")
 
 
-def goal_json(goal: Goal, check: GoalCheck, teams: Sequence[Team]) -> dict[str, Any]:
-    """One goal for the JSON export, with its findings and the other team's verdict."""
+def goal_json(
+    goal: Goal,
+    check: GoalCheck,
+    teams: Sequence[Team],
+    room_checks: Sequence[RoomCheck] = (),
+    dot_votes: Sequence[DotVote] = (),
+) -> dict[str, Any]:
+    """One goal for the JSON export, with its findings, the other team's verdict and the room's say."""
+
     values = goal.values()
     plain = {k: v for k, v in values.items() if k not in ("position", "verdict", "verdict_comment")}
     judge = other_team_key(goal.team)
@@ -95,7 +103,9 @@ def goal_json(goal: Goal, check: GoalCheck, teams: Sequence[Team]) -> dict[str, 
             "by_name": team_name(teams, judge),
             "verdict": goal.verdict or None,
             "comment": goal.verdict_comment,
+            "room_checks": [check_json(c, teams) for c in checks_of(room_checks, goal.id)],
         },
+        "dot_votes": [vote_json(vote, dots) for vote, dots in dots_of(dot_votes, goal.id)],
         "findings": {
             "smart": {key: check.smart[key].as_json() for key in SMART_KEYS},
             "fast": {key: check.fast[key].as_json() for key in FAST_KEYS},

@@ -53,7 +53,11 @@ def workshop_json(content: WorkshopContent, run: RunLog | None = None) -> dict[s
         "airtime": summary["airtime"],
         "goals": [
             goal_json(
-                goal, check_in_workshop(goal, content.info, content.teams, content.goals), content.teams
+                goal,
+                check_in_workshop(goal, content.info, content.teams, content.goals),
+                content.teams,
+                content.room_checks,
+                content.dot_votes,
             )
             for goal in content.goals
         ],

@@ -51,6 +51,8 @@ CONTENT_FIELDS = {
     "sla_records": "sla_records",
     "reviews": "reviews",
     "goal_check_ins": "check_ins",
+    "room_checks": "room_checks",
+    "dot_votes": "dot_votes",
 }
 """Each list table -> the field of WorkshopContent that holds it."""
 VOID_PREFIX = "void:"  # a signed record whose PDF no longer verifies: its fingerprint kept, never current

@@ -18,6 +18,7 @@ from workshop.funnel.plan import funnel_plan, funnel_settings, period_label
 from workshop.funnel.reverse import STAGE_TITLES
 from workshop.goals.checker import FAST_KEYS, SMART_KEYS
 from workshop.goals.records import check_in_workshop, other_team_key
+from workshop.goals.room_results import check_details, checks_of, dots_of, dots_text, room_line
 from workshop.leads.definition import MqlDefinition, rules_in
 from workshop.leads.state import BenchResult, approvals_of, bench_result_of, definition_of, fully_approved
 from workshop.model import JOINT, MARKETING, SALES, Goal, Participant, team_colours, team_name
@@ -49,6 +50,8 @@ def _goal_rows(ctx: ReportContext, goals: list[Goal]) -> list[list[Any]]:
         verdict = f"{judge}: {goal.verdict}" if goal.verdict else f"{judge}: not judged"
         if goal.verdict_comment:
             verdict += f" — “{goal.verdict_comment}”"
+        room = room_line(content.room_checks, (), content.teams, goal.id)  # the room's check beside it
+        verdict_cell: Any = [para(verdict, ctx.st.cell), para(room, ctx.st.small)] if room else verdict
         owner = shorten(goal.owner, NAME_LIMIT)
         who = ", ".join(
             part for part in (owner, check.deadline.isoformat() if check.deadline else "") if part
@@ -60,7 +63,7 @@ def _goal_rows(ctx: ReportContext, goals: list[Goal]) -> list[list[Any]]:
                 else goal.statement,
                 _letters(dict(check.smart), SMART_KEYS, "SMART"),
                 _letters(dict(check.fast), FAST_KEYS, "FAST"),
-                verdict,
+                verdict_cell,
             ]
         )
     return rows
@@ -103,6 +106,34 @@ def goals(ctx: ReportContext) -> list[Flowable]:
     return story
 
 
+def _judged_rows(ctx: ReportContext, goal: Goal) -> list[list[Any]]:
+    """The other team's verdict, and beside it what the room said from their phones (with reasons)."""
+    content, st = ctx.content, ctx.st
+    judge = team_name(content.teams, other_team_key(goal.team))
+    verdict = f"{judge}: {goal.verdict}" if goal.verdict else f"{judge}: not judged"
+    if goal.verdict_comment.strip():
+        verdict += f" — “{goal.verdict_comment.strip()}”"
+    rows: list[list[Any]] = [["Verdict", verdict]]
+    checks = checks_of(content.room_checks, goal.id)
+    if checks:
+        latest = checks[-1]
+        when = latest.held_at[:16].replace("T", " ")
+        lines = check_details(latest, content.teams)
+        cell = [para(f"From their phones, {when}:", st.cell)]
+        cell += [
+            para(shorten(line.strip(), CELL_LIMIT), st.small if line.startswith(" ") else st.cell)
+            for line in lines
+        ]
+        rows.append(["Room check", cell])
+    votes = dots_of(content.dot_votes, goal.id)
+    if votes:
+        vote, dots = votes[-1]
+        rows.append(
+            ["Dot vote", f"{dots_text(dots)} of {dots_text(vote.dots_each * vote.voters)} as a draft"]
+        )
+    return rows
+
+
 def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[tuple[str, str]]]:
     """One team's agreed goals for the goals PDF, each letter explained, and who signs them off."""
     content, st, w = ctx.content, ctx.st, ctx.width
@@ -121,6 +152,7 @@ def goals_for_team(ctx: ReportContext, team: str) -> tuple[list[Flowable], list[
             for c in [check.smart[key]]
         ]
         rows += [["! warning", warning] for warning in check.warnings()]
+        rows += _judged_rows(ctx, goal)
         heading = shorten(goal.statement, CELL_LIMIT)
         details = " · ".join(
             part

@@ -120,6 +120,7 @@ class RoomServer:
         self._version = 0
         self.connected = 0  # pages with a live connection (read from any thread)
         self.pending_count = 0
+        self.writable = True  # False while the workshop is read-only (read from any thread)
 
     # -- from the app's thread ----------------------------------------------------------------
 
@@ -190,6 +191,14 @@ class RoomServer:
         """A submission was approved or rejected on the console: it waits no longer."""
         self._call(self._resolve, submission_id)
 
+    def keep(self, submission_id: int, kind: str, text: str, by: str, team: str) -> None:
+        """An item the remote approved that could not go into the file: it waits again."""
+        self._call(self._keep, Submission(submission_id, kind, text, by, team))
+
+    def set_writable(self, writable: bool) -> None:
+        """Whether the workshop takes edits: while it does not, the remote's approvals are refused."""
+        self.writable = writable
+
     def open_vote(self, goals: list[dict[str, Any]], dots: int) -> None:
         """Open a dot vote on ``goals`` ({"id", "title"}), ``dots`` dots for each person."""
         self._call(self._open_vote, goals, dots)
@@ -245,6 +254,11 @@ class RoomServer:
 
     def _resolve(self, submission_id: int) -> None:
         self.state.pending.pop(submission_id, None)
+        self.pending_count = len(self.state.pending)
+        self._touch()
+
+    def _keep(self, submission: Submission) -> None:
+        self.state.pending[submission.id] = submission
         self.pending_count = len(self.state.pending)
         self._touch()
 
@@ -453,6 +467,12 @@ class RoomServer:
             submission_id, approve = body.get("id"), body.get("approve")
             if not isinstance(approve, bool) or submission_id not in self.state.pending:
                 return _error(404, "That item is no longer waiting.")
+            if approve and not self.writable:
+                return _error(
+                    409,
+                    "The workshop is open read-only on the laptop, so nothing can be added to the "
+                    "parking lot: the item stays waiting.",
+                )
             self.on_request(
                 "resolve",
                 {"id": submission_id, "approve": approve, **self.state.pending[submission_id].public()},

@@ -208,6 +208,17 @@ def _add_reviews_v7(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_room_results_v8(db: sqlite_utils.Database) -> None:
+    """The room page's results kept as evidence: attainability checks and dot votes from phones."""
+    text = str
+    db["room_checks"].create(  # type: ignore[union-attr]
+        {**_LIST, "goal": int, "title": text, "held_at": text, "judges": text, "answers": text}, pk="id"
+    )
+    db["dot_votes"].create(  # type: ignore[union-attr]
+        {**_LIST, "held_at": text, "dots_each": int, "voters": int, "tally": text}, pk="id"
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _create_tables_v1,
     _add_live_run_v2,
@@ -216,5 +227,6 @@ MIGRATIONS: Sequence[Migration] = (
     _add_leads_v5,
     _add_sla_v6,
     _add_reviews_v7,
+    _add_room_results_v8,
 )
 CURRENT_VERSION = len(MIGRATIONS)

@@ -347,3 +347,20 @@ def test_the_verdict_with_the_keyboard_on_it_shows_a_ring_in_the_accent_colour(
     qtbot.waitUntil(buttons[1].hasFocus)
     assert accent_pixels(buttons[1]) > unfocused + 20  # a ring, not the style's faint dotted line
     wizard.reject()
+
+
+def test_the_verdict_page_shows_the_rooms_check_beside_the_verdict(window: MainWindow, qtbot: QtBot) -> None:
+    page = goals_page(window)  # the demo: sales checked goal 2 from their phones
+    page.select_goal(2)
+    wizard = page.edit()
+    assert wizard is not None
+    wizard.setCurrentId(wizard.pageIds()[-1])  # the verdict page
+    text = wizard.room_evidence.text()
+    assert text.startswith("The room's check from their phones (")
+    assert "Sales (4 answered): 3 attainable, 1 stretch, 0 not attainable" in text
+    assert "Marcus Oyelaran — stretch: 17% needs the paid search plan live by week 3." in text
+    wizard.close()
+    page.select_goal(7)  # never checked from the phones: nothing shown
+    other = page.edit()
+    assert other is not None and other.room_evidence.text() == ""
+    other.close()

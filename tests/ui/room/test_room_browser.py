@@ -84,8 +84,11 @@ def test_join_follow_the_countdown_send_an_item_and_find_it_approved_in_the_expo
 ) -> None:
     address = turn_on(window, dialogs)
     assert window.room is not None and window.document is not None
-    phone.goto(address.split("?")[0] + "?code=ZZZZ")
+    with phone.expect_response(lambda response: "/api/roster" in response.url) as refused:
+        phone.goto(address.split("?")[0] + "?code=ZZZZ")
+    assert refused.value.status == 403
     sync_api.expect(phone.locator("#join-error")).to_contain_text("join code is not right")
+    assert phone.locator("#person").is_hidden()  # no names without the code
     shot(phone, "1-wrong-code")
     phone.goto(address)
     sync_api.expect(phone.locator("#person")).to_be_visible()
@@ -150,9 +153,14 @@ def test_the_remote_needs_its_pin_starts_and_pauses_and_shows_items_as_text(
     )
     qtbot.waitUntil(lambda: window.room is not None and len(window.room.pending) == 1)
     phone.goto(base + "?remote=1")
+    logged = len(window.document.run_log.events) if window.document else 0
     phone.fill("#pin", "000000" if server.pin != "000000" else "111111")
-    phone.click("#pin-form button[type=submit]")
+    with phone.expect_response(lambda response: "/api/remote" in response.url) as refused:
+        phone.click("#pin-form button[type=submit]")
+    assert refused.value.status == 403
     sync_api.expect(phone.locator("#pin-error")).to_contain_text("PIN is not right")
+    assert window.document is not None and len(window.document.run_log.events) == logged
+    assert phone.locator("#pending li").count() == 0  # nothing waiting is shown without the PIN
     shot(phone, "6-remote-wrong-pin")
     assert not runner.started
     phone.fill("#pin", server.pin)
@@ -283,3 +291,71 @@ def test_the_other_team_judges_a_goal_on_the_phone_and_the_console_shows_the_rea
     assert phone.alerts == []
     panel.check_button.click()
     sync_api.expect(phone.locator("#check")).to_be_hidden()
+
+
+def test_a_phone_that_loses_the_connection_reconnects_by_itself_and_shows_live_state_again(
+    window: MainWindow, dialogs: ScriptedDialogs, phone: Any, qtbot: QtBot
+) -> None:
+    address = turn_on(window, dialogs)
+    room = window.room
+    assert room is not None
+    session = room.session
+    phone.goto(address)
+    phone.select_option("#person", "p:2")
+    phone.click("#name-form button[type=submit]")
+    sync_api.expect(phone.locator("#connection")).to_have_text("Connected to the laptop")
+    qtbot.waitUntil(lambda: room.connected == 1)
+
+    # the laptop's network drops (its Wi-Fi resets): every connection closes, then it serves again
+    host, port = room.server.host, room.server.port
+    room.server.stop()
+    sync_api.expect(phone.locator("#connection")).to_have_text("Reconnecting to the laptop…")
+    shot(phone, "12-reconnecting")
+    session.act(RunAction.TOGGLE)  # meanwhile the facilitator starts the run
+    room.server.start(host, port)  # same address, same codes: the phone is still joined
+    room.publish()
+    item = session.runner.item()
+    assert item is not None
+    sync_api.expect(phone.locator("#connection")).to_have_text("Connected to the laptop", timeout=15_000)
+    sync_api.expect(phone.locator("#item-title")).to_have_text(item.title)
+    sync_api.expect(phone.locator("#state")).not_to_have_text("Starting soon")
+    first = phone.locator("#countdown").inner_text()
+    phone.wait_for_timeout(1200)
+    assert shown_ms(phone.locator("#countdown").inner_text()) < shown_ms(first)  # live: it moves again
+    qtbot.waitUntil(lambda: room.connected == 1, timeout=5000)
+
+    # the phone's own Wi-Fi drops and comes back: it finds the laptop again without a tap
+    phone.context.set_offline(True)
+    sync_api.expect(phone.locator("#connection")).to_have_text("Reconnecting to the laptop…", timeout=15_000)
+    session.act(RunAction.NEXT)
+    phone.wait_for_timeout(500)
+    phone.context.set_offline(False)
+    upcoming = session.runner.item()
+    assert upcoming is not None and upcoming.title != item.title
+    sync_api.expect(phone.locator("#item-title")).to_have_text(upcoming.title, timeout=15_000)
+    sync_api.expect(phone.locator("#connection")).to_have_text("Connected to the laptop")
+    assert phone.locator("#live").is_visible() and phone.alerts == []
+
+
+def test_a_connection_that_goes_silent_is_dropped_and_made_again(
+    window: MainWindow, dialogs: ScriptedDialogs, phone: Any, qtbot: QtBot
+) -> None:
+    """A phone whose Wi-Fi vanished hears no goodbye: silence itself ends the connection."""
+    import time
+
+    address = turn_on(window, dialogs)
+    room = window.room
+    assert room is not None and room.server._loop is not None
+    phone.goto(address)
+    phone.select_option("#person", "p:4")
+    phone.click("#name-form button[type=submit]")
+    sync_api.expect(phone.locator("#connection")).to_have_text("Connected to the laptop")
+    qtbot.waitUntil(lambda: room.connected == 1)
+    room.server._loop.call_soon_threadsafe(time.sleep, 14)  # nothing reaches the phone for 14 s
+    sync_api.expect(phone.locator("#connection")).to_have_text("Reconnecting to the laptop…", timeout=20_000)
+    room.session.act(RunAction.TOGGLE)
+    item = room.session.runner.item()
+    assert item is not None
+    sync_api.expect(phone.locator("#item-title")).to_have_text(item.title, timeout=20_000)
+    sync_api.expect(phone.locator("#connection")).to_have_text("Connected to the laptop")
+    sync_api.expect(phone.locator("#state")).not_to_have_text("Starting soon")
