@@ -13,9 +13,19 @@ from workshop.leads.dates import read_date
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.reader import LeadTable, read_table
 from workshop.leads.state import definition_of, fully_approved
-from workshop.model import ActionItem, FunnelSettings, Goal, GoalCheckIn, Review, WorkshopContent
+from workshop.model import (
+    TEAM_KEYS,
+    ActionItem,
+    FunnelSettings,
+    Goal,
+    GoalCheckIn,
+    Review,
+    WorkshopContent,
+    team_name,
+)
 from workshop.review.cohorts import conversion_cohorts, funnel_rates
 from workshop.review.escalation import escalations
+from workshop.review.hours import working_hours_of
 from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, sales_follow_up, suggest_review_mapping
 from workshop.sla import agreement as sla
 
@@ -109,14 +119,20 @@ def scorecard_for(
         mapping[name] = column
     mapping = {k: v for k, v in mapping.items() if v}
     per_month = committed_mqls_per_month(content)
-    clauses = [mql_delivery(table, mapping, definition, per_month, start, end)]
+    working, notes = working_hours_of(content.info)
+    clauses = [mql_delivery(table, mapping, definition, per_month, start, end, working.zone)]
     contact = clause_number(content, "first_contact_hours")
     decision = clause_number(content, "decision_hours")
-    clauses += sales_follow_up(table, mapping, contact, decision, start, end)
+    clauses += sales_follow_up(table, mapping, contact, decision, start, end, working)
     rates = funnel_rates(content.funnel[0] if content.funnel else FunnelSettings())
     clauses.append(conversion_cohorts(table, mapping, rates, start, end))
     miss_weeks = clause_number(content, "miss_weeks")
-    clauses.append(escalations(table, mapping, definition, per_month, contact, miss_weeks, start, end))
+    names = {key: team_name(content.teams, key) for key in TEAM_KEYS}
+    clauses.append(
+        escalations(table, mapping, definition, per_month, contact, miss_weeks, start, end, working, names)
+    )
+    for clause in clauses[1:3]:
+        clause["cannot"] = [*notes, *clause["cannot"]]
     return Scorecard(table.name, start, end, mapping, clauses, sla.fingerprint(content))
 
 
