@@ -174,3 +174,45 @@ def check_ins_of(content: WorkshopContent, goal: Goal) -> list[tuple[Review, Goa
         (by_review[c.review], c) for c in content.check_ins if c.goal == goal.id and c.review in by_review
     ]
     return sorted(found, key=lambda pair: (pair[0].position, pair[0].id))
+
+
+def _listed(reviews: list[Review]) -> str:
+    return "; ".join(
+        f"{i}: held {r.held_on or 'on no date'}, {r.period_start or '?'} to {r.period_end or '?'}"
+        for i, r in enumerate(reviews, 1)
+    )
+
+
+def pick_review(reviews: list[Review], wanted: str | None) -> Review:
+    """The review ``wanted`` names: held on that date, else the one whose period holds it, or by number.
+
+    ``None`` or "" is the latest. A number counts from 1 (the first review); -1 is the latest.
+    ValueError says what there is when nothing (or more than one review) matches.
+    """
+    if not reviews:
+        raise ValueError("the workshop holds no review yet: add one on the Review page (Ctrl+0)")
+    text = (wanted or "").strip()
+    if not text:
+        return reviews[-1]
+    if text.lstrip("-").isdigit():
+        number = int(text)
+        if 1 <= number <= len(reviews):
+            return reviews[number - 1]
+        if -len(reviews) <= number <= -1:
+            return reviews[number]
+        raise ValueError(f"there is no review {text}: the workshop holds {len(reviews)} ({_listed(reviews)})")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"“{text}” is neither a date (2027-01-31) nor a review's number (1, 2, …, or -1 for the latest)"
+        ) from None
+    held = [r for r in reviews if r.held_on == day.isoformat()]
+    if not held:
+        held = [r for r in reviews if r.period_start <= day.isoformat() <= r.period_end and r.period_start]
+    if len(held) == 1:
+        return held[0]
+    if not held:
+        raise ValueError(f"no review was held on {day.isoformat()} or covers it ({_listed(reviews)})")
+    numbers = ", ".join(str(reviews.index(r) + 1) for r in held)
+    raise ValueError(f"{len(held)} reviews match {day.isoformat()}: give its number instead ({numbers})")
