@@ -139,3 +139,13 @@ def test_a_setting_that_cannot_be_used_says_so_and_takes_the_default(
     assert len(notes) == 1
     assert said in notes[0]
     assert working.between(datetime(2027, 1, 4, 9), datetime(2027, 1, 4, 17)) == 8.0
+
+
+def test_the_working_days_read_as_people_say_them() -> None:
+    from workshop.review.hours import days_words
+
+    assert days_words(frozenset(range(5))) == "Monday to Friday"
+    assert days_words(frozenset({5, 6, 0})) == "Saturday to Monday"
+    assert days_words(frozenset({6, 0, 1, 2, 3})) == "Sunday to Thursday"
+    assert days_words(frozenset({0, 2})) == "Monday, Wednesday"
+    assert days_words(frozenset(range(7))) == "every day"

@@ -69,13 +69,19 @@ class WorkingHours:
         return (self.local(finish).astimezone(UTC) - self.local(begin).astimezone(UTC)).total_seconds() / 3600
 
     def describe(self) -> str:
-        """ "Monday to Friday, 09:00 to 17:00 (Europe/Berlin)" """
-        days = sorted(self.days)
-        if days and days == list(range(days[0], days[-1] + 1)) and len(days) > 2:
-            named = f"{WEEKDAY_NAMES[days[0]]} to {WEEKDAY_NAMES[days[-1]]}"
-        else:
-            named = ", ".join(WEEKDAY_NAMES[d] for d in days) or "no day"
-        return f"{named}, {self.start:%H:%M} to {self.end:%H:%M} ({self.zone})"
+        """ "Monday to Friday, 09:00 to 17:00 (Europe/Berlin)"; a run over the weekend reads so too."""
+        return f"{days_words(self.days)}, {self.start:%H:%M} to {self.end:%H:%M} ({self.zone})"
+
+
+def days_words(days: frozenset[int]) -> str:
+    """{0..4} -> "Monday to Friday"; {5, 6, 0} -> "Saturday to Monday"; {0, 2} -> "Monday, Wednesday"."""
+    if len(days) == 7:
+        return "every day"
+    firsts = [d for d in sorted(days) if (d - 1) % 7 not in days]
+    if len(firsts) == 1 and len(days) > 2:
+        first = firsts[0]
+        return f"{WEEKDAY_NAMES[first]} to {WEEKDAY_NAMES[(first + len(days) - 1) % 7]}"
+    return ", ".join(WEEKDAY_NAMES[d] for d in sorted(days)) or "no day"
 
 
 def read_clock(text: str) -> time | None:
