@@ -100,6 +100,9 @@ def test_missing_columns_say_what_cannot_be_worked_out(tmp_path: Path) -> None:
     assert decision["period"]["verdict"] == NO_DATA
     assert decision["accepted"] is None
     assert any("no agreed number of hours" in why for why in decision["cannot"])
+    # the month has MQLs, but without the columns no month gets a verdict either
+    assert [(m["mqls"], m["verdict"]) for m in contact["months"]] == [(5, NO_DATA)]
+    assert [(m["mqls"], m["verdict"], m["accepted"]) for m in decision["months"]] == [(5, NO_DATA, None)]
 
 
 def _independent_by_month(path: Path, limit: float) -> dict[str, tuple[int, int, float | None]]:
