@@ -149,3 +149,22 @@ def test_the_working_days_read_as_people_say_them() -> None:
     assert days_words(frozenset({6, 0, 1, 2, 3})) == "Sunday to Thursday"
     assert days_words(frozenset({0, 2})) == "Monday, Wednesday"
     assert days_words(frozenset(range(7))) == "every day"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2027-01-05T14:03:00+01:00", True),
+        ("2027-01-05T13:03:00Z", True),
+        ("2027-01-05 08:03 -0500", True),
+        ("2027-01-05 14:03", False),
+        ("2027-01-05", False),  # a date: "-05" is its day, not an offset
+        ("05/01/2027 2:30 PM", False),
+    ],
+)
+def test_an_offset_is_told_from_a_plain_date(text: str, offset: bool) -> None:
+    from workshop.review.hours import has_offset
+
+    assert has_offset(text) is offset
+    moment = read_datetime(text, "day first")
+    assert moment is not None and (moment.tzinfo is not None) is offset

@@ -16,6 +16,7 @@ change counts 23 or 25.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
@@ -28,6 +29,7 @@ _TIME = re.compile(
     r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([AaPp]\.?[Mm]\.?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?(?![\d:])"
 )
+_OFFSET_TAIL = re.compile(r"\d\s*(Z|UTC|GMT|[+-]\d{2}(:?\d{2})?)\s*$", re.IGNORECASE)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -56,8 +58,7 @@ class WorkingHours:
         day = low_end.date()
         while day <= high_end.date():
             if day.weekday() in self.days:
-                opens = datetime.combine(day, self.start, tzinfo=self.zone).astimezone(UTC)
-                closes = datetime.combine(day, self.end, tzinfo=self.zone).astimezone(UTC)
+                opens, closes = _day_bounds(day, self.start, self.end, self.zone)
                 low, high = max(first, opens), min(last, closes)
                 if high > low:
                     seconds += (high - low).total_seconds()
@@ -71,6 +72,13 @@ class WorkingHours:
     def describe(self) -> str:
         """ "Monday to Friday, 09:00 to 17:00 (Europe/Berlin)"; a run over the weekend reads so too."""
         return f"{days_words(self.days)}, {self.start:%H:%M} to {self.end:%H:%M} ({self.zone})"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_bounds(day: date, start: time, end: time, zone: tzinfo) -> tuple[datetime, datetime]:
+    """When a working day opens and closes, in UTC (kept: an export's leads share their days)."""
+    opens = datetime.combine(day, start, tzinfo=zone).astimezone(UTC)
+    return opens, datetime.combine(day, end, tzinfo=zone).astimezone(UTC)
 
 
 def days_words(days: frozenset[int]) -> str:
@@ -149,6 +157,11 @@ def _offset(text: str) -> tzinfo | None:
     if hours > 14 or minutes > 59:
         return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def has_offset(text: str) -> bool:
+    """Whether a date-time cell ends with an offset from UTC ("…+01:00", "…Z"): a quick look."""
+    return _OFFSET_TAIL.search(text) is not None and _TIME.search(text) is not None
 
 
 def read_datetime(text: str, order: str = "") -> datetime | None:

@@ -26,7 +26,7 @@ from workshop.leads.numbers import read_number
 from workshop.leads.reader import LeadTable, column_key, suggest_mapping
 from workshop.leads.values import clean, outcome_of
 from workshop.model import DEFAULT_TEAM_NAMES
-from workshop.review.hours import WorkingHours, read_datetime
+from workshop.review.hours import WorkingHours, has_offset, read_datetime
 
 MET, CLOSE, MISSED, NO_DATA = "met", "close", "missed", "no data"
 VERDICTS = (MET, CLOSE, MISSED, NO_DATA)
@@ -217,11 +217,12 @@ def _day(row: Sequence[str], at: int | None, order: str, zone: tzinfo | None = N
     """The cell's date; a date-time with an offset from UTC is dated in ``zone`` (the workshop's)."""
     if at is None or at >= len(row):
         return None
-    if zone is not None:
-        moment = read_datetime(row[at], order)
-        if moment is not None and moment.tzinfo is not None:
-            return moment.astimezone(zone).date()
-    return read_date(row[at], order)
+    if zone is None or not has_offset(row[at]):
+        return read_date(row[at], order)
+    moment = read_datetime(row[at], order)
+    if moment is None:
+        return None
+    return moment.astimezone(zone).date() if moment.tzinfo is not None else moment.date()
 
 
 def _count(
