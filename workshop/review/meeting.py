@@ -125,7 +125,7 @@ def scorecard_for(
     decision = clause_number(content, "decision_hours")
     clauses += sales_follow_up(table, mapping, contact, decision, start, end, working)
     rates = funnel_rates(content.funnel[0] if content.funnel else FunnelSettings())
-    clauses.append(conversion_cohorts(table, mapping, rates, start, end))
+    clauses.append(conversion_cohorts(table, mapping, rates, start, end, working.zone))
     miss_weeks = clause_number(content, "miss_weeks")
     names = {key: team_name(content.teams, key) for key in TEAM_KEYS}
     clauses.append(

@@ -213,7 +213,7 @@ def _lead_values(
     return lead
 
 
-def _day(row: Sequence[str], at: int | None, order: str, zone: tzinfo | None = None) -> date | None:
+def day_of_cell(row: Sequence[str], at: int | None, order: str, zone: tzinfo | None = None) -> date | None:
     """The cell's date; a date-time with an offset from UTC is dated in ``zone`` (the workshop's)."""
     if at is None or at >= len(row):
         return None
@@ -246,7 +246,7 @@ def _count(
     count = _Count({f"{y:04d}-{m:02d}": _Month() for y, m in months_of(start, end)})
     crm_at = columns.get(CRM_MQL)
     for line, row in table.rows():
-        day = _day(row, columns.get(HANDOFF), orders.get(HANDOFF, ""), zone) or _day(
+        day = day_of_cell(row, columns.get(HANDOFF), orders.get(HANDOFF, ""), zone) or day_of_cell(
             row, columns.get(CREATED), orders.get(CREATED, ""), zone
         )
         if day is None:
