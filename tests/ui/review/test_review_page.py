@@ -104,6 +104,10 @@ def test_file_new_from_this_workshop_opens_the_next_period(
     assert content.info.title.endswith("(next period)")
     assert [p.name for p in content.participants] == people
     assert content.sla_signatures == []
+    assert content.agenda and all(a.replanned_minutes == 0 for a in content.agenda)
+    assert content.actions and all(
+        a.carried_from and a.status in ("open", "in progress") for a in content.actions
+    )
 
 
 def test_a_check_in_shows_the_goals_trend_over_the_reviews(window: MainWindow) -> None:
