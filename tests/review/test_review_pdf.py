@@ -142,3 +142,30 @@ def test_first_contact_and_decisions_get_a_chart_with_their_numbers() -> None:
     clause["clause"] = "accept_reject"
     series = clause_series(clause)
     assert series is not None and "accepted or rejected within 4 hours" in series[0]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_quarters_review_with_every_clause_fits_two_pages(tmp_path: Path, paper: str) -> None:
+    import dataclasses
+    import json
+
+    from workshop.demo.crm_export import demo_crm_export
+    from workshop.leads.reader import read_table
+    from workshop.review.meeting import scorecard_for
+
+    content = demo_content(TODAY)
+    start, end = date(2027, 2, 1), date(2027, 4, 30)
+    path = tmp_path / "crm.csv"
+    path.write_text(demo_crm_export(start, end), encoding="utf-8")
+    card = scorecard_for(content, read_table(path), start, end)
+    assert len(card.clauses[-1]["weeks"]) >= 12  # a quarter's weeks in the escalation chart
+    review = dataclasses.replace(
+        content.reviews[0],
+        period_start=start.isoformat(),
+        period_end=end.isoformat(),
+        scorecard=json.dumps(card.to_json()),
+    )
+    data = review_pdf(content, review, paper)
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 2
+    text = text_of(data, tmp_path)
+    assert "Overdue actions" in text and "Escalation" in text

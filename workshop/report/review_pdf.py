@@ -7,6 +7,7 @@ SHA-256, so the review and the agreement it holds to account can be matched on p
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -51,7 +52,11 @@ def _figure(value: Any) -> str:
 
 
 def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 80.0) -> Drawing:
-    """Delivered per month as bars with their number, the commitment as a tick over each bar."""
+    """Delivered per month as bars with their number, the commitment as a tick over each bar.
+
+    With many bars (a quarter's weeks in half a page) each keeps its number, without "of N"
+    (the dashed tick shows it), and the labels under the bars are thinned to fit.
+    """
     label_h = 14.0
     drawing = _drawing(width, height + label_h)
     if not months:
@@ -59,6 +64,9 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 
     top = max([m.get("delivered") or 0 for m in months] + [m.get("target") or 0 for m in months] + [1])
     slot = width / len(months)
     bar = min(slot * 0.6, 40.0)
+    roomy = slot >= 44
+    size = 7.5 if slot >= 22 else 6.0
+    every = max(1, math.ceil(26 / slot))
     for i, month in enumerate(months):
         x = i * slot + (slot - bar) / 2
         delivered = month.get("delivered") or 0
@@ -71,9 +79,9 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 
             String(
                 x + bar / 2,
                 label_h + max(h, target_h) + 3,
-                f"{delivered:,}" + (f" of {target:,}" if target else ""),
+                f"{delivered:,}" + (f" of {target:,}" if target and roomy else ""),
                 fontName=SANS,
-                fontSize=7.5,
+                fontSize=size,
                 fillColor=INK,
                 textAnchor="middle",
             )
@@ -83,17 +91,18 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 
             drawing.add(
                 Line(x - 4, y, x + bar + 4, y, strokeColor=INK, strokeWidth=1.2, strokeDashArray=[3, 2])
             )
-        drawing.add(
-            String(
-                x + bar / 2,
-                2,
-                month["month"],
-                fontName=SANS,
-                fontSize=7.5,
-                fillColor=MUTED,
-                textAnchor="middle",
+        if i % every == 0:
+            drawing.add(
+                String(
+                    x + bar / 2,
+                    2,
+                    month["month"],
+                    fontName=SANS,
+                    fontSize=size,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
             )
-        )
     return drawing
 
 
@@ -191,7 +200,7 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
                 continue
             caption, bars = series
             # The words on the left, the months' chart (each bar with its number) on the right.
-            left, right = 0.52 * w, 0.48 * w
+            left, right = 0.6 * w, 0.4 * w
             beside = Table(
                 [[[*text, para(caption, st.small)], trend_chart(bars, right - 6, 40.0)]],
                 colWidths=[left, right],
@@ -214,7 +223,7 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
             KeepTogether(
                 [
                     para(f"{clause['title']} per month (bars; dashed: the commitment)", st.h2),
-                    trend_chart(months, ctx.width, 56.0),
+                    trend_chart(months, ctx.width, 50.0),
                 ]
             ),
         ]
@@ -253,7 +262,7 @@ def _goals(ctx: ReportContext, review: Review) -> list[Flowable]:
     widths = [0.3 * w, 0.115 * w, 0.1 * w, 0.11 * w, 0.155 * w, 0.22 * w]
     return [
         para("Goals progress", st.h1),
-        table(["Goal", "Baseline", "Target", "Trend", "Confidence", "Comment"], rows, widths, st),
+        _tight(table(["Goal", "Baseline", "Target", "Trend", "Confidence", "Comment"], rows, widths, st)),
     ]
 
 
@@ -273,7 +282,14 @@ def _overdue(ctx: ReportContext, review: Review) -> list[Flowable]:
         return [*out, para(f"No action item was overdue on {nice_date(day.isoformat())}.", st.body)]
     w = ctx.width
     rows = [[a.what, a.owner, nice_date(a.due), a.status.capitalize()] for a in late]
-    return [*out, table(["What", "Owner", "Due", "Status"], rows, [0.5 * w, 0.2 * w, 0.15 * w, 0.15 * w], st)]
+    widths = [0.5 * w, 0.2 * w, 0.15 * w, 0.15 * w]
+    return [*out, _tight(table(["What", "Owner", "Due", "Status"], rows, widths, st))]
+
+
+def _tight(found: Table) -> Table:
+    """A table with less padding: the review's two pages hold a quarter's figures and its lists."""
+    found.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return found
 
 
 def review_pdf(content: WorkshopContent, review: Review, paper: str) -> bytes:
