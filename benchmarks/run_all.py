@@ -42,6 +42,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "funnel_page": (["--runs", "5"], ["--runs", "2"]),
     "growth": (["--runs", "5"], ["--runs", "2"]),
     "room_load": (["--clients", "60", "--seconds", "60"], ["--clients", "60", "--seconds", "20"]),
+    "review_scorecard": (["--runs", "5"], ["--runs", "3"]),
 }
 """The benchmarks run_all runs, in order."""
 

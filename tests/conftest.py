@@ -34,17 +34,29 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def write_version(path: Path, version: int) -> None:
-    """The demo workshop as file format ``version`` wrote it (tables that came later left out)."""
+    """The demo workshop as file format ``version`` wrote it (tables and columns that came later left out)."""
+    import sqlite3
+
     import sqlite_utils
 
-    from workshop.store.schema import MIGRATIONS
+    from workshop.store.schema import APPLICATION_ID, MIGRATIONS
 
-    scratch = sqlite_utils.Database(memory=True)
-    for migration in MIGRATIONS[:version]:
-        migration(scratch)
-    existing = set(scratch.table_names())
-    tables = {name: records for name, records in demo_content(TODAY).tables().items() if name in existing}
-    files.write_new(path, tables, MIGRATIONS[:version])
+    db = sqlite_utils.Database(sqlite3.connect(path), execute_plugins=False)
+    try:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        with db.atomic():
+            for migration in MIGRATIONS[:version]:
+                migration(db)
+            existing = set(db.table_names())
+            for name, records in demo_content(TODAY).tables().items():
+                if name not in existing or not records:
+                    continue
+                columns = set(db[name].columns_dict)
+                rows = [{k: v for k, v in r.values().items() if k in columns} for r in records]
+                db[name].insert_all(rows)  # type: ignore[union-attr]
+            db.execute(f"PRAGMA user_version = {version}")
+    finally:
+        db.close()
 
 
 @pytest.fixture(scope="session")

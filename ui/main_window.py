@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, "&Export as JSON…", self.export_json, "Ctrl+E")
         self.pdf_exporter = PdfExporter(self, self.dialogs, self.settings.store, lambda: self.document)
         self.pdf_exporter.add_to(file_menu)
+        self.pdf_exporter.shown_review = self._shown_review
         self.calendar_action = self._action(file_menu, "Export &Calendar…", self.export_calendar)
         file_menu.addSeparator()
         self.close_action = self._action(
@@ -754,11 +755,24 @@ class MainWindow(QMainWindow):
         from ui.common.page_context import PageContext  # noqa: PLC0415 - after the window shows
         from ui.workshop_view import WorkshopView  # noqa: PLC0415
 
-        context = PageContext(self.signals, self, self.dialogs, self._report, self.run_session)
+        context = PageContext(
+            self.signals,
+            self,
+            self.dialogs,
+            self._report,
+            self.run_session,
+            export_review=self.pdf_exporter.export_review,
+        )
         self.view = WorkshopView(context, self)
         self.stack.addWidget(self.view)
         self.view.show_stage(stage)
         self.show_current()
+
+    def _shown_review(self) -> int:
+        """The review the Review page shows (0 before the page was opened: the latest)."""
+        page = self.view.page_by_key.get("review") if self.view is not None else None
+        current = getattr(page, "current_review_id", None)
+        return int(current()) if callable(current) else 0
 
     def _report(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

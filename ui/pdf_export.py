@@ -61,13 +61,17 @@ class PdfExporter(QObject):
         self._progress: QProgressDialog | None = None
         self._target: Path | None = None
         self.actions: list[QAction] = []
+        self.shown_review: Callable[[], int] = lambda: 0  # the Review page's review (0: the latest)
 
     def add_to(self, menu: QMenu) -> None:
         sla = menu.addAction("Export &SLA PDF…")
         sla.triggered.connect(self.export_sla)
         goals = menu.addAction("Export &Goals PDF…")
         goals.triggered.connect(self.export_goals)
-        self.actions = [sla, goals]
+        review = menu.addAction("Export &Review PDF…")
+        review.setToolTip("The review shown on the Review page (else the latest)")
+        review.triggered.connect(lambda: self.export_review(self.shown_review()))
+        self.actions = [sla, goals, review]
         paper_menu = menu.addMenu("PDF &Paper Size")
         group = QActionGroup(paper_menu)
         current = str(self.settings.value(PAPER_KEY, "auto"))
@@ -102,6 +106,30 @@ class PdfExporter(QObject):
             return goals_pdf(content, paper), "goals"
 
         self._start("Export goals PDF", "Goals", make)
+
+    def export_review(self, review_id: int = 0) -> None:
+        """The review PDF of the review ``review_id`` (0: the latest)."""
+        document = self.document()
+        if document is None:
+            return
+        from workshop.model import Review  # noqa: PLC0415 - not needed to start
+
+        reviews = document.typed(Review)
+        review = next((r for r in reviews if r.id == review_id), reviews[-1] if reviews else None)
+        if review is None:
+            self.dialogs.error(
+                self.window,
+                "No review yet",
+                "Add a review on the Review page (Ctrl+0) first; nothing was written.",
+            )
+            return
+
+        def make(content: WorkshopContent, paper: str) -> tuple[bytes, str]:
+            from workshop.report.review_pdf import review_pdf  # noqa: PLC0415 - loads reportlab
+
+            return review_pdf(content, review, paper), "review"
+
+        self._start("Export review PDF", f"Review {review.held_on or review.period_end}".rstrip(), make)
 
     def _start(
         self, title: str, stem: str, make: Callable[[WorkshopContent, str], tuple[bytes, str]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date, datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class Clock(Protocol):
@@ -39,3 +40,24 @@ def local_now() -> datetime:
 def local_today() -> date:
     """Today's date where the computer is (the workshop's room)."""
     return local_now().date()
+
+
+def local_zone_name() -> str:
+    """The computer's time zone as an IANA name ("Europe/Berlin"); "UTC" when it cannot be told."""
+    try:
+        import tzlocal  # noqa: PLC0415
+
+        name = tzlocal.get_localzone_name()
+    except Exception:  # noqa: BLE001 - an unusual system set-up: fall back rather than fail to start
+        name = None
+    return name if name and zone_or_none(name) is not None else "UTC"
+
+
+def zone_or_none(name: str) -> ZoneInfo | None:
+    """The time zone an IANA name names, None when it names none this computer knows."""
+    if not name or name != name.strip() or name.startswith("/") or ".." in name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None

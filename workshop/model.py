@@ -31,6 +31,7 @@ OWNER_NAMES = {JOINT: "Both teams", FACILITATOR_OWNER: "Facilitator"}  # owners 
 NO_TEAM = "No team"
 
 ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # work_days' words, Monday first
 AGENDA_OWNERS = (SALES, MARKETING, JOINT, FACILITATOR_OWNER)
 NEXT_DAY = "next day"  # a marker: the items after it start on the next day at the day's start time
 AGENDA_KINDS = ("discussion", "exercise", "presentation", "break", NEXT_DAY)
@@ -66,6 +67,12 @@ class WorkshopInfo(Record):
     balance_low: int = 45  # airtime share below which a team is under-heard (band 45-55%)
     balance_delay: int = 3  # minutes outside the band before the facilitator is cued
     min_item_minutes: int = 5  # re-planning never shrinks an item below this
+    # After the workshop: the clock the SLA's hour clauses are counted by, and the reviews' time.
+    time_zone: str = ""  # IANA name ("Europe/Berlin"); set to the laptop's zone when created
+    work_days: str = "mon,tue,wed,thu,fri"  # the working days, comma-separated (WEEKDAY_KEYS)
+    work_start: str = "09:00"  # the working day, in the workshop's time zone
+    work_end: str = "17:00"
+    review_time: str = "09:00"  # when the review meetings start (the .ics calendar)
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ class ActionItem(Record):
     team: str = JOINT
     due: str = ""  # ISO date, "" when not set
     status: str = "open"
+    carried_from: str = ""  # the earlier workshop it was carried over from (its title), "" if none
 
 
 @dataclass(frozen=True)
@@ -546,6 +554,24 @@ JSON_FIELDS: Mapping[tuple[str, str], tuple[type, bool]] = MappingProxyType(
 )
 """Text fields that hold JSON: the kind of value, and whether "" (nothing yet) is allowed."""
 
+_CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+TEXT_FORMATS: Mapping[tuple[str, str], tuple[re.Pattern[str], str]] = MappingProxyType(
+    {
+        (WorkshopInfo.TABLE, "time_zone"): (
+            re.compile(r"|[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*"),
+            "a time zone's name (such as Europe/Berlin)",
+        ),
+        (WorkshopInfo.TABLE, "work_days"): (
+            re.compile(r"({0})(,({0}))*".format("|".join(WEEKDAY_KEYS))),
+            "working days (such as mon,tue,wed,thu,fri)",
+        ),
+        (WorkshopInfo.TABLE, "work_start"): (_CLOCK, "a time of day (HH:MM)"),
+        (WorkshopInfo.TABLE, "work_end"): (_CLOCK, "a time of day (HH:MM)"),
+        (WorkshopInfo.TABLE, "review_time"): (_CLOCK, "a time of day (HH:MM)"),
+    }
+)
+"""Text fields with a fixed form: the form, and what it is in words (for the message)."""
+
 TABLE_LABELS: Mapping[str, str] = MappingProxyType(
     {
         WorkshopInfo.TABLE: "the workshop's details",
@@ -607,6 +633,9 @@ def value_problem(record_type: type[Record], name: str, value: object) -> str | 
             return f"{name} is a {type(value).__name__} where text belongs"
         if storable(value) != value:
             return f"{name} holds characters that cannot be stored"
+        if (table, name) in TEXT_FORMATS:
+            pattern, what = TEXT_FORMATS[(table, name)]
+            return None if pattern.fullmatch(value) else f"{name} is “{value[:40]}”, not {what}"
         return _json_problem(table, name, value) if (table, name) in JSON_FIELDS else None
     if isinstance(value, bool) or not isinstance(value, int):
         return f"{name} is not a whole number"

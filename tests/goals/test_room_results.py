@@ -11,7 +11,7 @@ from workshop.document import WorkshopDocument
 from workshop.edits import Insert
 from workshop.goals.room_results import by_team, check_details, dots_of, room_line, vote_tally
 from workshop.model import MARKETING, SALES, DotVote, RoomCheck, Team, default_teams
-from workshop.store.schema import CURRENT_VERSION
+from workshop.store.schema import ROOM_RESULTS_VERSION
 
 TEAMS = [Team(key=SALES, name="Vertrieb"), Team(key=MARKETING, name="Marketing")]
 
@@ -69,7 +69,7 @@ def test_the_latest_vote_a_goal_was_in_gives_its_dots() -> None:
 
 def test_a_file_of_the_previous_version_opens_migrated_and_takes_room_results(tmp_path: Path) -> None:
     path = tmp_path / "old.smw"
-    write_version(path, CURRENT_VERSION - 1)
+    write_version(path, ROOM_RESULTS_VERSION - 1)
     document = WorkshopDocument.open(path)
     try:
         assert document.migrated_backup is not None

@@ -101,7 +101,8 @@ def two_workshop_rows(path: Path, data: bytes, rng: random.Random) -> None:
         path,
         data,
         "INSERT INTO workshop SELECT 2, position, title, company, start_date, end_date, venue, "
-        "facilitator, day_start, uid, day_end, balance_low, balance_delay, min_item_minutes FROM workshop",
+        "facilitator, day_start, uid, day_end, balance_low, balance_delay, min_item_minutes, time_zone, "
+        "work_days, work_start, work_end, review_time FROM workshop",
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
@@ -95,3 +96,38 @@ def test_export_ics_from_the_command_line(demo_file: Path, tmp_path: Path) -> No
     assert len(uids) == len(set(uids)) > 1
     assert main(["export", str(demo_file), "--ics", str(out)]) == 0
     assert [str(e["UID"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")] == uids
+
+
+def test_the_meetings_start_at_the_review_time_in_the_workshops_zone() -> None:
+    content = _content("monthly", "2027-01-31")
+    content.info = dataclasses.replace(content.info, time_zone="Europe/Berlin", review_time="14:30")
+    data = calendar_ics(content, NOW)
+    calendar = Calendar.from_ical(data)
+    series = next(e for e in calendar.walk("VEVENT") if "RRULE" in e)
+    assert series["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert [z["TZID"] for z in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    start = series.decoded("DTSTART")
+    assert (start.hour, start.minute, start.utcoffset()) == (14, 30, timedelta(hours=1))
+    # The recurrence keeps the wall-clock time: 14:30 in Berlin in summer is 12:30 UTC.
+    raw = series["RRULE"].to_ical()
+    rule = raw.decode() if isinstance(raw, bytes) else str(raw)
+    dates = list(rrulestr(rule, dtstart=start))[:5]
+    assert [d.date() for d in dates] == [
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+        date(2027, 3, 31),
+        date(2027, 4, 30),
+        date(2027, 5, 31),
+    ]
+    assert dates[3].astimezone(ZoneInfo("UTC")).hour == 12
+
+
+def test_without_a_review_time_the_meetings_start_at_the_days_start() -> None:
+    content = _content("weekly", "2027-01-05")
+    content.info = dataclasses.replace(
+        content.info, time_zone="America/New_York", review_time="", day_start="08:15"
+    )
+    calendar = Calendar.from_ical(calendar_ics(content, NOW))
+    series = next(e for e in calendar.walk("VEVENT") if "RRULE" in e)
+    start = series.decoded("DTSTART")
+    assert (start.hour, start.minute, str(start.tzinfo)) == (8, 15, "America/New_York")

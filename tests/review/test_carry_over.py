@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from workshop.demo.content import demo_content
 from workshop.leads.state import fully_approved
@@ -44,3 +45,49 @@ def test_a_next_workshop_of_a_next_workshop_does_not_stack_suffixes() -> None:
     once = next_workshop(demo_content(TODAY), date(2027, 4, 1))
     twice = next_workshop(once, date(2027, 7, 1))
     assert twice.info.title.count(NEXT_SUFFIX) == 1
+
+
+def test_the_agenda_and_the_open_actions_come_along_flagged() -> None:
+    import dataclasses
+
+    from workshop.model import ActionItem
+
+    old = demo_content(TODAY)
+    old.agenda[0] = dataclasses.replace(old.agenda[0], replanned_minutes=old.agenda[0].minutes + 15)
+    old.info = dataclasses.replace(
+        old.info, time_zone="Europe/Lisbon", work_start="08:00", review_time="15:00"
+    )
+    old.actions.append(ActionItem(id=999, what="Already done", status="done", due="2027-02-01"))
+    old.actions.append(ActionItem(id=998, what="Dropped", status="dropped"))
+    new = next_workshop(old, date(2027, 4, 1))
+    assert [(a.title, a.minutes, a.kind, a.owner) for a in new.agenda] == [
+        (a.title, a.minutes, a.kind, a.owner) for a in old.agenda
+    ]
+    assert all(a.replanned_minutes == 0 for a in new.agenda)  # the plan, not last time's run
+    still_open = [a for a in old.actions if a.status in ("open", "in progress")]
+    assert still_open and len(still_open) < len(old.actions)
+    assert [(a.what, a.owner, a.due, a.status) for a in new.actions] == [
+        (a.what, a.owner, a.due, a.status) for a in still_open
+    ]
+    assert {a.carried_from for a in new.actions} == {old.info.title}
+    assert (new.info.time_zone, new.info.work_start, new.info.review_time) == (
+        "Europe/Lisbon",
+        "08:00",
+        "15:00",
+    )
+    # a second period keeps the workshop each action first came from
+    again = next_workshop(new, date(2027, 7, 1))
+    assert {a.carried_from for a in again.actions} == {old.info.title}
+
+
+def test_the_next_workshop_is_a_file_that_opens(tmp_path: Path) -> None:
+    from workshop.document import WorkshopDocument
+    from workshop.model import ActionItem, AgendaItem
+
+    new = next_workshop(demo_content(TODAY), date(2027, 4, 1))
+    doc = WorkshopDocument.create(tmp_path / "next.smw", new)
+    try:
+        assert len(doc.typed(AgendaItem)) == len(new.agenda) > 0
+        assert all(a.carried_from for a in doc.typed(ActionItem))
+    finally:
+        doc.close()

@@ -91,3 +91,25 @@ def test_the_funnels_rates_through_sal_and_opportunity() -> None:
     )
     rates = funnel_rates(settings)
     assert rates == FunnelRates(Fraction(2, 5), Fraction(1, 5), 30)
+
+
+def test_a_time_with_an_offset_joins_the_cohort_of_the_workshops_month(tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    path = tmp_path / "crm.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["MQL Date", "Stage"])
+        writer.writerow(["2027-01-31T23:30:00Z", "SQL"])  # 1 February, 00:30 in Berlin
+        writer.writerow(["2027-01-10T10:00:00+01:00", "MQL"])
+    rates = funnel_rates(FunnelSettings(cycle_days="30"))
+    table = read_table(path)
+    berlin = conversion_cohorts(
+        table, MAPPING, rates, date(2027, 1, 1), date(2027, 6, 30), ZoneInfo("Europe/Berlin")
+    )
+    assert [(c["month"], c["mqls"], c["sqls"]) for c in berlin["cohorts"]] == [
+        ("2027-01", 1, 0),
+        ("2027-02", 1, 1),
+    ]
+    utc = conversion_cohorts(table, MAPPING, rates, date(2027, 1, 1), date(2027, 6, 30), ZoneInfo("UTC"))
+    assert [(c["month"], c["mqls"], c["sqls"]) for c in utc["cohorts"]] == [("2027-01", 2, 1)]

@@ -64,3 +64,17 @@ def test_a_month_of_met_weeks_is_met(tmp_path: Path) -> None:
     table = read_table(_export(tmp_path, set()))
     result = escalations(table, MAPPING, None, 20, 4, 2, date(2027, 1, 1), date(2027, 1, 31))
     assert result["period"]["verdict"] == MET
+
+
+def test_the_escalation_names_the_teams_as_the_workshop_does(tmp_path: Path) -> None:
+    from workshop.review.scorecard import describe_clause
+
+    table = read_table(_export(tmp_path, {date(2027, 1, 4), date(2027, 1, 11)}))
+    names = {"sales": "Field Sales", "marketing": "Growth"}
+    result = escalations(table, MAPPING, None, 52, 4, 2, date(2027, 1, 1), date(2027, 1, 31), None, names)
+    text = "\n".join(describe_clause(result))
+    assert "Growth missed 2 weeks in a row: 2027-01-11 to 2027-01-24" in text
+    assert "Field Sales missed 2 weeks in a row: 2027-01-04 to 2027-01-17" in text
+    assert "Marketing missed" not in text and "  Sales missed" not in text
+    renamed = "\n".join(describe_clause(result, {"sales": "Closers"}))
+    assert "Closers missed 2 weeks" in renamed

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workshop.leads.reader import read_table
 from workshop.review.hours import WorkingHours, read_datetime
-from workshop.review.scorecard import CLOSE, MET, MISSED, NO_DATA, sales_follow_up
+from workshop.review.scorecard import CLOSE, MET, MISSED, NO_DATA, describe_clause, sales_follow_up
 
 HEADER = ["Id", "MQL Date", "First Contact", "Attempts", "Sales Status", "Rejection Reason", "Decided At"]
 MAPPING = {
@@ -100,3 +100,63 @@ def test_missing_columns_say_what_cannot_be_worked_out(tmp_path: Path) -> None:
     assert decision["period"]["verdict"] == NO_DATA
     assert decision["accepted"] is None
     assert any("no agreed number of hours" in why for why in decision["cannot"])
+    # the month has MQLs, but without the columns no month gets a verdict either
+    assert [(m["mqls"], m["verdict"]) for m in contact["months"]] == [(5, NO_DATA)]
+    assert [(m["mqls"], m["verdict"], m["accepted"]) for m in decision["months"]] == [(5, NO_DATA, None)]
+
+
+def _independent_by_month(path: Path, limit: float) -> dict[str, tuple[int, int, float | None]]:
+    """Per month from the file itself (csv module): MQLs, contacted in time, median hours.
+
+    The rows below hand off and are contacted on the same weekday inside 9:00-17:00, so the
+    working hours are simply the difference of the two times.
+    """
+    import statistics
+
+    found: dict[str, list[float]] = {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            start = datetime.fromisoformat(row["MQL Date"])
+            end = datetime.fromisoformat(row["First Contact"])
+            found.setdefault(start.strftime("%Y-%m"), []).append((end - start).total_seconds() / 3600)
+    return {
+        month: (len(hours), sum(h <= limit for h in hours), statistics.median(hours))
+        for month, hours in found.items()
+    }
+
+
+def test_first_contact_and_decisions_month_by_month_with_an_empty_month(tmp_path: Path) -> None:
+    rows = []
+    for i, (day, hand, contact) in enumerate(
+        [
+            ("2027-01-05", "09:00", "10:00"),
+            ("2027-01-06", "09:00", "14:00"),  # 5 h: late
+            ("2027-01-07", "10:00", "10:30"),
+            ("2027-03-02", "09:00", "12:00"),
+            ("2027-03-03", "11:00", "16:00"),  # 5 h: late
+        ]
+    ):
+        status = "Accepted" if i % 2 == 0 else "Rejected"
+        rows.append([str(i), f"{day} {hand}", f"{day} {contact}", "1", status, "Student", f"{day} {contact}"])
+    path = _export(tmp_path, rows)
+    expected = _independent_by_month(path, 4)
+    table = read_table(path)
+    contact_clause, decision = sales_follow_up(table, MAPPING, 4, 24, date(2027, 1, 1), date(2027, 3, 31))
+    months = {m["month"]: m for m in contact_clause["months"]}
+    assert list(months) == ["2027-01", "2027-02", "2027-03"]
+    for key, (mqls, within, median) in expected.items():
+        assert (months[key]["mqls"], months[key]["within"], months[key]["median_hours"]) == (
+            mqls,
+            within,
+            median,
+        )
+    assert months["2027-01"]["verdict"] == MISSED  # 2 of 3: below 90 %
+    assert months["2027-02"] == {**months["2027-02"], "mqls": 0, "verdict": NO_DATA, "median_hours": None}
+    decided = {m["month"]: m for m in decision["months"]}
+    assert (decided["2027-01"]["accepted"], decided["2027-01"]["rejected"]) == (2, 1)
+    assert (decided["2027-03"]["accepted"], decided["2027-03"]["rejected"]) == (1, 1)
+    assert decided["2027-03"]["verdict"] == MET  # decided within 3 and 5 hours of a 24-hour limit
+    assert decided["2027-02"]["verdict"] == NO_DATA
+    text = "\n".join(describe_clause(contact_clause))
+    assert "2027-02: no data" in text
+    assert "2027-01: missed — 67% within 4.0 h" in text

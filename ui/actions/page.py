@@ -22,6 +22,7 @@ from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
 from workshop.actions.csv_export import actions_csv
 from workshop.clock import local_today
+from workshop.document import WorkshopDocument
 from workshop.model import (
     ACTION_STATUSES,
     JOINT,
@@ -39,12 +40,25 @@ Index = QModelIndex | QPersistentModelIndex
 NOT_DONE = "not done"
 TEAMS = (SALES, MARKETING, JOINT)  # an action item or a parked topic is for one team, or both
 
+
+def carried_from(document: WorkshopDocument, record: Record) -> str:
+    """The earlier workshop an action was carried over from, "" when it began in this one."""
+    return record.carried_from if isinstance(record, ActionItem) else ""
+
+
 ACTION_COLUMNS = (
     Column("what", "What", width=380),
     Column("owner", "Owner", width=170),
     Column("team", "Team", "team", options=TEAMS, width=120),
     Column("due", "Due", "date", width=110),
     Column("status", "Status", "choice", options=ACTION_STATUSES, label=str.capitalize),
+    Column(
+        "carried",
+        "Carried over from",
+        compute=carried_from,
+        width=200,
+        tip="The earlier workshop this open action came from (File ▸ New from This Workshop)",
+    ),
 )
 PARKING_COLUMNS = (
     Column("topic", "Topic", width=380),

@@ -30,6 +30,8 @@ class PageContext:
     report: Callable[[str], None]
     # The window's live runs, one per workshop (the Run page's RunSession); None: a page of its own
     sessions: Callable[[WorkshopDocument], QObject] | None = None
+    # The window's review PDF export, given the review's id; None: a page of its own
+    export_review: Callable[[int], None] | None = None
 
     @property
     def document(self) -> WorkshopDocument:

@@ -36,6 +36,7 @@ from workshop.model import (
     Participant,
     Record,
     Review,
+    WorkshopInfo,
 )
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ def _trend(document: WorkshopDocument, record: Record) -> str:
     return " → ".join(c.current.strip() or "?" for c in earlier)
 
 
+def carried_from(document: WorkshopDocument, record: Record) -> str:
+    """The earlier workshop an action was carried over from, "" when it began in this one."""
+    return record.carried_from if isinstance(record, ActionItem) else ""
+
+
 REVIEW_COLUMNS = (
     Column("held_on", "Held on", "date", width=110),
     Column("period_start", "Period from", "date", width=110),
@@ -106,6 +112,13 @@ OPEN_ACTION_COLUMNS = (
     Column("owner", "Owner", width=140),
     Column("due", "Due", "date", width=110),
     Column("status", "Status", "choice", options=ACTION_STATUSES, label=str.capitalize),
+    Column(
+        "carried",
+        "Carried over from",
+        compute=carried_from,
+        width=200,
+        tip="The earlier workshop this open action came from (File ▸ New from This Workshop)",
+    ),
 )
 
 
@@ -190,6 +203,20 @@ class ReviewPage(QWidget):
             self.reader, self, "the CRM export", self.stop_reading
         )
         self.reader.running.connect(self._running)
+        self.export_button = QPushButton(icons.icon("export"), "Export PDF…", self)
+        self.export_button.setToolTip(
+            "The selected review as a PDF: scorecard, trends, goals, overdue actions"
+        )
+        self.export_button.clicked.connect(self.export_pdf)
+        self.hours_label = QLabel(self)
+        self.hours_label.setWordWrap(True)
+        self.hours_label.setAccessibleName("Working hours the clauses count by")
+        self.hours_button = QPushButton("&Working Hours…", self)
+        self.hours_button.setToolTip(
+            "The workshop's time zone, working days and hours (the SLA's business hours), and when "
+            "review meetings start"
+        )
+        self.hours_button.clicked.connect(self.edit_working_hours)
         self.reading_label = QLabel(self)
         self.reading_label.setVisible(False)
         self.scorecard = QPlainTextEdit(self)
@@ -221,11 +248,16 @@ class ReviewPage(QWidget):
         card_row = QHBoxLayout()
         card_row.addWidget(self.read_button)
         card_row.addWidget(self.columns_button)
+        card_row.addWidget(self.export_button)
         card_row.addWidget(self.reading_label)
         card_row.addWidget(self.progress)
         card_row.addWidget(self.stop_button)
         card_row.addStretch(1)
         card_layout.addLayout(card_row)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.hours_label, 1)
+        hours_row.addWidget(self.hours_button)
+        card_layout.addLayout(hours_row)
         card_layout.addWidget(self.scorecard)
         goals_box = QGroupBox("Goal check-ins: each goal now, with its confidence and a comment", self)
         goals_layout = QVBoxLayout(goals_box)
@@ -244,6 +276,7 @@ class ReviewPage(QWidget):
         top.addWidget(card_box)
         top.setStretchFactor(0, 1)
         top.setStretchFactor(1, 1)
+        top.setSizes([400, 600])  # the verdicts get the wider half: they are what the room reads
         bottom = QSplitter(Qt.Orientation.Vertical, self)
         bottom.addWidget(goals_box)
         bottom.addWidget(actions_box)
@@ -252,6 +285,7 @@ class ReviewPage(QWidget):
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([280, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -302,7 +336,58 @@ class ReviewPage(QWidget):
         held = self._read is not None and review is not None and self._read[0] == review.id
         self.columns_button.setEnabled(editable and held and not self.reader.busy)
         self.check_in_button.setEnabled(editable and bool(self.document.typed(Goal)))
+        self.export_button.setEnabled(review is not None and self.context.export_review is not None)
+        self.hours_button.setEnabled(not self.document.read_only and not self.reader.busy)
+        self._show_hours()
         self._show_overdue()
+
+    def _show_hours(self) -> None:
+        from workshop.review.hours import working_hours_of  # noqa: PLC0415
+
+        working, notes = working_hours_of(self.document.typed(WorkshopInfo)[0])
+        text = f"Business hours: {working.describe()}"
+        if notes:
+            text += f" — ⚠ {notes[0]}"
+        self.hours_label.setText(text)
+
+    def edit_working_hours(self) -> None:
+        """The time zone, working days and hours, and review time: one undoable change."""
+        from zoneinfo import available_timezones  # noqa: PLC0415
+
+        from ui.review.hours_dialog import WorkingHoursDialog  # noqa: PLC0415
+
+        if self.document.read_only or self.reader.busy:
+            return
+        info = self.document.typed(WorkshopInfo)[0]
+        dialog = WorkingHoursDialog(info, sorted(available_timezones()), self)
+        if dialog.exec() != WorkingHoursDialog.DialogCode.Accepted:
+            return
+        self.set_working_hours(dialog.changes())
+
+    def set_working_hours(self, changes: dict[str, str]) -> None:
+        """Apply the settings; the export last read for the review shown is scored again by them."""
+        info = self.document.typed(WorkshopInfo)[0]
+        changed = {k: v for k, v in changes.items() if getattr(info, k) != v}
+        if not changed:
+            return
+        self.document.apply("change working hours", [Update.of(info, **changed)])
+        review = self.current_review()
+        if self._read is not None and review is not None and self._read[0] == review.id:
+            try:
+                mapping = json.loads(review.crm_mapping) if review.crm_mapping else {}
+            except ValueError:
+                mapping = {}
+            self.remap(mapping if isinstance(mapping, dict) else {})
+        elif review is not None and review.scorecard:
+            self.context.report(
+                "Working hours changed: read the CRM export again to count this review's clauses by them."
+            )
+
+    def export_pdf(self) -> None:
+        """The review shown, as a PDF (made by the window, off its thread)."""
+        review = self.current_review()
+        if review is not None and self.context.export_review is not None:
+            self.context.export_review(review.id)
 
     def _show_overdue(self) -> None:
         from workshop.review.meeting import overdue_actions  # noqa: PLC0415

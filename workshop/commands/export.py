@@ -28,7 +28,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--review",
         metavar="OUT.pdf",
-        help="write the latest review: scorecard, trends, goals, overdue actions",
+        help="write a review (the latest unless --review-date says which): scorecard, trends, goals, "
+        "overdue actions",
+    )
+    parser.add_argument(
+        "--review-date",
+        metavar="DATE|N",
+        help="with --review: the review held on DATE (2027-01-31), else the one whose period holds it; "
+        "or its number (1 the first, -1 the latest)",
     )
     parser.add_argument(
         "--ics",
@@ -67,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
             "say what to export: --json OUT, --turns-csv OUT, --sla OUT.pdf, --goals OUT.pdf, "
             "--review OUT.pdf, --ics OUT.ics or --ca CA.pem"
         )
+    if args.review_date and not args.review:
+        raise CommandError("--review-date picks the review for --review OUT.pdf: give that too")
     document = WorkshopDocument.open(args.file, read_only=True)
     try:
         content, log, problems = document.content(), document.run_log, document.problems
@@ -97,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             _write(str(path), data)
             print(f"Wrote {what} to {path}", file=said)
     if args.review:
-        _export_review(content, args.review, args.paper, said)
+        _export_review(content, args.review, args.review_date, args.paper, said)
     if args.ics:
         _export_ics(content, args.ics, said)
     if args.ca:
@@ -122,12 +131,16 @@ def _export_ics(content: WorkshopContent, target: str, said: TextIO) -> None:
     print(f"Wrote the review meetings and action due dates of the workshop to {target}", file=said)
 
 
-def _export_review(content: WorkshopContent, target: str, paper: str | None, said: TextIO) -> None:
+def _export_review(
+    content: WorkshopContent, target: str, which: str | None, paper: str | None, said: TextIO
+) -> None:
     from workshop.report.paper import default_paper
     from workshop.report.review_pdf import review_pdf
+    from workshop.review.meeting import pick_review
 
-    if not content.reviews:
-        raise CommandError("the workshop holds no review yet: add one on the Review page (Ctrl+0)")
-    review = content.reviews[-1]
+    try:
+        review = pick_review(content.reviews, which)
+    except ValueError as error:
+        raise CommandError(str(error)) from None
     _write(target, review_pdf(content, review, paper or default_paper()))
     print(f"Wrote the review of {review.period_start} to {review.period_end} to {target}", file=said)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from workshop.agenda.plan import load_template
-from workshop.clock import local_today
+from workshop.clock import local_today, local_zone_name
 from workshop.demo.lead_history import demo_mql, demo_stages
 from workshop.goals.deadlines import find_deadlines, main_deadline
 from workshop.leads.stages import common_stages
@@ -67,6 +67,8 @@ def demo_content(today: date | None = None) -> WorkshopContent:
         day_start=template.day_start,
         day_end=template.day_end,
         uid=str(uuid.uuid4()),
+        time_zone=local_zone_name(),  # the laptop's, as for a new workshop
+        review_time=template.day_start,
     )
     people = [
         ("Dana Whitfield", "VP Sales", SALES, True),
@@ -330,6 +332,7 @@ def blank_content(today: date | None = None) -> WorkshopContent:
             start_date=today.isoformat(),
             end_date=today.isoformat(),
             uid=str(uuid.uuid4()),
+            time_zone=local_zone_name(),
         ),
         teams=default_teams(),
         lead_stages=common_stages(),

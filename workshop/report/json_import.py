@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop.clock import local_zone_name
 from workshop.inputs import load_json, read_regular_file
 from workshop.model import (
     TABLE_LABELS,
@@ -33,7 +34,7 @@ from workshop.run_log import RunEvent, RunLog
 from workshop.store import files
 from workshop.store.errors import describe_write_failure
 from workshop.store.reading import MAX_RUN_MS, event_problem
-from workshop.store.schema import CURRENT_VERSION
+from workshop.store.schema import ADDED_FIELDS, CURRENT_VERSION, REVIEW_SETTINGS_VERSION
 
 CONTENT_FIELDS = {
     "teams": "teams",
@@ -70,11 +71,13 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def _record(record_type: type[Record], row: Any, where: str) -> Record:
+def _record(record_type: type[Record], row: Any, where: str, file_format: int = CURRENT_VERSION) -> Record:
     if not isinstance(row, dict):
         raise JsonImportError(f"{where} is not a record (an object with fields)")
     values: dict[str, Any] = {}
     for name, kind in column_types(record_type).items():
+        if name not in row and ADDED_FIELDS.get((record_type.TABLE, name), 0) > file_format:
+            continue  # exported before the field existed: it takes its default, as a migrated file does
         if name not in row:
             raise JsonImportError(f"{where} lacks the field “{name}”")
         value = row[name]
@@ -87,7 +90,7 @@ def _record(record_type: type[Record], row: Any, where: str) -> Record:
     return record_type(**values)
 
 
-def _tables(tables: Any) -> dict[str, list[Record]]:
+def _tables(tables: Any, file_format: int = CURRENT_VERSION) -> dict[str, list[Record]]:
     if not isinstance(tables, dict):
         raise JsonImportError("“records.tables” is missing or is not an object")
     result: dict[str, list[Record]] = {}
@@ -98,7 +101,9 @@ def _tables(tables: Any) -> dict[str, list[Record]]:
             raise JsonImportError(f"{label}: not a list of records")
         if name == WorkshopInfo.TABLE and len(rows) != 1:
             raise JsonImportError(f"it holds {len(rows)} workshops instead of one")
-        records = [_record(record_type, row, f"{label}, record {i + 1}") for i, row in enumerate(rows)]
+        records = [
+            _record(record_type, row, f"{label}, record {i + 1}", file_format) for i, row in enumerate(rows)
+        ]
         ids = [r.id for r in records]
         if len(set(ids)) != len(ids):
             raise JsonImportError(f"{label}: two records have the same id")
@@ -178,10 +183,15 @@ def content_from_json(data: Any) -> Imported:
         raise JsonImportError("it was exported by a newer version of the app; update the app to import it")
     if not isinstance(records, dict):
         raise JsonImportError("it has no “records” section (it was exported by an older version of the app)")
-    tables = _tables(records.get("tables"))
+    file_format = records.get("file_format")
+    if isinstance(file_format, bool) or not isinstance(file_format, int):
+        file_format = CURRENT_VERSION
+    tables = _tables(records.get("tables"), file_format)
     run_log = _run(records.get("run"))
     info = tables[WorkshopInfo.TABLE][0]
     assert isinstance(info, WorkshopInfo)
+    if file_format < REVIEW_SETTINGS_VERSION:  # as the migration does for a file: this computer's zone
+        info = dataclasses.replace(info, time_zone=local_zone_name(), review_time=info.day_start)
     content = WorkshopContent(info=info, run_log=run_log)
     for name, field_name in CONTENT_FIELDS.items():
         setattr(content, field_name, list(tables[name]))

@@ -7,6 +7,8 @@ SHA-256, so the review and the agreement it holds to account can be matched on p
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -14,10 +16,10 @@ from typing import Any
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from workshop.clock import local_today
-from workshop.model import Goal, Review, WorkshopContent
+from workshop.model import TEAM_KEYS, Goal, Review, WorkshopContent, team_name
 from workshop.report.charts import INK, MUTED, _drawing
 from workshop.report.context import ReportContext, date_range, nice_date
 from workshop.report.layout import PageDecor, build, para, styles, table
@@ -26,6 +28,7 @@ from workshop.review.meeting import check_ins_of, overdue_actions
 from workshop.review.scorecard import MET, MISSED, NO_DATA, describe_clause
 from workshop.sla import agreement as sla
 
+_MONTH_LINE = re.compile(r"\s+\d{4}-\d{2}: ")  # a clause's month line: the chart shows the months
 VERDICT_FILL = {MET: "#15803d", "close": "#b45309", MISSED: "#b91c1c", NO_DATA: "#64748b"}
 
 
@@ -49,7 +52,11 @@ def _figure(value: Any) -> str:
 
 
 def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 80.0) -> Drawing:
-    """Delivered per month as bars with their number, the commitment as a tick over each bar."""
+    """Delivered per month as bars with their number, the commitment as a tick over each bar.
+
+    With many bars (a quarter's weeks in half a page) each keeps its number, without "of N"
+    (the dashed tick shows it), and the labels under the bars are thinned to fit.
+    """
     label_h = 14.0
     drawing = _drawing(width, height + label_h)
     if not months:
@@ -57,6 +64,9 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 
     top = max([m.get("delivered") or 0 for m in months] + [m.get("target") or 0 for m in months] + [1])
     slot = width / len(months)
     bar = min(slot * 0.6, 40.0)
+    roomy = slot >= 44
+    size = 7.5 if slot >= 22 else 6.0
+    every = max(1, math.ceil(26 / slot))
     for i, month in enumerate(months):
         x = i * slot + (slot - bar) / 2
         delivered = month.get("delivered") or 0
@@ -69,9 +79,9 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 
             String(
                 x + bar / 2,
                 label_h + max(h, target_h) + 3,
-                f"{delivered:,}" + (f" of {target:,}" if target else ""),
+                f"{delivered:,}" + (f" of {target:,}" if target and roomy else ""),
                 fontName=SANS,
-                fontSize=7.5,
+                fontSize=size,
                 fillColor=INK,
                 textAnchor="middle",
             )
@@ -81,17 +91,18 @@ def trend_chart(months: Sequence[dict[str, Any]], width: float, height: float = 
             drawing.add(
                 Line(x - 4, y, x + bar + 4, y, strokeColor=INK, strokeWidth=1.2, strokeDashArray=[3, 2])
             )
-        drawing.add(
-            String(
-                x + bar / 2,
-                2,
-                month["month"],
-                fontName=SANS,
-                fontSize=7.5,
-                fillColor=MUTED,
-                textAnchor="middle",
+        if i % every == 0:
+            drawing.add(
+                String(
+                    x + bar / 2,
+                    2,
+                    month["month"],
+                    fontName=SANS,
+                    fontSize=size,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
             )
-        )
     return drawing
 
 
@@ -119,6 +130,24 @@ def clause_series(clause: dict[str, Any]) -> tuple[str, list[dict[str, Any]]] | 
             if bars
             else None
         )
+    if clause.get("clause") in ("sales_commitment", "accept_reject"):
+        bars = [
+            {
+                "month": month["month"],
+                "delivered": month["within"],
+                "target": month["measured"] + month.get("not_done", 0) or None,
+                "verdict": month["verdict"],
+            }
+            for month in clause.get("months", [])
+        ]
+        limit = clause.get("limit_hours")
+        within = "business hours" if clause["clause"] == "sales_commitment" else "hours"
+        what = "first contacted" if clause["clause"] == "sales_commitment" else "accepted or rejected"
+        caption = (
+            f"MQLs {what} within {'–' if limit is None else f'{limit:g}'} {within}, per month "
+            "(dashed: all MQLs timed)"
+        )
+        return (caption, bars) if bars and limit is not None else None
     if clause.get("clause") == "escalation":
         bars = [
             {
@@ -139,6 +168,7 @@ def clause_series(clause: dict[str, Any]) -> tuple[str, list[dict[str, Any]]] | 
 
 def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable]:
     st = ctx.st
+    names = {key: team_name(ctx.content.teams, key) for key in TEAM_KEYS}
     out: list[Flowable] = [para("SLA scorecard", st.h1)]
     if card is None:
         return [
@@ -149,7 +179,7 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
     rows = []
     for clause in card.get("clauses", []):
         period = clause["period"]
-        lines = describe_clause(clause)
+        lines = describe_clause(clause, names)
         figures = lines[0].split(" — ", 1)[-1] if lines else ""
         rows.append([clause["title"], period["verdict"].upper(), figures])
     w = ctx.width
@@ -157,15 +187,34 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
         table(["Clause", "Verdict", "Figures for the period"], rows, [0.3 * w, 0.15 * w, 0.55 * w], st)
     )
     for clause in card.get("clauses", []):
-        if "months" not in clause:
-            details = describe_clause(clause)[1:]
+        if clause.get("clause") != "marketing_commitment":
+            details = describe_clause(clause, names)[1:]
+            if clause.get("clause") in ("sales_commitment", "accept_reject"):
+                details = [line for line in details if not _MONTH_LINE.match(line)]
             series = clause_series(clause)
-            if details or series:
-                out.append(para(clause["title"], st.h2))
-                out += [para(line.strip(), st.small) for line in details]
-            if series:
-                caption, bars = series
-                out += [para(caption, st.small), trend_chart(bars, ctx.width, 46.0)]
+            if not (details or series):
+                continue
+            text: list[Flowable] = [para(line.strip(), st.small) for line in details]
+            if series is None:
+                out += [KeepTogether([para(clause["title"], st.h2), *text])]
+                continue
+            caption, bars = series
+            # The words on the left, the months' chart (each bar with its number) on the right.
+            left, right = 0.6 * w, 0.4 * w
+            beside = Table(
+                [[[*text, para(caption, st.small)], trend_chart(bars, right - 6, 40.0)]],
+                colWidths=[left, right],
+                style=TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("FONTNAME", (0, 0), (-1, -1), SANS),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (0, -1), 6),
+                        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                    ]
+                ),
+            )
+            out += [KeepTogether([para(clause["title"], st.h2), beside])]
             continue
         basis = "by_definition" if clause.get("basis") == "definition" else "by_crm"
         months = [{**m, "delivered": m.get(basis)} for m in clause.get("months", [])]
@@ -174,7 +223,7 @@ def _scorecard(ctx: ReportContext, card: dict[str, Any] | None) -> list[Flowable
             KeepTogether(
                 [
                     para(f"{clause['title']} per month (bars; dashed: the commitment)", st.h2),
-                    trend_chart(months, ctx.width),
+                    trend_chart(months, ctx.width, 50.0),
                 ]
             ),
         ]
@@ -210,10 +259,10 @@ def _goals(ctx: ReportContext, review: Review) -> list[Flowable]:
     if not rows:
         return [para("Goals", st.h1), para("No goals are recorded in the workshop.", st.warn)]
     w = ctx.width
-    widths = [0.25 * w, 0.12 * w, 0.1 * w, 0.13 * w, 0.16 * w, 0.24 * w]
+    widths = [0.3 * w, 0.115 * w, 0.1 * w, 0.11 * w, 0.155 * w, 0.22 * w]
     return [
         para("Goals progress", st.h1),
-        table(["Goal", "Baseline", "Target", "Trend", "Confidence", "Comment"], rows, widths, st),
+        _tight(table(["Goal", "Baseline", "Target", "Trend", "Confidence", "Comment"], rows, widths, st)),
     ]
 
 
@@ -233,7 +282,14 @@ def _overdue(ctx: ReportContext, review: Review) -> list[Flowable]:
         return [*out, para(f"No action item was overdue on {nice_date(day.isoformat())}.", st.body)]
     w = ctx.width
     rows = [[a.what, a.owner, nice_date(a.due), a.status.capitalize()] for a in late]
-    return [*out, table(["What", "Owner", "Due", "Status"], rows, [0.5 * w, 0.2 * w, 0.15 * w, 0.15 * w], st)]
+    widths = [0.5 * w, 0.2 * w, 0.15 * w, 0.15 * w]
+    return [*out, _tight(table(["What", "Owner", "Due", "Status"], rows, widths, st))]
+
+
+def _tight(found: Table) -> Table:
+    """A table with less padding: the review's two pages hold a quarter's figures and its lists."""
+    found.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return found
 
 
 def review_pdf(content: WorkshopContent, review: Review, paper: str) -> bytes:

@@ -4,9 +4,12 @@ The review meetings are one recurring event whose rule follows the SLA's review 
 worded ("weekly", "every two weeks", "monthly", "quarterly", "on the first Tuesday of every
 month"). A monthly or quarterly series on the 29th, 30th or 31st falls on the month's last day
 in shorter months (``BYMONTHDAY=28,…,31;BYSETPOS=-1``) rather than skipping them, as a plain
-``BYMONTHDAY=31`` would. Every event has a UID made from the workshop's own identifier, so a
-calendar that imports the file again updates the events instead of adding copies; writing over
-an earlier export raises the ``SEQUENCE`` of each event that changed.
+``BYMONTHDAY=31`` would. The meetings start at the workshop's review time (by default its day's
+start) in its time zone: a ``TZID`` with the zone's ``VTIMEZONE``, so a calendar elsewhere shows
+the meeting at the right moment, daylight saving included. Every event has a UID made from the
+workshop's own identifier, so a calendar that imports the file again updates the events instead
+of adding copies; writing over an earlier export raises the ``SEQUENCE`` of each event that
+changed.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from workshop.model import ActionItem, WorkshopContent, team_name
+from workshop.model import ActionItem, WorkshopContent, WorkshopInfo, team_name
+from workshop.review.hours import read_clock, workshop_zone
 from workshop.sla import agreement as sla
 
 Adder = Callable[[str, str, "date | datetime", "date | datetime", dict[str, object]], None]
 PRODID = "-//Smarketing Workshop//Reviews//EN"
-MEETING_START = time(10, 0)
 MEETING_MINUTES = 60
 _WEEKDAYS = {
     "monday": "MO",
@@ -170,7 +173,8 @@ def calendar_ics(content: WorkshopContent, now: datetime, previous: bytes | None
     cadence = cadence_of(wording)
     first = _first_meeting(content, cadence) if cadence else None
     if cadence is not None and first is not None:
-        start = datetime.combine(first, MEETING_START)
+        zone, _why = workshop_zone(content.info)
+        start = datetime.combine(first, meeting_time(content.info), tzinfo=zone)
         add(
             _uid(content, "reviews"),
             f"SLA review: {title}",
@@ -180,7 +184,13 @@ def calendar_ics(content: WorkshopContent, now: datetime, previous: bytes | None
         )
     for action in content.actions:
         add_action(content, action, add)
+    calendar.add_missing_timezones()  # a VTIMEZONE for the meetings' TZID, so any calendar reads it
     return bytes(calendar.to_ical())
+
+
+def meeting_time(info: WorkshopInfo) -> time:
+    """When the review meetings start: the workshop's review time, else its day's start, else 9:00."""
+    return read_clock(info.review_time) or read_clock(info.day_start) or time(9, 0)
 
 
 def add_action(content: WorkshopContent, action: ActionItem, add: Adder) -> None:

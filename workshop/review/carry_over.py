@@ -3,7 +3,10 @@
 Carried over as the starting draft: the workshop's details (a new identifier, dated today),
 the teams and participants, the lead stages, the funnel and quota lines, the MQL definition
 (its text and version history, approvals cleared: the next workshop approves it again) and
-the SLA's clauses (unsigned). Last period's goals come back as drafts for reference: the
+the SLA's clauses (unsigned), the agenda (as planned: nothing re-planned or run yet), and
+the working-hours, time-zone and review-time settings. The action items still open or in
+progress come along as they are, each marked with the workshop it was carried over from;
+done and dropped ones stay behind. Last period's goals come back as drafts for reference: the
 value reached at the latest check-in becomes the baseline, and a milestone line records what
 the goal was and how it ended.
 """
@@ -15,7 +18,7 @@ import uuid
 from datetime import date
 
 from workshop.model import Goal, GoalCheckIn, MqlState, WorkshopContent, WorkshopInfo
-from workshop.review.meeting import check_ins_of
+from workshop.review.meeting import OPEN_STATUSES, check_ins_of
 
 NEXT_SUFFIX = " (next period)"
 
@@ -73,6 +76,14 @@ def next_workshop(content: WorkshopContent, today: date) -> WorkshopContent:
         facilitator=info.facilitator,
         day_start=info.day_start,
         day_end=info.day_end,
+        balance_low=info.balance_low,
+        balance_delay=info.balance_delay,
+        min_item_minutes=info.min_item_minutes,
+        time_zone=info.time_zone,
+        work_days=info.work_days,
+        work_start=info.work_start,
+        work_end=info.work_end,
+        review_time=info.review_time,
         start_date=today.isoformat(),
         end_date=today.isoformat(),
         uid=str(uuid.uuid4()),
@@ -82,6 +93,12 @@ def next_workshop(content: WorkshopContent, today: date) -> WorkshopContent:
         info=new_info,
         teams=[dataclasses.replace(t, id=0) for t in content.teams],
         participants=[dataclasses.replace(p, id=0) for p in content.participants],
+        agenda=[dataclasses.replace(a, id=0, replanned_minutes=0) for a in content.agenda],
+        actions=[
+            dataclasses.replace(a, id=0, carried_from=a.carried_from or title)
+            for a in content.actions
+            if a.status in OPEN_STATUSES
+        ],
         funnel=[dataclasses.replace(f, id=0) for f in content.funnel] or WorkshopContent(new_info).funnel,
         quota_lines=[dataclasses.replace(q, id=0) for q in content.quota_lines],
         goals=[_carried_goal(content, g) for g in content.goals],

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 from fractions import Fraction
 from typing import Any
 
 from workshop.funnel.plan import parse_days, parse_percent
-from workshop.leads.dates import read_date
 from workshop.leads.reader import LeadTable, column_key
 from workshop.model import FunnelSettings
 from workshop.review.scorecard import (
@@ -29,6 +28,7 @@ from workshop.review.scorecard import (
     MISSED,
     NO_DATA,
     crm_says_mql,
+    day_of_cell,
 )
 
 _SQL_OR_PAST = frozenset({"sql", "salesqualifiedlead", "opportunity", "customer", "won", "closedwon"})
@@ -73,9 +73,18 @@ def _rate_verdict(actual: float | None, planned: Fraction | None) -> str:
 
 
 def conversion_cohorts(
-    table: LeadTable, mapping: Mapping[str, str], rates: FunnelRates, start: date, end: date
+    table: LeadTable,
+    mapping: Mapping[str, str],
+    rates: FunnelRates,
+    start: date,
+    end: date,
+    zone: tzinfo | None = None,
 ) -> dict[str, Any]:
-    """Per monthly cohort: MQLs, SQLs, won, both rates, and whether the cohort is old enough to compare."""
+    """Per monthly cohort: MQLs, SQLs, won, both rates, and whether the cohort is old enough to compare.
+
+    A lead's cohort is the month of its hand-off (else creation) in ``zone`` (the workshop's),
+    for a time written with its offset from UTC.
+    """
     index = {c: i for i, c in enumerate(table.columns)}
     stage_at = index.get(mapping.get(CRM_MQL, ""))
     date_fields = [f for f in (HANDOFF, CREATED) if mapping.get(f) in index]
@@ -87,7 +96,7 @@ def conversion_cohorts(
             for name in date_fields:
                 at = index[mapping[name]]
                 order = readings[mapping[name]].order if mapping[name] in readings else ""
-                day = read_date(row[at], order) if at < len(row) else None
+                day = day_of_cell(row, at, order, zone)
                 if day is not None:
                     break
             if (

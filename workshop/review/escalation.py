@@ -15,7 +15,7 @@ from typing import Any
 
 from workshop.leads.definition import MqlDefinition, score_lead
 from workshop.leads.reader import LeadTable
-from workshop.model import MARKETING, SALES
+from workshop.model import DEFAULT_TEAM_NAMES, MARKETING, SALES
 from workshop.review.hours import WorkingHours, read_datetime
 from workshop.review.scorecard import (
     CREATED,
@@ -57,6 +57,21 @@ def _runs(missed: list[bool], weeks: list[date], length: int) -> list[dict[str, 
     return runs
 
 
+def _cannot(
+    miss_weeks: int | None, has_weeks: bool, can_mark: bool, timed: bool, names: Mapping[str, str]
+) -> list[str]:
+    cannot = []
+    if miss_weeks is None:
+        cannot.append("the SLA has no agreed number of consecutive weeks before escalating")
+    if not has_weeks:
+        cannot.append("the period holds no whole week")
+    if not can_mark:
+        cannot.append(f"the weekly MQLs of {names[MARKETING]} cannot be counted against a commitment")
+    if not timed:
+        cannot.append(f"the weekly first contacts of {names[SALES]} cannot be timed")
+    return cannot
+
+
 def escalations(
     table: LeadTable,
     mapping: Mapping[str, str],
@@ -67,8 +82,12 @@ def escalations(
     start: date,
     end: date,
     working: WorkingHours | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Each team's weeks missed and the runs long enough to have escalated."""
+    """Each team's weeks missed and the runs long enough to have escalated.
+
+    ``names`` are the teams' names in the workshop (by key), kept with the clause for its text.
+    """
     from workshop.review.scorecard import _lead_values  # noqa: PLC0415 - shared reading of a lead
 
     working = working or WorkingHours()
@@ -83,10 +102,17 @@ def escalations(
     decimals = {f: numbers[mapping[f]].decimal for f in fields if f in wanted and f in at}
     delivered = dict.fromkeys(weeks, 0)
     late = dict.fromkeys(weeks, False)
-    end_moment = datetime.combine(end, time(23, 59))
+    end_moment = datetime.combine(end, time(23, 59), tzinfo=working.zone)
+    names = {**DEFAULT_TEAM_NAMES, **(names or {})}
     for _line, row in table.rows():
-        handoff = read_datetime(row[at[HANDOFF]], order.get(HANDOFF, "")) if HANDOFF in at else None
-        created = read_datetime(row[at[CREATED]], order.get(CREATED, "")) if CREATED in at else None
+
+        def when(name: str, row: list[str] = row) -> datetime | None:
+            k = at.get(name)
+            found = read_datetime(row[k], order.get(name, "")) if k is not None and k < len(row) else None
+            return working.local(found) if found is not None else None
+
+        handoff = when(HANDOFF)
+        created = when(CREATED)
         moment = handoff or created
         if moment is None:
             continue
@@ -99,7 +125,7 @@ def escalations(
             counted = CRM_MQL in at and crm_says_mql(row[at[CRM_MQL]])
         delivered[week] += counted
         if handoff is not None and contact_limit is not None and FIRST_CONTACT in at:
-            contact = read_datetime(row[at[FIRST_CONTACT]], order.get(FIRST_CONTACT, ""))
+            contact = when(FIRST_CONTACT)
             hours = working.between(handoff, contact or end_moment)
             if hours > contact_limit:
                 late[week] = True
@@ -107,15 +133,8 @@ def escalations(
     can_mark = per_week is not None and (definition is not None or CRM_MQL in at)
     marketing_missed = [can_mark and per_week is not None and delivered[w] < per_week for w in weeks]
     sales_missed = [late[w] for w in weeks]
-    cannot = []
-    if miss_weeks is None:
-        cannot.append("the SLA has no agreed number of consecutive weeks before escalating")
-    if not weeks:
-        cannot.append("the period holds no whole week")
-    if not can_mark:
-        cannot.append("marketing's weekly MQLs cannot be counted against a commitment")
-    if contact_limit is None or FIRST_CONTACT not in at or HANDOFF not in at:
-        cannot.append("sales' weekly first contacts cannot be timed")
+    timed = contact_limit is not None and FIRST_CONTACT in at and HANDOFF in at
+    cannot = _cannot(miss_weeks, bool(weeks), can_mark, timed, names)
     length = miss_weeks or 0
     triggered = {
         MARKETING: _runs(marketing_missed, weeks, length) if length else [],
@@ -126,6 +145,7 @@ def escalations(
         "clause": "escalation",
         "title": "Escalation",
         "miss_weeks": miss_weeks,
+        "team_names": {MARKETING: names[MARKETING], SALES: names[SALES]},
         "weeks": [
             {
                 "week": w.isoformat(),

@@ -13,9 +13,19 @@ from workshop.leads.dates import read_date
 from workshop.leads.definition import MqlDefinition
 from workshop.leads.reader import LeadTable, read_table
 from workshop.leads.state import definition_of, fully_approved
-from workshop.model import ActionItem, FunnelSettings, Goal, GoalCheckIn, Review, WorkshopContent
+from workshop.model import (
+    TEAM_KEYS,
+    ActionItem,
+    FunnelSettings,
+    Goal,
+    GoalCheckIn,
+    Review,
+    WorkshopContent,
+    team_name,
+)
 from workshop.review.cohorts import conversion_cohorts, funnel_rates
 from workshop.review.escalation import escalations
+from workshop.review.hours import working_hours_of
 from workshop.review.scorecard import CREATED, HANDOFF, mql_delivery, sales_follow_up, suggest_review_mapping
 from workshop.sla import agreement as sla
 
@@ -109,14 +119,20 @@ def scorecard_for(
         mapping[name] = column
     mapping = {k: v for k, v in mapping.items() if v}
     per_month = committed_mqls_per_month(content)
-    clauses = [mql_delivery(table, mapping, definition, per_month, start, end)]
+    working, notes = working_hours_of(content.info)
+    clauses = [mql_delivery(table, mapping, definition, per_month, start, end, working.zone)]
     contact = clause_number(content, "first_contact_hours")
     decision = clause_number(content, "decision_hours")
-    clauses += sales_follow_up(table, mapping, contact, decision, start, end)
+    clauses += sales_follow_up(table, mapping, contact, decision, start, end, working)
     rates = funnel_rates(content.funnel[0] if content.funnel else FunnelSettings())
-    clauses.append(conversion_cohorts(table, mapping, rates, start, end))
+    clauses.append(conversion_cohorts(table, mapping, rates, start, end, working.zone))
     miss_weeks = clause_number(content, "miss_weeks")
-    clauses.append(escalations(table, mapping, definition, per_month, contact, miss_weeks, start, end))
+    names = {key: team_name(content.teams, key) for key in TEAM_KEYS}
+    clauses.append(
+        escalations(table, mapping, definition, per_month, contact, miss_weeks, start, end, working, names)
+    )
+    for clause in clauses[1:3]:
+        clause["cannot"] = [*notes, *clause["cannot"]]
     return Scorecard(table.name, start, end, mapping, clauses, sla.fingerprint(content))
 
 
@@ -158,3 +174,45 @@ def check_ins_of(content: WorkshopContent, goal: Goal) -> list[tuple[Review, Goa
         (by_review[c.review], c) for c in content.check_ins if c.goal == goal.id and c.review in by_review
     ]
     return sorted(found, key=lambda pair: (pair[0].position, pair[0].id))
+
+
+def _listed(reviews: list[Review]) -> str:
+    return "; ".join(
+        f"{i}: held {r.held_on or 'on no date'}, {r.period_start or '?'} to {r.period_end or '?'}"
+        for i, r in enumerate(reviews, 1)
+    )
+
+
+def pick_review(reviews: list[Review], wanted: str | None) -> Review:
+    """The review ``wanted`` names: held on that date, else the one whose period holds it, or by number.
+
+    ``None`` or "" is the latest. A number counts from 1 (the first review); -1 is the latest.
+    ValueError says what there is when nothing (or more than one review) matches.
+    """
+    if not reviews:
+        raise ValueError("the workshop holds no review yet: add one on the Review page (Ctrl+0)")
+    text = (wanted or "").strip()
+    if not text:
+        return reviews[-1]
+    if text.lstrip("-").isdigit():
+        number = int(text)
+        if 1 <= number <= len(reviews):
+            return reviews[number - 1]
+        if -len(reviews) <= number <= -1:
+            return reviews[number]
+        raise ValueError(f"there is no review {text}: the workshop holds {len(reviews)} ({_listed(reviews)})")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"“{text}” is neither a date (2027-01-31) nor a review's number (1, 2, …, or -1 for the latest)"
+        ) from None
+    held = [r for r in reviews if r.held_on == day.isoformat()]
+    if not held:
+        held = [r for r in reviews if r.period_start <= day.isoformat() <= r.period_end and r.period_start]
+    if len(held) == 1:
+        return held[0]
+    if not held:
+        raise ValueError(f"no review was held on {day.isoformat()} or covers it ({_listed(reviews)})")
+    numbers = ", ".join(str(reviews.index(r) + 1) for r in held)
+    raise ValueError(f"{len(held)} reviews match {day.isoformat()}: give its number instead ({numbers})")

@@ -17,7 +17,7 @@ import calendar
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from workshop.leads.dates import read_date
@@ -25,7 +25,8 @@ from workshop.leads.definition import MqlDefinition, Value, score_lead
 from workshop.leads.numbers import read_number
 from workshop.leads.reader import LeadTable, column_key, suggest_mapping
 from workshop.leads.values import clean, outcome_of
-from workshop.review.hours import WorkingHours, read_datetime
+from workshop.model import DEFAULT_TEAM_NAMES
+from workshop.review.hours import WorkingHours, has_offset, read_datetime
 
 MET, CLOSE, MISSED, NO_DATA = "met", "close", "missed", "no data"
 VERDICTS = (MET, CLOSE, MISSED, NO_DATA)
@@ -212,10 +213,16 @@ def _lead_values(
     return lead
 
 
-def _day(row: Sequence[str], at: int | None, order: str) -> date | None:
+def day_of_cell(row: Sequence[str], at: int | None, order: str, zone: tzinfo | None = None) -> date | None:
+    """The cell's date; a date-time with an offset from UTC is dated in ``zone`` (the workshop's)."""
     if at is None or at >= len(row):
         return None
-    return read_date(row[at], order)
+    if zone is None or not has_offset(row[at]):
+        return read_date(row[at], order)
+    moment = read_datetime(row[at], order)
+    if moment is None:
+        return None
+    return moment.astimezone(zone).date() if moment.tzinfo is not None else moment.date()
 
 
 def _count(
@@ -224,6 +231,7 @@ def _count(
     definition: MqlDefinition | None,
     start: date,
     end: date,
+    zone: tzinfo | None = None,
 ) -> _Count:
     index = {c: i for i, c in enumerate(table.columns)}
     columns = {f: index[c] for f, c in mapping.items() if c in index}
@@ -238,8 +246,8 @@ def _count(
     count = _Count({f"{y:04d}-{m:02d}": _Month() for y, m in months_of(start, end)})
     crm_at = columns.get(CRM_MQL)
     for line, row in table.rows():
-        day = _day(row, columns.get(HANDOFF), orders.get(HANDOFF, "")) or _day(
-            row, columns.get(CREATED), orders.get(CREATED, "")
+        day = day_of_cell(row, columns.get(HANDOFF), orders.get(HANDOFF, ""), zone) or day_of_cell(
+            row, columns.get(CREATED), orders.get(CREATED, ""), zone
         )
         if day is None:
             count.undated += 1
@@ -278,6 +286,7 @@ def mql_delivery(
     per_month: int | None,
     start: date,
     end: date,
+    zone: tzinfo | None = None,
 ) -> dict[str, Any]:
     """The marketing commitment's clause: MQLs per month and for the period against the SLA.
 
@@ -286,7 +295,7 @@ def mql_delivery(
     """
     if end < start:
         raise ValueError(f"the period ends ({end.isoformat()}) before it starts ({start.isoformat()})")
-    count = _count(table, mapping, definition, start, end)
+    count = _count(table, mapping, definition, start, end, zone)
     has_crm = CRM_MQL in mapping and mapping[CRM_MQL] in table.columns
     basis = "definition" if definition is not None else "crm" if has_crm else ""
     cannot: list[str] = []
@@ -406,6 +415,8 @@ def _median(values: list[float]) -> float | None:
 
 @dataclass
 class _FollowUp:
+    """What one month (or the period) holds for the two follow-up clauses."""
+
     mqls: int = 0
     contact_hours: list[float] = field(default_factory=list)
     uncontacted: int = 0
@@ -413,29 +424,54 @@ class _FollowUp:
     decisions: Counter_t = field(default_factory=dict)
     reasons: Counter_t = field(default_factory=dict)
     decision_hours: list[float] = field(default_factory=list)
-    by_month: dict[str, list[float]] = field(default_factory=dict)
+
+    def count(self, decision: str, reason: str | None) -> None:
+        """One MQL's accept/reject status (and for a rejection its reason)."""
+        self.decisions[decision] = self.decisions.get(decision, 0) + 1
+        if decision == "rejected":
+            shown = reason or "no reason given"
+            self.reasons[shown] = self.reasons.get(shown, 0) + 1
 
 
 Counter_t = dict[str, int]
 
 
-def _hours_clause(
-    key: str, title: str, hours: list[float], limit: float | None, undone: int, cannot: list[str]
-) -> dict[str, Any]:
+def _hours_figures(hours: list[float], limit: float | None, undone: int, cannot: bool) -> dict[str, Any]:
     within = sum(1 for h in hours if limit is not None and h <= limit)
-    verdict_text = NO_DATA if limit is None or cannot else _share_verdict(within, len(hours), undone)
     return {
-        "clause": key,
-        "title": title,
-        "limit_hours": limit,
         "measured": len(hours),
         "within": within,
         "share_within": round(within / (len(hours) + undone), 4) if hours or undone else None,
         "median_hours": None if not hours else round(_median(hours) or 0.0, 2),
         "worst_hours": None if not hours else round(max(hours), 2),
         "not_done": undone,
+        "verdict": NO_DATA if limit is None or cannot else _share_verdict(within, len(hours), undone),
+    }
+
+
+def _hours_clause(
+    key: str, title: str, hours: list[float], limit: float | None, undone: int, cannot: list[str]
+) -> dict[str, Any]:
+    figures = _hours_figures(hours, limit, undone, bool(cannot))
+    verdict_text = figures.pop("verdict")
+    return {
+        "clause": key,
+        "title": title,
+        "limit_hours": limit,
+        **figures,
         "period": {"verdict": verdict_text},
         "cannot": cannot,
+    }
+
+
+def _decision_counts(found: _FollowUp, has_status: bool) -> dict[str, Any]:
+    accepted, rejected = found.decisions.get("accepted", 0), found.decisions.get("rejected", 0)
+    decided = accepted + rejected
+    return {
+        "accepted": accepted if has_status else None,
+        "rejected": rejected if has_status else None,
+        "pending": found.decisions.get("pending", 0) if has_status else None,
+        "share_accepted": round(accepted / decided, 4) if decided else None,
     }
 
 
@@ -451,8 +487,10 @@ def sales_follow_up(
 ) -> list[dict[str, Any]]:
     """First contact (working hours from hand-off) and the accept/reject decision, with acceptance shares.
 
-    An MQL with no first contact yet counts against the clause once its limit has passed by
-    ``now`` (the end of the period when not given).
+    Both clauses have their figures for the period and for each month it touches (an MQL
+    counts in the month of its hand-off, in the workshop's time zone). An MQL with no first
+    contact yet counts against the clause once its limit has passed by ``now`` (the end of
+    the period when not given). The decision's hours are real hours from hand-off.
     """
     working = working or WorkingHours()
     index = {c: i for i, c in enumerate(table.columns)}
@@ -460,41 +498,84 @@ def sales_follow_up(
     readings = table.date_readings()
     order = {f: readings[mapping[f]].order for f in at if mapping[f] in readings}
     numbers = table.number_readings()
-    end_moment = now or datetime.combine(end, time(23, 59))
+    end_moment = working.local(now) if now else datetime.combine(end, time(23, 59), tzinfo=working.zone)
     found = _FollowUp()
+    months = {f"{y:04d}-{m:02d}": _FollowUp() for y, m in months_of(start, end)}
+    attempts_decimal = numbers[mapping[ATTEMPTS]].decimal if mapping.get(ATTEMPTS) in numbers else ""
     for _line, row in table.rows():
 
         def cell(name: str, row: list[str] = row) -> str:
             k = at.get(name)
             return row[k] if k is not None and k < len(row) else ""
 
-        handoff = read_datetime(cell(HANDOFF), order.get(HANDOFF, "")) if HANDOFF in at else None
+        def when(name: str) -> datetime | None:
+            moment = read_datetime(cell(name), order.get(name, "")) if name in at else None
+            return working.local(moment) if moment is not None else None
+
+        handoff = when(HANDOFF)
         if handoff is None or not start <= handoff.date() <= end:
             continue
-        found.mqls += 1
-        contact = (
-            read_datetime(cell(FIRST_CONTACT), order.get(FIRST_CONTACT, "")) if FIRST_CONTACT in at else None
+        month = months[f"{handoff.year:04d}-{handoff.month:02d}"]
+        contact = when(FIRST_CONTACT)
+        late = (
+            contact is None
+            and contact_limit is not None
+            and working.between(handoff, end_moment) > contact_limit
         )
-        if contact is not None:
-            found.contact_hours.append(working.between(handoff, contact))
-        elif contact_limit is not None and working.between(handoff, end_moment) > contact_limit:
-            found.uncontacted += 1
-        if ATTEMPTS in at:
-            decimal = numbers[mapping[ATTEMPTS]].decimal if mapping[ATTEMPTS] in numbers else ""
-            attempts = read_number(cell(ATTEMPTS), decimal) if clean(cell(ATTEMPTS)) else None
+        attempts = (
+            read_number(cell(ATTEMPTS), attempts_decimal)
+            if ATTEMPTS in at and clean(cell(ATTEMPTS))
+            else None
+        )
+        decision = acceptance_of(cell(STATUS)) if STATUS in at else ""
+        decided = when(DECIDED) if decision and decision != "pending" else None
+        for bucket in (found, month):
+            bucket.mqls += 1
+            if contact is not None:
+                bucket.contact_hours.append(working.between(handoff, contact))
+            bucket.uncontacted += late
             if attempts is not None:
-                found.attempts.append(attempts)
-        if STATUS in at:
-            decision = acceptance_of(cell(STATUS))
-            found.decisions[decision] = found.decisions.get(decision, 0) + 1
-            reason = clean(cell(REASON)) if REASON in at else None
-            if decision == "rejected":
-                shown = reason or "no reason given"
-                found.reasons[shown] = found.reasons.get(shown, 0) + 1
-            decided = read_datetime(cell(DECIDED), order.get(DECIDED, "")) if DECIDED in at else None
-            if decided is not None and decision != "pending":
-                found.decision_hours.append((decided - handoff).total_seconds() / 3600)
-    return [_first_contact_clause(found, contact_limit, at), _decision_clause(found, decision_limit, at)]
+                bucket.attempts.append(attempts)
+            if decision:
+                bucket.count(decision, clean(cell(REASON)) if REASON in at else None)
+            if decided is not None:
+                bucket.decision_hours.append(working.elapsed(handoff, decided))
+    contact_clause = _first_contact_clause(found, contact_limit, at)
+    decision_clause = _decision_clause(found, decision_limit, at)
+    contact_clause["months"] = [
+        _contact_month(key, month, contact_limit, not {HANDOFF, FIRST_CONTACT} <= at.keys())
+        for key, month in months.items()
+    ]
+    decision_clause["months"] = [
+        _decision_month(key, month, decision_limit, not {STATUS, DECIDED} <= at.keys(), STATUS in at)
+        for key, month in months.items()
+    ]
+    contact_clause["working_hours"] = working.describe()
+    return [contact_clause, decision_clause]
+
+
+def _contact_month(key: str, month: _FollowUp, limit: float | None, cannot: bool) -> dict[str, Any]:
+    figures = _hours_figures(month.contact_hours, limit, month.uncontacted, cannot)
+    return {
+        "month": key,
+        "mqls": month.mqls,
+        **figures,
+        "verdict": NO_DATA if month.mqls == 0 else figures["verdict"],
+        "attempts_median": _median(month.attempts),
+    }
+
+
+def _decision_month(
+    key: str, month: _FollowUp, limit: float | None, cannot: bool, has_status: bool
+) -> dict[str, Any]:
+    figures = _hours_figures(month.decision_hours, limit, 0, cannot)
+    return {
+        "month": key,
+        "mqls": month.mqls,
+        **figures,
+        "verdict": NO_DATA if month.mqls == 0 else figures["verdict"],
+        **_decision_counts(month, has_status),
+    }
 
 
 def _first_contact_clause(found: _FollowUp, limit: float | None, at: Mapping[str, int]) -> dict[str, Any]:
@@ -532,11 +613,8 @@ def _decision_clause(found: _FollowUp, limit: float | None, at: Mapping[str, int
     clause = _hours_clause(
         "accept_reject", "Accept or reject in time", found.decision_hours, limit, 0, cannot
     )
-    decided = found.decisions.get("accepted", 0) + found.decisions.get("rejected", 0)
-    clause["accepted"] = found.decisions.get("accepted", 0) if STATUS in at else None
-    clause["rejected"] = found.decisions.get("rejected", 0) if STATUS in at else None
-    clause["pending"] = found.decisions.get("pending", 0) if STATUS in at else None
-    clause["share_accepted"] = round(found.decisions.get("accepted", 0) / decided, 4) if decided else None
+    clause["mqls"] = found.mqls
+    clause.update(_decision_counts(found, STATUS in at))
     clause["reasons"] = dict(sorted(found.reasons.items(), key=lambda kv: (-kv[1], kv[0])))
     return clause
 
@@ -545,14 +623,17 @@ def _hours(value: float | None) -> str:
     return "–" if value is None else f"{value:,.1f} h"
 
 
-def describe_clause(clause: Mapping[str, Any]) -> list[str]:
-    """Any clause of the scorecard in lines of plain text, its verdict first."""
+def describe_clause(clause: Mapping[str, Any], names: Mapping[str, str] | None = None) -> list[str]:
+    """Any clause of the scorecard in lines of plain text, its verdict first.
+
+    ``names`` (team key -> the workshop's name for it) overrides the names kept with the clause.
+    """
     if clause.get("clause") == "marketing_commitment":
         return describe_delivery(clause)
     if clause.get("clause") == "conversion":
         return describe_conversion(clause)
     if clause.get("clause") == "escalation":
-        return describe_escalation(clause)
+        return describe_escalation(clause, names)
     verdict_text = clause["period"]["verdict"].upper()
     share = clause.get("share_within")
     shown = "–" if share is None else f"{share:.0%}"
@@ -576,8 +657,28 @@ def describe_clause(clause: Mapping[str, Any]) -> list[str]:
             lines.append(
                 "  Rejected because: " + "; ".join(f"{r} ({n})" for r, n in clause["reasons"].items())
             )
+    if clause.get("working_hours"):
+        lines.append(f"  Working hours: {clause['working_hours']}")
+    for month in clause.get("months", []):
+        lines.append(_describe_hours_month(clause, month))
     lines.extend(f"  Cannot be worked out: {why}" for why in clause.get("cannot", []))
     return lines
+
+
+def _describe_hours_month(clause: Mapping[str, Any], month: Mapping[str, Any]) -> str:
+    if not month.get("mqls"):
+        return f"  {month['month']}: no data — no MQL handed off this month"
+    share = month.get("share_within")
+    text = (
+        f"  {month['month']}: {month['verdict']} — {'–' if share is None else f'{share:.0%}'} within "
+        f"{_hours(clause.get('limit_hours'))}, median {_hours(month.get('median_hours'))}, "
+        f"worst {_hours(month.get('worst_hours'))}, {month['mqls']:,} MQLs"
+    )
+    if month.get("not_done"):
+        text += f", {month['not_done']:,} not contacted past the limit"
+    if month.get("accepted") is not None:
+        text += f"; accepted {month['accepted']:,}, rejected {month['rejected']:,}"
+    return text
 
 
 def _pct(value: float | None) -> str:
@@ -607,7 +708,7 @@ def describe_conversion(clause: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def describe_escalation(clause: Mapping[str, Any]) -> list[str]:
+def describe_escalation(clause: Mapping[str, Any], names: Mapping[str, str] | None = None) -> list[str]:
     """The escalation clause: the runs of missed weeks that would have triggered it."""
     runs = clause["triggered"]
     count = sum(len(r) for r in runs.values())
@@ -616,7 +717,8 @@ def describe_escalation(clause: Mapping[str, Any]) -> list[str]:
     lines = [
         f"{clause['title']}: {verdict_text.upper()} — {summary} ({clause.get('miss_weeks') or '–'} weeks)"
     ]
-    names = {"marketing": "Marketing", "sales": "Sales"}
+    kept = clause.get("team_names")
+    names = {**DEFAULT_TEAM_NAMES, **(kept if isinstance(kept, dict) else {}), **(names or {})}
     for team, found in runs.items():
         for run in found:
             who = names.get(team, team)

@@ -209,7 +209,7 @@ def _add_reviews_v7(db: sqlite_utils.Database) -> None:
 
 
 def _add_room_results_v8(db: sqlite_utils.Database) -> None:
-    """The room page's results kept as evidence: attainability checks and dot votes from phones."""
+    """Version 8: the room page's results kept as evidence: attainability checks and dot votes from phones."""
     text = str
     db["room_checks"].create(  # type: ignore[union-attr]
         {**_LIST, "goal": int, "title": text, "held_at": text, "judges": text, "answers": text}, pk="id"
@@ -217,6 +217,29 @@ def _add_room_results_v8(db: sqlite_utils.Database) -> None:
     db["dot_votes"].create(  # type: ignore[union-attr]
         {**_LIST, "held_at": text, "dots_each": int, "voters": int, "tally": text}, pk="id"
     )
+
+
+def _add_review_settings_v9(db: sqlite_utils.Database) -> None:
+    """Version 9: the workshop's time zone, working hours and review time; carried-over actions.
+
+    A file from before has no time zone: it gets the zone of the computer that opens it first
+    (where the workshop is run), the review time its day's start.
+    """
+    from workshop.clock import local_zone_name  # noqa: PLC0415
+
+    workshop = db["workshop"]
+    for column, default in (
+        ("time_zone", local_zone_name()),
+        ("work_days", "mon,tue,wed,thu,fri"),
+        ("work_start", "09:00"),
+        ("work_end", "17:00"),
+    ):
+        workshop.add_column(column, str)  # type: ignore[union-attr]
+        db.execute(f"UPDATE workshop SET [{column}] = ?", [default])
+    workshop.add_column("review_time", str)  # type: ignore[union-attr]
+    db.execute("UPDATE workshop SET review_time = coalesce(day_start, '09:00')")
+    db["action_items"].add_column("carried_from", str)  # type: ignore[union-attr]
+    db.execute("UPDATE action_items SET carried_from = ''")
 
 
 MIGRATIONS: Sequence[Migration] = (
@@ -228,5 +251,19 @@ MIGRATIONS: Sequence[Migration] = (
     _add_sla_v6,
     _add_reviews_v7,
     _add_room_results_v8,
+    _add_review_settings_v9,
 )
 CURRENT_VERSION = len(MIGRATIONS)
+ROOM_RESULTS_VERSION = MIGRATIONS.index(_add_room_results_v8) + 1
+"""The version that added the room page's recorded checks and dot votes."""
+REVIEW_SETTINGS_VERSION = MIGRATIONS.index(_add_review_settings_v9) + 1
+"""The version that added the workshop's time zone, working hours, review time and carried_from."""
+ADDED_FIELDS: dict[tuple[str, str], int] = {
+    ("workshop", "time_zone"): REVIEW_SETTINGS_VERSION,
+    ("workshop", "work_days"): REVIEW_SETTINGS_VERSION,
+    ("workshop", "work_start"): REVIEW_SETTINGS_VERSION,
+    ("workshop", "work_end"): REVIEW_SETTINGS_VERSION,
+    ("workshop", "review_time"): REVIEW_SETTINGS_VERSION,
+    ("action_items", "carried_from"): REVIEW_SETTINGS_VERSION,
+}
+"""Fields a JSON export from an older file format may lack (they take their defaults on import)."""

@@ -104,6 +104,10 @@ def test_file_new_from_this_workshop_opens_the_next_period(
     assert content.info.title.endswith("(next period)")
     assert [p.name for p in content.participants] == people
     assert content.sla_signatures == []
+    assert content.agenda and all(a.replanned_minutes == 0 for a in content.agenda)
+    assert content.actions and all(
+        a.carried_from and a.status in ("open", "in progress") for a in content.actions
+    )
 
 
 def test_a_check_in_shows_the_goals_trend_over_the_reviews(window: MainWindow) -> None:
@@ -324,3 +328,102 @@ def test_the_columns_button_opens_the_dialog_and_applies_its_choice(
     page.columns_button.click()
     assert shown == ["Lifecycle Stage"]  # the dialog starts from the columns the scorecard used
     qtbot.waitUntil(lambda: "CRM 5" in page.scorecard.toPlainText())
+
+
+def _timed_export(path: Path) -> Path:
+    """Three MQLs handed off on Friday 1 October 2027 at 16:00, first contacted Monday at 10:00."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Create Date", "Lifecycle Stage", "MQL Date", "First Contact"])
+        for _ in range(3):
+            writer.writerow(["2027-10-01", "MQL", "2027-10-01 16:00", "2027-10-04 10:00"])
+    return path
+
+
+def test_working_hours_are_set_on_the_page_undoably_and_score_the_export_again(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from workshop.edits import Update
+    from workshop.model import WorkshopInfo
+
+    page = page_of(window)
+    document = page.document
+    page.reviews.add()
+    review = document.typed(Review)[-1]
+    document.apply("period", [Update.of(review, period_start="2027-10-01", period_end="2027-10-31")])
+    dialogs.paths.append(_timed_export(tmp_path / "crm.csv"))
+    page.read_export()
+    qtbot.waitUntil(lambda: document.typed(Review)[-1].crm_source == "crm.csv")
+    # Friday 16:00-17:00 and Monday 9:00-10:00: 2 working hours.
+    assert "median 2.0 h" in page.scorecard.toPlainText()
+    assert "Monday to Friday, 09:00 to 17:00" in page.hours_label.text()
+    zone_before = document.typed(WorkshopInfo)[0].time_zone
+    page.set_working_hours(
+        {"time_zone": "Asia/Dubai", "work_days": "sat,sun,mon", "work_start": "08:00", "work_end": "18:00"}
+    )
+    info = document.typed(WorkshopInfo)[0]
+    assert (info.time_zone, info.work_days, info.work_start) == ("Asia/Dubai", "sat,sun,mon", "08:00")
+    assert "Saturday to Monday, 08:00 to 18:00 (Asia/Dubai)" in page.hours_label.text()
+    # Friday is no working day now: Saturday and Sunday 10 h each, Monday 8:00-10:00 2 h = 22 h.
+    qtbot.waitUntil(lambda: "median 22.0 h" in page.scorecard.toPlainText())
+    document.undo()  # the scoring again
+    document.undo()  # the settings
+    assert document.typed(WorkshopInfo)[0].time_zone == zone_before
+    assert "median 2.0 h" in page.scorecard.toPlainText()
+    assert document.typed(WorkshopInfo)[0].work_days == "mon,tue,wed,thu,fri"
+    assert "Monday to Friday" in page.hours_label.text()
+
+
+def test_the_working_hours_dialog_refuses_what_cannot_be_used(qtbot: QtBot) -> None:
+    from ui.review.hours_dialog import WorkingHoursDialog
+    from workshop.model import WorkshopInfo
+
+    info = WorkshopInfo(time_zone="Europe/Berlin", review_time="14:00")
+    dialog = WorkingHoursDialog(info, ["America/New_York", "Europe/Berlin"])
+    qtbot.addWidget(dialog)
+    assert dialog.problem_text() == ""
+    assert dialog.changes()["review_time"] == "14:00"
+    dialog.zone.setCurrentText("Europe/Berln")
+    dialog.accept()
+    assert dialog.problem.isVisibleTo(dialog) and "not a time zone" in dialog.problem.text()
+    dialog.zone.setCurrentText("America/New_York")
+    for box in dialog.days:
+        box.setChecked(False)
+    assert "at least one working day" in dialog.problem_text()
+    dialog.days[6].setChecked(True)
+    dialog.end.setTime(dialog.start.time())
+    assert "end after it starts" in dialog.problem_text()
+    dialog.end.setTime(dialog.start.time().addSecs(3600))
+    assert dialog.problem_text() == ""
+    assert dialog.changes() == {
+        "time_zone": "America/New_York",
+        "work_days": "sun",
+        "work_start": "09:00",
+        "work_end": "10:00",
+        "review_time": "14:00",
+    }
+
+
+def test_the_page_exports_the_review_it_shows(
+    window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    import subprocess
+
+    from workshop.edits import Update
+
+    page = page_of(window)
+    document = page.document
+    first = document.typed(Review)[0]
+    page.reviews.add()
+    latest = document.typed(Review)[-1]
+    document.apply("period", [Update.of(latest, period_start="2030-01-01", period_end="2030-01-31")])
+    page.reviews.select_id(first.id)
+    assert page.current_review_id() == first.id
+    out = tmp_path / "shown.pdf"
+    dialogs.paths.append(out)
+    page.export_button.click()
+    qtbot.waitUntil(out.exists, timeout=60000)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "fernhill-crm-export.csv" in text  # the demo's own review, not the empty latest one
+    assert "2030" not in text.split("SLA scorecard")[0]
+    assert dialogs.errors == []
