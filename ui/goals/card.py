@@ -50,6 +50,9 @@ def due_text(goal: Goal, check: GoalCheck) -> str:
         except ValueError:
             return "no deadline"
         return f"due {day.day} {day:%b %Y}"
+    if check.smart["time_bound"].status == "pass" and check.deadline_text:
+        # bounded without a date: a quota per period ("a month") or an event ("before the launch")
+        return f"when: “{check.deadline_text}”"
     return "no deadline"
 
 
