@@ -306,3 +306,17 @@ def test_the_thing_measured_before_or_after_its_share(text: str, metric: str) ->
 def test_a_language_level_is_measurable() -> None:
     check = check_statement("Reach level B2 in German by December 2027", TODAY)
     assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Lift unaided recall (in our home region) to 30% by the end of 2027", "unaided recall"),
+        ("Raise the win rate (new logos only) to 30% by Q4", "win rate"),
+        ("Grow the pipeline (excluding renewals) by 40% by March", "pipeline"),
+    ],
+)
+def test_an_aside_in_brackets_does_not_hide_the_thing_measured(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric
