@@ -320,3 +320,20 @@ def test_an_aside_in_brackets_does_not_hide_the_thing_measured(text: str, metric
     check = check_statement(text, TODAY)
     assert check.smart["measurable"].status == "pass", check.smart["measurable"]
     assert check.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Raise $2 million in new ARR by the end of 2027", ["$2 million"]),
+        ("Build a fan base of 35 million followers by 2028", ["35 million"]),
+        ("Reach 1.5 million page views a month by December", ["1.5 million"]),
+        ("Make 3 hundred calls this week", ["3 hundred"]),
+    ],
+)
+def test_digits_with_a_scale_word_are_one_number(text: str, numbers: list[str]) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    for number in numbers:
+        assert number in check.smart["measurable"].reason
+    assert "1000000" not in check.smart["measurable"].reason  # the scale is not a second number
