@@ -337,3 +337,21 @@ def test_digits_with_a_scale_word_are_one_number(text: str, numbers: list[str]) 
     for number in numbers:
         assert number in check.smart["measurable"].reason
     assert "1000000" not in check.smart["measurable"].reason  # the scale is not a second number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to get fit this year",
+        "Become the best account executive on the team",
+        "I want to be healthier by summer",
+    ],
+)
+def test_a_wished_state_with_nothing_to_see_it_by_is_not_specific(text: str) -> None:
+    specific = check_statement(text, TODAY).smart["specific"]
+    assert specific.status == "fail", specific
+    assert "wish" in specific.reason and specific.hint
+
+
+def test_the_same_wish_with_its_number_is_specific() -> None:
+    assert check_statement("Lose 5 kg by 30 September", TODAY).smart["specific"].status == "pass"

@@ -191,6 +191,14 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
     if (vague := VAGUE_WORD.search(r.plain)) is not None and not numbered and not goal.target.strip():
         word = vague.group(0).strip()
         return Criterion("fail", f"“{word}” says which way, not what or how far.", example + ".")
+    wish = WISH.search(r.plain)
+    if wish is not None and not numbered and not goal.target.strip():
+        said = " ".join(wish.group(0).split())
+        return Criterion(
+            "fail",
+            f"“{said}” is a wish: it does not say what will be different, nor how much.",
+            "Say the result you will see and its number, e.g. 'run 5 km in under 30 minutes by 30 June'.",
+        )
     clauses = [c for c in BUNDLE_SPLIT.split(r.plain) if c.strip()]
     acting = [c for c in clauses if FIRST_VERB.search(c)]
     with_numbers = [c for c in acting if find_quantities(c)]
@@ -209,6 +217,14 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
         )
     owner = f", owned by {goal.owner.strip()}" if goal.owner.strip() else ""
     return Criterion("pass", f"One outcome: {outcome}{owner}.")
+
+
+WISH = re.compile(  # a state wished for, nothing to see it by: "lose weight", "be healthy", "the best nurse"
+    r"\b(?:lose\s+weight|get\s+fit|get\s+in(?:to)?\s+shape|get\s+healthy|be\s+healthier|become\s+healthier"
+    r"|(?:be|become|get|stay|feel)\s+(?:more\s+)?(?:healthy|rich|wealthy|famous|successful|happy|happier|fit)"
+    r"|(?:be|become)\s+(?:a\s+)?(?:multi-?)?(?:millionaire|billionaire)"
+    r"|(?:be|become)\s+the\s+best\s+[a-z]+)\b"
+)
 
 
 def _rank_or_standard(r: _Reading) -> Criterion | None:
