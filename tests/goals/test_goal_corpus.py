@@ -128,7 +128,8 @@ def test_the_corpus_is_big_cited_balanced_and_split_by_source() -> None:
 
 # Issue 15 is not done on this one: the held-out part was measured at 88.2% (45/51) for
 # measurable, and it must not be tuned on. Strict, so the mark has to go as soon as the
-# checker reaches 90% there. (Time-bound reached 94.4%, 34/36, and is enforced.)
+# checker reaches 90% there. (Time-bound reached 94.4%, 34/36, and is enforced.) Round 3 added
+# development batches 8-10 for measurable and rules from them; held-out measurable stayed 45/51.
 BELOW_TARGET = {("held-out", "measurable")}
 
 

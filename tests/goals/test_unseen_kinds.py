@@ -245,3 +245,28 @@ def test_a_vague_deliverable_is_not_measurable_just_because_it_has_a_date(text: 
 def test_a_forward_period_after_over_is_a_deadline_not_a_comparison() -> None:
     check = check_statement("Increase revenue in the new product division by 12% over the next year", TODAY)
     assert check.smart["time_bound"].status == "pass" and check.deadline == date(2028, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Lose 25 pounds in 2 days", "25 pounds (11.3 kg) in 2 days is 39.7 kg a week"),
+        ("Lose 10 kg in the next 2 weeks", "10 kg in 14 days is 5.0 kg a week"),
+        ("Become a millionaire this month", "Becoming a millionaire in 29 days"),
+    ],
+)
+def test_a_pace_nobody_keeps_is_questioned_with_its_numbers(text: str, said: str) -> None:
+    attainable = check_statement(text, TODAY).smart["attainable"]
+    assert attainable.status == "fail", attainable
+    assert attainable.reason.startswith(said)
+    assert attainable.hint
+
+
+def test_a_steady_pace_looks_plausible_and_the_other_teams_verdict_still_decides() -> None:
+    steady = check_statement("Lose 20 pounds in the next three months", TODAY).smart["attainable"]
+    assert steady.status == "pass"
+    assert "0.7 kg a week" in steady.reason
+    goal = replace(Goal(), statement="Lose 10 kg in the next 2 weeks", verdict="stretch")
+    attainable = check_goal(goal, TODAY, other_team="Sales", owner_required=False).smart["attainable"]
+    assert attainable.status == "pass"
+    assert attainable.warning.startswith("The checker questions it: 10 kg in 14 days")

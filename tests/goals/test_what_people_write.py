@@ -306,3 +306,52 @@ def test_the_thing_measured_before_or_after_its_share(text: str, metric: str) ->
 def test_a_language_level_is_measurable() -> None:
     check = check_statement("Reach level B2 in German by December 2027", TODAY)
     assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Lift unaided recall (in our home region) to 30% by the end of 2027", "unaided recall"),
+        ("Raise the win rate (new logos only) to 30% by Q4", "win rate"),
+        ("Grow the pipeline (excluding renewals) by 40% by March", "pipeline"),
+    ],
+)
+def test_an_aside_in_brackets_does_not_hide_the_thing_measured(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Raise $2 million in new ARR by the end of 2027", ["$2 million"]),
+        ("Build a fan base of 35 million followers by 2028", ["35 million"]),
+        ("Reach 1.5 million page views a month by December", ["1.5 million"]),
+        ("Make 3 hundred calls this week", ["3 hundred"]),
+    ],
+)
+def test_digits_with_a_scale_word_are_one_number(text: str, numbers: list[str]) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    for number in numbers:
+        assert number in check.smart["measurable"].reason
+    assert "1000000" not in check.smart["measurable"].reason  # the scale is not a second number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to get fit this year",
+        "Become the best account executive on the team",
+        "I want to be healthier by summer",
+    ],
+)
+def test_a_wished_state_with_nothing_to_see_it_by_is_not_specific(text: str) -> None:
+    specific = check_statement(text, TODAY).smart["specific"]
+    assert specific.status == "fail", specific
+    assert "wish" in specific.reason and specific.hint
+
+
+def test_the_same_wish_with_its_number_is_specific() -> None:
+    assert check_statement("Lose 5 kg by 30 September", TODAY).smart["specific"].status == "pass"

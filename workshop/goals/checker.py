@@ -191,6 +191,14 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
     if (vague := VAGUE_WORD.search(r.plain)) is not None and not numbered and not goal.target.strip():
         word = vague.group(0).strip()
         return Criterion("fail", f"“{word}” says which way, not what or how far.", example + ".")
+    wish = WISH.search(r.plain)
+    if wish is not None and not numbered and not goal.target.strip():
+        said = " ".join(wish.group(0).split())
+        return Criterion(
+            "fail",
+            f"“{said}” is a wish: it does not say what will be different, nor how much.",
+            "Say the result you will see and its number, e.g. 'run 5 km in under 30 minutes by 30 June'.",
+        )
     clauses = [c for c in BUNDLE_SPLIT.split(r.plain) if c.strip()]
     acting = [c for c in clauses if FIRST_VERB.search(c)]
     with_numbers = [c for c in acting if find_quantities(c)]
@@ -209,6 +217,14 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
         )
     owner = f", owned by {goal.owner.strip()}" if goal.owner.strip() else ""
     return Criterion("pass", f"One outcome: {outcome}{owner}.")
+
+
+WISH = re.compile(  # a state wished for, nothing to see it by: "lose weight", "be healthy", "the best nurse"
+    r"\b(?:lose\s+weight|get\s+fit|get\s+in(?:to)?\s+shape|get\s+healthy|be\s+healthier|become\s+healthier"
+    r"|(?:be|become|get|stay|feel)\s+(?:more\s+)?(?:healthy|rich|wealthy|famous|successful|happy|happier|fit)"
+    r"|(?:be|become)\s+(?:a\s+)?(?:multi-?)?(?:millionaire|billionaire)"
+    r"|(?:be|become)\s+the\s+best\s+[a-z]+)\b"
+)
 
 
 def _rank_or_standard(r: _Reading) -> Criterion | None:
@@ -522,10 +538,47 @@ BIG_MONEY = 1e9  # a billion-dollar company or revenue
 BIG_COUNT = 1e6  # a million customers, users or followers
 
 
+BODY_WEIGHT = re.compile(  # "lose 25 pounds in 2 days": a pace the body does not keep
+    r"\b(?:lose|losing|drop|dropping|shed|shedding|gain|gaining|put\s+on)\s+(?:at\s+least\s+)?"
+    r"(?P<n>\d+(?:\.\d+)?)[\s-]?(?P<unit>kgs?|kilos?|kilograms?|lbs?\.?|pounds?)(?![\w])"
+)
+SAFE_KG_A_WEEK = 1.5  # health guides put a steady pace at 0.5-1 kg a week; above 1.5 is questioned
+RICH = re.compile(
+    r"\b(?:become|be|make\s+me|get)\s+(?:a\s+)?(?:multi-?)?(?P<who>millionaire|billionaire)s?\b"
+)
+
+
+def _weight_pace(r: _Reading, days: int | None) -> Criterion | None:
+    """Body weight to lose or gain by a date, judged by its pace a week with the numbers."""
+    weight = BODY_WEIGHT.search(r.plain)
+    if weight is None or days is None:
+        return None
+    amount, unit = float(weight.group("n")), weight.group("unit")
+    kg = amount if unit.startswith("k") else amount * 0.4536
+    pace = kg / (max(days, 1) / 7)
+    shown = f"{amount:g} {unit.rstrip('.')}" + ("" if unit.startswith("k") else f" ({kg:.1f} kg)")
+    if pace > SAFE_KG_A_WEEK:
+        return Criterion(
+            "fail",
+            f"{shown} in {days} days is {pace:.1f} kg a week; a steady pace is 0.5-1 kg a week.",
+            f"Move the deadline or lower the target: at 1 kg a week, {kg:.0f} kg takes about "
+            f"{max(1, round(kg))} weeks.",
+        )
+    return Criterion("pass", f"{shown} in {days} days is {pace:.1f} kg a week: a pace people can keep.")
+
+
 def _implausible(r: _Reading, days: int | None) -> Criterion | None:
     """An absolute target so large, in so short a time, that it needs questioning even without a baseline."""
     if days is None or days > 366:
         return None
+    rich = RICH.search(r.plain)
+    if rich is not None:
+        return Criterion(
+            "fail",
+            f"Becoming a {rich.group('who')} in {days} days, with no starting figure, is beyond what almost "
+            "anyone has done.",
+            "Give today's figure and a step for this period, e.g. 'grow savings from $20,000 to $30,000'.",
+        )
     for q in r.quantities:
         money = q.kind == "money" or "dollar" in r.plain[q.end : q.end + 12]
         if (money and q.value >= BIG_MONEY) or (q.kind == "count" and q.value >= BIG_COUNT):
@@ -576,6 +629,11 @@ def _attainable(goal: Goal, r: _Reading, other_team: str) -> Criterion:
     rate = _rate_step(goal, r)
     if rate is not None:
         return _judge_rate(rate, days, said if verdict else "", other_team)
+    pace = _weight_pace(r, days) if not goal.baseline.strip() else None
+    if pace is not None and pace.status == "fail":
+        return _overruled(pace, said) if verdict else pace
+    if pace is not None:
+        return Criterion("pass", f"{said}. {pace.reason}") if verdict else pace
     change = _change(goal, r)
     big = _implausible(r, days) if change is None and not goal.baseline.strip() else None
     if big is not None:

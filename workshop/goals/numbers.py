@@ -80,12 +80,13 @@ FREQUENCY_WORDS = re.compile(
 _MULTIPLIER_WORDS = {"doub": 2.0, "twic": 2.0, "trip": 3.0, "quad": 4.0, "halv": 2.0}
 DIGITS = re.compile(
     r"(?P<cur>[$€£])?\s?(?<![\w.:])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?::(?P<sec>[0-5]\d))?"
-    r"(?:\s?(?P<mag>k|m|mm|bn|b|million|thousand|billion)\b)?"
+    r"(?:\s?(?P<mag>k|m|mm|bn|b|million|thousand|hundred|billion)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s?cent\b|percentage\s+points?\b|points?\b|pts\b|pp\b))?"
     r"(?:\s?(?P<cur2>dollars|euros|pounds|usd|eur|gbp)\b)?",
     re.IGNORECASE,
 )
 _MAGNITUDES = {
+    "hundred": 1e2,
     "k": 1e3,
     "thousand": 1e3,
     "m": 1e6,
@@ -165,6 +166,9 @@ def words_to_digits(text: str) -> str:
     )
 
     def number(match: re.Match[str]) -> str:
+        words = match.group(0).lower().split()
+        if words[0] in SCALES and re.search(r"\d[\d,.]*\s*$", match.string[: match.start()]):
+            return match.group(0)  # "35 million" stays whole: its digits carry the scale
         value = number_value(match.group(0))
         if value is None:
             return match.group(0)

@@ -177,16 +177,19 @@ SHORT_UNITS = frozenset(["kg", "km", "lb", "mi", "hr", "ft", "m2", "gb", "tb"])
 
 
 def _closest(plain: str, quantities: list[Quantity]) -> str | None:
-    best: tuple[int, int, int, str] | None = None
+    best: tuple[int, int, int, int, str] | None = None
+    asides = [m.span() for m in ASIDE.finditer(plain)]
     for name, pattern in METRIC_PATTERNS:
         for match in pattern.finditer(plain):
+            # a metric named only in an aside ("(new logos)") comes second
+            aside = int(any(start <= match.start() < end for start, end in asides))
             distance = min(
                 (min(abs(match.start() - q.end), abs(match.end() - q.start)) for q in quantities), default=0
             )
-            key = (distance, match.start() - match.end(), METRIC_ORDER[name], name)
+            key = (aside, distance, match.start() - match.end(), METRIC_ORDER[name], name)
             if best is None or key < best:
                 best = key
-    return best[3] if best else None
+    return best[4] if best else None
 
 
 def _noun_after(plain: str, quantity: Quantity) -> str | None:
@@ -248,6 +251,7 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
 
 def _named_around_number(plain: str) -> str | None:
     """The thing counted when it stands before its number ("a GPA of 3.5", "cut churn to 3%")."""
+    plain = ASIDE.sub("", plain)  # "increase aided recall of our brand (offering) to 25%"
     named = NOUN_BEFORE_NUMBER.search(plain)
     if named:
         words = [w for w in named.group("noun").split() if w not in NOUN_SKIP and w not in NOUN_STOP]
@@ -355,6 +359,7 @@ CHANGE_BEFORE_NUMBER = re.compile(
 SHARE_OF = re.compile(  # "10% of each paycheck", "a third of the budget": a share of something named
     r"\d[\d.]*\s?(?:%|percent)\s+of\s+(?:(?:each|every|my|our|the|all|their|your)\s+)*(?P<whole>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
 )
+ASIDE = re.compile(r"\s*\([^()\d]{1,40}\)")  # an aside without numbers: "(offering)", "(or product)"
 NOUN_BEFORE_NUMBER = re.compile(  # "a GPA of 3.5", "a score of 85%", "an average rating of 4.5"
     r"\b(?:a|an|the|my|our|their|its)\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+"
     r"(?:of|at|above|below|under|over)\s+(?:at\s+least\s+|at\s+most\s+|no\s+(?:more|less)\s+than\s+)?[$€£]?\d"
