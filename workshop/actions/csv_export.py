@@ -14,8 +14,10 @@ def actions_csv(actions: Iterable[ActionItem], teams: Sequence[Team]) -> str:
     """Action items as CSV text with a header row, in the order given."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["What", "Owner", "Team", "Due", "Status"])
+    writer.writerow(["What", "Owner", "Team", "Due", "Status", "Carried over from"])
     for item in actions:
         team = team_name(teams, item.team)
-        writer.writerow([csv_cell(v) for v in (item.what, item.owner, team, item.due, item.status)])
+        writer.writerow(
+            [csv_cell(v) for v in (item.what, item.owner, team, item.due, item.status, item.carried_from)]
+        )
     return out.getvalue()

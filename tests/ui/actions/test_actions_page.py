@@ -76,7 +76,7 @@ def test_export_csv_writes_what_is_shown(
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # spreadsheet apps read it as UTF-8
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0] == ["What", "Owner", "Team", "Due", "Status"]
+    assert rows[0] == ["What", "Owner", "Team", "Due", "Status", "Carried over from"]
     assert {r[2] for r in rows[1:]} == {"Marketing"} and len(rows) == 4
     assert any(r[1] == "Zoë Łukasik" for r in rows)
     assert "Saved 3 action items" in window.statusBar().currentMessage()
