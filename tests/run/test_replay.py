@@ -1,0 +1,75 @@
+"""Opening a workshop folds its whole run at once; the result equals folding event by event."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.fakes import FakeClock
+from workshop.model import AgendaItem
+from workshop.run.runner import AgendaRunner
+from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, RunEvent, RunLog
+
+AGENDA = [AgendaItem(id=i, title=f"Item {i}", minutes=10) for i in (1, 2, 3)]
+
+
+class EventByEvent(AgendaRunner):
+    """The fold as it is applied while the run goes: one event at a time."""
+
+    def _replay(self, events: list[RunEvent]) -> None:  # type: ignore[override]
+        for event in events:
+            self._apply(event)
+
+
+def _random_log(rng: random.Random, n: int) -> RunLog:
+    events, at = [], 0
+    for seq in range(1, n + 1):
+        at += rng.choice([0, 0, 1, 250, 4000])
+        if rng.random() < 0.05:
+            at -= rng.randint(0, 300)  # out of order in time: the fold must not go back
+        kind = rng.choice([START, PAUSE, RESUME, ITEM, SPEAKER, SPEAKER, SPEAKER, EXTEND, CORRECT])
+        value = {
+            START: rng.choice(["1", "2", ""]),
+            ITEM: rng.choice(["1", "2", "3", "", "9"]),
+            EXTEND: rng.choice(["5", "-3"]),
+            CORRECT: rng.choice(["0", "60000"]),
+            SPEAKER: rng.choice(["sales", "marketing", "facilitator", "", "p:1", "p:2"]),
+            PAUSE: rng.choice(["", "interrupted"]),
+            RESUME: "",
+        }[kind]
+        events.append(RunEvent(seq, max(0, at), kind, value, ""))
+    return RunLog(events, 0)
+
+
+def _state(runner: AgendaRunner) -> tuple[object, ...]:
+    return (
+        runner.started,
+        runner.running,
+        runner.item_id,
+        runner.speaker,
+        runner._last_ms,
+        {k: dict(v) for k, v in runner.ledger.by_item.items()},
+        dict(runner.ledger.by_speaker),
+        dict(runner.elapsed),
+        dict(runner.extra_minutes),
+        runner.interrupted,
+        runner.now_ms(),
+    )
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_folding_a_whole_log_equals_folding_it_event_by_event(seed: int) -> None:
+    rng = random.Random(seed)
+    log = _random_log(rng, rng.choice([0, 1, 10, 500]))
+    made = [
+        kind(
+            RunLog(list(log.events), 0),
+            lambda: AGENDA,
+            lambda: {1: "sales", 2: "marketing"},
+            FakeClock(),
+            read_only=True,
+        )
+        for kind in (AgendaRunner, EventByEvent)
+    ]
+    assert _state(made[0]) == _state(made[1])
