@@ -233,3 +233,23 @@ def test_an_eight_hour_day_with_20000_speaker_changes() -> None:
         for key, ms in group.items():
             from_turns[key] += ms
     assert from_turns == totals
+
+
+def test_group_totals_asked_again_follow_every_change() -> None:
+    people = dict(PEOPLE)
+    clock = FakeClock()
+    run = AgendaRunner(RunLog([], 0), lambda: AGENDA, lambda: dict(people), clock)
+    run.toggle()
+    run.set_speaker(person_key(1))
+    clock.advance(2)
+    assert run.group_totals()[SALES] == 2000
+    assert run.group_totals()[SALES] == 2000  # asked twice at one moment: the same
+    run.group_totals()[SALES] = 0  # a caller's copy: changing it changes nothing
+    assert run.group_totals()[SALES] == 2000
+    clock.advance(1)  # the running time moves on
+    assert run.group_totals()[SALES] == 3000
+    people[1] = MARKETING  # the person changed team
+    assert run.group_totals()[SALES] == 0 and run.group_totals()[MARKETING] == 3000
+    run.pause()
+    run.correct_elapsed(0)  # an event, though the clock stands still
+    assert run.group_totals(1)[MARKETING] == 3000

@@ -34,6 +34,9 @@ class BalanceBar(QWidget):
         self._height = height
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(label)
+        # Opaque (its parent's background under the rounded ends): a change repaints the bar
+        # alone, not the group box and the page beneath it too.
+        self.setAutoFillBackground(True)
 
     def sizeHint(self) -> QSize:
         return QSize(300, self._height)
@@ -45,7 +48,9 @@ class BalanceBar(QWidget):
         self, balance: Balance, colours: tuple[str, str], names: tuple[str, str], alert: bool
     ) -> None:
         share = balance.sales_share
-        shown = (None if share is None else round(share, 3), balance.low, colours, names, alert)
+        # What can be seen: the shares in whole percent and where the colours meet, to the pixel.
+        seen = None if share is None else (round(share * 100), round(share * self.width()))
+        shown = (seen, self.width(), balance.low, colours, names, alert)
         if shown == self._shown:
             return  # nothing visible changed: no repaint
         self._shown = shown

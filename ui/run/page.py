@@ -152,6 +152,7 @@ class RunPage(QWidget):
         right.addWidget(self.people_view, 2)
 
         live = QWidget(self)
+        live.setAutoFillBackground(True)  # opaque: a key's repaint starts here, not at the window
         live_layout = QHBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.addLayout(left, 5)
@@ -388,7 +389,10 @@ class RunPage(QWidget):
         )
         colour = countdown_colour(view.kind)
         self._countdown_style = f"color: {colour};" if colour else ""
-        self.state_label.setStyleSheet(self._countdown_style)
+        if self.state_label.styleSheet() != self._countdown_style:
+            self.state_label.setStyleSheet(
+                self._countdown_style
+            )  # restyling relays the page out: only on change
         self.countdown.setText(view.digits or "–:––")
         if item is None or view.kind is TimerKind.WAITING:
             first = runner.upcoming()

@@ -64,6 +64,7 @@ class AgendaRunner:
         self._remaining_seen: dict[int, int] = {}
         self._outside_since: int | None = None
         self._delay_ms = 180_000
+        self._group_totals: dict[int | None, tuple[tuple[int, int], dict[int, str], dict[str, int]]] = {}
         self._replay(log.events)
         self._base_ms = log.checkpoint_ms
         self._resumed_at = clock.now()
@@ -302,7 +303,19 @@ class AgendaRunner:
         return totals
 
     def group_totals(self, item_id: int | None = None) -> dict[str, int]:
-        return group_totals(self.speaker_totals(item_id), self.team_of_person())
+        """Milliseconds per group (teams, facilitator, silence), for the whole run or one item.
+
+        Remembered until an event is added, the running time moves on or the people change:
+        the Run page asks for the same totals several times for one key press.
+        """
+        people = self.team_of_person()
+        moment = (len(self.log.events), self.now_ms())
+        known = self._group_totals.get(item_id)
+        if known is not None and known[0] == moment and known[1] == people:
+            return dict(known[2])
+        totals = group_totals(self.speaker_totals(item_id), people)
+        self._group_totals[item_id] = (moment, people, totals)
+        return dict(totals)
 
     def balance(self, item_id: int | None = None, low: int = 45) -> Balance:
         totals = self.group_totals(item_id)
