@@ -233,8 +233,9 @@ class PeopleAirtimeModel(_RunTable):
         runner = self.session.runner
         people = self.session.team_of_person()
         for column, item_id in ((1, None), (2, runner.item_id)):
-            totals = runner.speaker_totals(item_id) if column == 1 or item_id is not None else {}
-            groups = group_totals(totals, people)
+            current = column == 1 or item_id is not None
+            totals = runner.speaker_totals(item_id) if current else {}
+            groups = runner.group_totals(item_id) if current else group_totals(totals, people)
             ms = {f"group:{group}": value for group, value in groups.items()}
             ms.update(totals)
             ms[NOBODY] = groups[SILENCE]
