@@ -46,6 +46,8 @@ CHECK_NOW_AT_MOST = 24
 """Goals left unchecked that :meth:`GoalBoardModel.smart_count` checks at once; more wait."""
 CHECKS_PER_STEP = 12
 """Goals checked per turn of the event loop while the rest wait, so the window stays responsive."""
+CHECK_STEP_MS = 10
+"""Milliseconds between two steps of counting the goals that pass SMART (a step takes about 8)."""
 
 
 class GoalBoardModel(QAbstractListModel):
@@ -64,7 +66,9 @@ class GoalBoardModel(QAbstractListModel):
         self._checks: dict[int, GoalCheck] = {}
         self._goals: list[Goal] | None = None  # the goals the checks read, once per change
         self._pending = QTimer(self)
-        self._pending.setInterval(0)
+        # Between steps the event loop breathes: the board's first frame, keys and scrolling go
+        # first, and a visit to the page is not held up by counting what is off screen.
+        self._pending.setInterval(CHECK_STEP_MS)
         self._pending.timeout.connect(self._check_some)
         self.rows = RowSignals(self, Goal.TABLE)
         signals.aboutToChange.connect(self._about_to_change)

@@ -42,6 +42,10 @@ def due_text(goal: Goal, check: GoalCheck) -> str:
     return "no deadline"
 
 
+HEIGHTS_KEPT = 2000
+"""Statement heights remembered at most (a few per goal as the window is resized)."""
+
+
 class GoalCardDelegate(QStyledItemDelegate):
     """Draws one card per goal; the card's height follows its statement."""
 
@@ -49,6 +53,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self.document = document
+        self._heights: dict[tuple[str, int, str], int] = {}  # (statement, width, font) -> height
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         body = QFont(option.font)
@@ -63,10 +68,21 @@ class GoalCardDelegate(QStyledItemDelegate):
         return max(120, self.view.viewport().width() - 2 * PAD - 16)
 
     def _statement_height(self, font: QFont, text: str) -> int:
-        metrics = QFontMetrics(font)
+        """The statement's wrapped height, measured once per text, width and font.
+
+        The list asks every card's size to lay itself out (twice on a first visit); measuring
+        wrapped text is most of that, and it changes only with the statement or the width."""
         width = self._text_width() - BADGE_ROOM
-        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
-        return min(rect.height(), metrics.lineSpacing() * (MAX_LINES - 1) + metrics.height() + 2)
+        key = (text, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            metrics = QFontMetrics(font)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            height = min(rect.height(), metrics.lineSpacing() * (MAX_LINES - 1) + metrics.height() + 2)
+            if len(self._heights) > HEIGHTS_KEPT:  # statements typed letter by letter: keep it bounded
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def _fit(self, font: QFont, text: str, width: int) -> str:
         """The statement as it fits in MAX_LINES lines, the last one ending in "…" when cut."""
