@@ -60,7 +60,7 @@ def test_each_statement_is_measured_once_for_the_board_to_lay_itself_out(
     measured: list[str] = []
 
     class CountingMetrics(QFontMetrics):
-        def boundingRect(self, *args: object) -> Any:  # type: ignore[override]
+        def boundingRect(self, *args: object) -> Any:
             if len(args) == 3 and isinstance(args[2], str):
                 measured.append(args[2])
             return super().boundingRect(*args)  # type: ignore[call-overload]
