@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
 import pytest
 
 from tests.fakes import FakeClock
 from workshop.model import AgendaItem
 from workshop.run.runner import AgendaRunner
-from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, RunEvent, RunLog
+from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, EventRow, RunEvent, RunLog
 
 AGENDA = [AgendaItem(id=i, title=f"Item {i}", minutes=10) for i in (1, 2, 3)]
 
@@ -17,9 +18,9 @@ AGENDA = [AgendaItem(id=i, title=f"Item {i}", minutes=10) for i in (1, 2, 3)]
 class EventByEvent(AgendaRunner):
     """The fold as it is applied while the run goes: one event at a time."""
 
-    def _replay(self, events: list[RunEvent]) -> None:  # type: ignore[override]
+    def _replay(self, events: Sequence[EventRow]) -> None:
         for event in events:
-            self._apply(event)
+            self._apply(RunEvent._make(event))
 
 
 def _random_log(rng: random.Random, n: int) -> RunLog:
@@ -73,3 +74,20 @@ def test_folding_a_whole_log_equals_folding_it_event_by_event(seed: int) -> None
         for kind in (AgendaRunner, EventByEvent)
     ]
     assert _state(made[0]) == _state(made[1])
+
+
+def test_a_log_read_as_rows_folds_them_and_makes_records_only_when_read() -> None:
+    rows: list[EventRow] = [
+        (1, 0, START, "1", "w"),
+        (2, 500, SPEAKER, "sales", "w"),
+        (3, 2500, PAUSE, "", "w"),
+    ]
+    log = RunLog.from_rows(list(rows), 0)
+    assert log.checkpoint_ms == 2500 and len(log) == 3
+    run = AgendaRunner(log, lambda: AGENDA, dict, FakeClock())
+    assert run.group_totals()["sales"] == 2000 and not run.running
+    assert all(type(row) is tuple for row in log.rows)  # folded without a record per event
+    run.toggle()  # resume: a new event, numbered after the rows
+    assert [type(e) for e in log.events] == [RunEvent] * 4
+    assert log.events[:3] == [RunEvent(*row) for row in rows]
+    assert (log.events[3].seq, log.events[3].kind) == (4, RESUME)

@@ -17,7 +17,7 @@ from enum import Enum
 from workshop.clock import Clock
 from workshop.model import FACILITATOR_OWNER, JOINT, NEXT_DAY, AgendaItem
 from workshop.run.airtime import NOBODY, AirtimeLedger, Balance, group_totals
-from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, RunEvent, RunLog
+from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, EventRow, RunEvent, RunLog
 
 MIN_TEAM_MS_FOR_CUE = 60_000
 CHECKPOINT_MS = 750
@@ -65,7 +65,7 @@ class AgendaRunner:
         self._outside_since: int | None = None
         self._delay_ms = 180_000
         self._group_totals: dict[int | None, tuple[tuple[int, int], dict[int, str], dict[str, int]]] = {}
-        self._replay(log.events)
+        self._replay(log.rows)  # plain rows: a long log is folded without making a record per event
         self._base_ms = log.checkpoint_ms
         self._resumed_at = clock.now()
         self.interrupted = self.running
@@ -118,7 +118,7 @@ class AgendaRunner:
         elif kind == CORRECT:
             self.elapsed[item_id] = max(0, int(value))
 
-    def _replay(self, events: Sequence[RunEvent]) -> None:
+    def _replay(self, events: Sequence[EventRow]) -> None:
         """Fold a whole log at once: exactly :meth:`_apply` event by event, with the state held in
         local variables (opening a workshop replays its run; 100,000 events take a third as long)."""
         started, running, item_id, speaker, last = (
@@ -309,7 +309,7 @@ class AgendaRunner:
         the Run page asks for the same totals several times for one key press.
         """
         people = self.team_of_person()
-        moment = (len(self.log.events), self.now_ms())
+        moment = (len(self.log), self.now_ms())
         known = self._group_totals.get(item_id)
         if known is not None and known[0] == moment and known[1] == people:
             return dict(known[2])

@@ -37,7 +37,7 @@ from workshop.model import (
     column_types,
     value_problem,
 )
-from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, RunEvent, RunLog
+from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, EventRow, RunEvent, RunLog
 from workshop.store import files
 from workshop.store.errors import DamagedFileError, FileMissingError, NotAWorkshopError, WorkshopFileError
 from workshop.store.schema import MIGRATIONS, Migration
@@ -285,7 +285,7 @@ def _all_sound(rows: list[tuple[Any, ...]]) -> bool:
     return True
 
 
-def _sound_events(conn: sqlite3.Connection) -> list[RunEvent] | None:
+def _sound_events(conn: sqlite3.Connection) -> list[EventRow] | None:
     """The run's events read fast, when every one is sound and all their text is UTF-8.
 
     Equal to what reading event by event gives for such a log (tests compare the two);
@@ -298,17 +298,20 @@ def _sound_events(conn: sqlite3.Connection) -> list[RunEvent] | None:
         return None
     finally:
         conn.text_factory = bytes
-    return list(map(RunEvent._make, rows)) if _all_sound(rows) else None
+    return rows if _all_sound(rows) else None
 
 
 def _load_run(conn: sqlite3.Connection, problems: list[ValueProblem]) -> RunLog:
     sound = _sound_events(conn)
-    events: list[RunEvent] = [] if sound is None else sound
-    rows = (
-        []
-        if sound is not None
-        else conn.execute("SELECT seq, at_ms, kind, value, wall FROM run_events ORDER BY seq").fetchall()
-    )
+    state = conn.execute("SELECT checkpoint_ms FROM run_state WHERE id = 1").fetchone()
+    checkpoint = state[0] if state else 0
+    if not isinstance(checkpoint, int) or not 0 <= checkpoint <= MAX_RUN_MS:
+        problems.append(ValueProblem("run_state", None, "the checkpoint is not a time the run could reach"))
+        checkpoint = 0
+    if sound is not None:
+        return RunLog.from_rows(sound, checkpoint)
+    events: list[RunEvent] = []
+    rows = conn.execute("SELECT seq, at_ms, kind, value, wall FROM run_events ORDER BY seq").fetchall()
     for index, row in enumerate(rows):
         problem = event_problem(tuple(row), index + 1)
         if problem is not None:
@@ -318,11 +321,6 @@ def _load_run(conn: sqlite3.Connection, problems: list[ValueProblem]) -> RunLog:
             break
         seq, at_ms, kind, value, wall = (_decoded(v) for v in row)
         events.append(RunEvent(seq, at_ms, kind, value, wall))
-    state = conn.execute("SELECT checkpoint_ms FROM run_state WHERE id = 1").fetchone()
-    checkpoint = state[0] if state else 0
-    if not isinstance(checkpoint, int) or not 0 <= checkpoint <= MAX_RUN_MS:
-        problems.append(ValueProblem("run_state", None, "the checkpoint is not a time the run could reach"))
-        checkpoint = 0
     return RunLog(events, checkpoint)
 
 
