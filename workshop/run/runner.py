@@ -16,7 +16,7 @@ from enum import Enum
 
 from workshop.clock import Clock
 from workshop.model import FACILITATOR_OWNER, JOINT, NEXT_DAY, AgendaItem
-from workshop.run.airtime import NOBODY, AirtimeLedger, Balance, group_totals
+from workshop.run.airtime import NOBODY, AirtimeLedger, Balance, group_of, group_totals
 from workshop.run_log import CORRECT, EXTEND, ITEM, PAUSE, RESUME, SPEAKER, START, EventRow, RunEvent, RunLog
 
 MIN_TEAM_MS_FOR_CUE = 60_000
@@ -64,7 +64,7 @@ class AgendaRunner:
         self._remaining_seen: dict[int, int] = {}
         self._outside_since: int | None = None
         self._delay_ms = 180_000
-        self._group_totals: dict[int | None, tuple[tuple[int, int], dict[int, str], dict[str, int]]] = {}
+        self._group_totals: dict[int | None, tuple[int, dict[int, str], dict[str, int]]] = {}
         self._replay(log.rows)  # plain rows: a long log is folded without making a record per event
         self._base_ms = log.checkpoint_ms
         self._resumed_at = clock.now()
@@ -305,17 +305,22 @@ class AgendaRunner:
     def group_totals(self, item_id: int | None = None) -> dict[str, int]:
         """Milliseconds per group (teams, facilitator, silence), for the whole run or one item.
 
-        Remembered until an event is added, the running time moves on or the people change:
-        the Run page asks for the same totals several times for one key press.
+        The totals up to the last event are summed once per event (and when the people
+        change), and the running speaker's time since then is added to their group: the Run
+        page asks for them several times for each key press and tick.
         """
         people = self.team_of_person()
-        moment = (len(self.log), self.now_ms())
         known = self._group_totals.get(item_id)
-        if known is not None and known[0] == moment and known[1] == people:
-            return dict(known[2])
-        totals = group_totals(self.speaker_totals(item_id), people)
-        self._group_totals[item_id] = (moment, people, totals)
-        return dict(totals)
+        if known is None or known[0] != len(self.log) or known[1] != people:
+            base: Mapping[str, int] = (
+                self.ledger.by_speaker if item_id is None else self.ledger.by_item.get(item_id, {})
+            )
+            known = (len(self.log), people, group_totals(base, people))
+            self._group_totals[item_id] = known
+        totals = dict(known[2])
+        if self.running and (item_id is None or item_id == self.item_id):
+            totals[group_of(self.speaker, people)] += self.now_ms() - self._last_ms
+        return totals
 
     def balance(self, item_id: int | None = None, low: int = 45) -> Balance:
         totals = self.group_totals(item_id)
