@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -49,20 +50,34 @@ HEIGHTS_KEPT = 2000
 class GoalCardDelegate(QStyledItemDelegate):
     """Draws one card per goal; the card's height follows its statement."""
 
-    def __init__(self, view: QListView, document: WorkshopDocument) -> None:
+    def __init__(
+        self, view: QListView, document: WorkshopDocument, painted: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.document = document
+        self._painted = painted  # told after each card is painted
         self._heights: dict[tuple[str, int, str], int] = {}  # (statement, width, font) -> height
+        self._font_sets: dict[str, tuple[QFont, QFont, QFont, int]] = {}  # font -> its card fonts
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        body = QFont(option.font)
-        title = QFont(body)
-        title.setBold(True)
-        title.setPointSizeF(body.pointSizeF() * 1.05)
-        small = QFont(body)
-        small.setPointSizeF(body.pointSizeF() * 0.9)
-        return title, body, small
+        """The title, body and small fonts for the view's font (made once per font)."""
+        key = option.font.key()
+        fonts = self._font_sets.get(key)
+        if fonts is None:
+            body = QFont(option.font)
+            title = QFont(body)
+            title.setBold(True)
+            title.setPointSizeF(body.pointSizeF() * 1.05)
+            small = QFont(body)
+            small.setPointSizeF(body.pointSizeF() * 0.9)
+            fonts = self._font_sets[key] = (title, body, small, QFontMetrics(small).lineSpacing())
+        return fonts[0], fonts[1], fonts[2]
+
+    def _small_line(self, option: QStyleOptionViewItem) -> int:
+        """The small font's line spacing, in pixels."""
+        self._fonts(option)
+        return self._font_sets[option.font.key()][3]
 
     def _text_width(self) -> int:
         return max(120, self.view.viewport().width() - 2 * PAD - 16)
@@ -104,19 +119,10 @@ class GoalCardDelegate(QStyledItemDelegate):
         return text[:last] + rest
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title, _body, small = self._fonts(option)
+        title, _body, _small = self._fonts(option)
+        line = self._small_line(option)
         statement = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        height = (
-            PAD
-            + self._statement_height(title, statement)
-            + 6
-            + QFontMetrics(small).lineSpacing()
-            + 8
-            + CHIP
-            + 8
-            + QFontMetrics(small).lineSpacing() * 2
-            + PAD
-        )
+        height = PAD + self._statement_height(title, statement) + 6 + line + 8 + CHIP + 8 + line * 2 + PAD
         return QSize(self._text_width() + 2 * PAD, height + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -216,6 +222,8 @@ class GoalCardDelegate(QStyledItemDelegate):
             )
             painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, note)
         painter.restore()
+        if self._painted is not None:
+            self._painted()
 
     def _chip(self, painter: QPainter, x: int, y: int, letter: str, status: str, *, filled: bool) -> int:
         colour = QColor(status_colour(status))

@@ -60,7 +60,7 @@ class GoalsPage(QWidget):
             proxy = TeamGoals(self.model, team)
             view = make_board_view(self)
             view.setModel(proxy)
-            view.setItemDelegate(GoalCardDelegate(view, self.document))
+            view.setItemDelegate(GoalCardDelegate(view, self.document, painted=self.model.painted))
             view.setAccessibleName(f"{team_name(self.document.typed(Team), team)} goals")
             view.doubleClicked.connect(lambda _i: self.edit())
             view.activated.connect(lambda _i: self.edit())

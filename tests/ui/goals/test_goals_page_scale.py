@@ -41,8 +41,10 @@ def test_two_hundred_goals_show_before_all_are_checked_then_the_count_is_right(
     assert window.view is not None and window.document is not None
     page = window.view.page("goals")
     assert isinstance(page, GoalsPage)
-    # Shown without checking every goal first: the cards on screen are checked, the count follows.
+    # Shown without checking every goal first: the cards on screen are checked, the count follows,
+    # and it begins only once the board's first frame is out (it does not delay that frame).
     assert page.summary.text() == "200 goals · checking SMART…"
+    assert not page.model._pending.isActive()
     document = window.document
     goals = document.typed(Goal)
     expected = sum(check_in_workshop(g, document.info, document.typed(Team), goals).is_smart for g in goals)
