@@ -322,11 +322,6 @@ def role_names() -> list[str]:
     return [f.name for f in fields(Roles) if f.name != "name"]
 
 
-def hint_style() -> str:
-    """A style sheet for hint and legend labels: the hint colour, legible (not a disabled grey)."""
-    return f"color: {roles().hint};"
-
-
 def choice_focus_style() -> str:
     """Radio buttons and check boxes with a visible focus ring: the style's own dotted line is faint."""
     return (
