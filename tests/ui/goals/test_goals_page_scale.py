@@ -82,7 +82,9 @@ def test_each_statement_is_measured_once_for_the_board_to_lay_itself_out(
     page = window.view.page("goals") if window.view else None
     assert isinstance(page, GoalsPage)
     page.update()
-    qtbot.wait(50)
+    # The board lays its cards out a screenful at a time: in the end every one of them.
+    statements = {goal.statement for goal in content.goals}
+    qtbot.waitUntil(lambda: statements <= set(measured), timeout=10_000)
     # Every card's height was asked for (the list lays all 200 out), each statement measured
     # once for each width the board has had, not once per question.
     widths = 2  # before and after the scroll bar takes its room
