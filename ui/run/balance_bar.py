@@ -32,6 +32,7 @@ class BalanceBar(QWidget):
         self.alert = False
         self._shown: tuple[object, ...] | None = None
         self._height = height
+        self._fonts: dict[tuple[str, int], QFont] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(label)
         # Opaque (its parent's background under the rounded ends): a change repaints the bar
@@ -111,9 +112,13 @@ class BalanceBar(QWidget):
         painter.end()
 
     def _text(self, painter: QPainter, rect: QRectF, align: Qt.AlignmentFlag, text: str, fill: str) -> None:
-        font = QFont(self.font())
-        font.setPixelSize(max(11, int(rect.height() * 0.45)))
-        font.setBold(True)
+        size = max(11, int(rect.height() * 0.45))
+        key = (self.font().key(), size)
+        font = self._fonts.get(key)
+        if font is None:  # made once per size: a bar repaints at most keys while a team speaks
+            font = self._fonts[key] = QFont(self.font())
+            font.setPixelSize(size)
+            font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(text_on(fill)))
         painter.drawText(rect, align, text)
