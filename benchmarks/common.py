@@ -26,6 +26,8 @@ class Row:
     reference_ms: float | None = None
     budget_ratio: float | None = None
     note: str = ""
+    unit: str = "ms"
+    """What the figures count: "ms" for times, else e.g. "errors" or "%" (printed as such)."""
 
     @property
     def median(self) -> float:
@@ -48,7 +50,7 @@ class Row:
         if self.budget_ratio is not None:
             return f"ratio ≤ {self.budget_ratio:g}"
         if self.budget_ms is not None:
-            return f"≤ {self.budget_ms:g} ms"
+            return f"≤ {self.budget_ms:g} {self.unit}"
         return "-"
 
     def as_json(self, times: bool = False) -> dict[str, object]:
@@ -60,7 +62,7 @@ class Row:
             "min": round(min(self.times_ms), 3),
             "max": round(max(self.times_ms), 3),
             "runs": len(self.times_ms),
-            "unit": "ms",
+            "unit": self.unit,
             "budget": self.budget_text(),
             "budget_ms": self.budget_ms,
             "budget_ratio": self.budget_ratio,
@@ -80,8 +82,9 @@ def table(rows: list[Row]) -> str:
         spread = f"{min(row.times_ms):.2f}-{max(row.times_ms):.2f}"
         ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
         holds = {True: "yes", False: "NO", None: "-"}[row.holds]
+        median = f"{row.median:.2f}{row.unit}" if row.unit == "ms" else f"{row.median:g} {row.unit}"
         lines.append(
-            f"{row.name:58s} {row.budget_text():>14s} {row.median:8.2f}ms {spread:>19s} {ratio:>7s}  {holds}"
+            f"{row.name:58s} {row.budget_text():>14s} {median:>10s} {spread:>19s} {ratio:>7s}  {holds}"
         )
         if row.note:
             lines.append(f"    {row.note}")

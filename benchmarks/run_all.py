@@ -70,6 +70,7 @@ def run_one(name: str, quick: bool, env: dict[str, str]) -> list[Row]:
             row["reference_ms"],
             row["budget_ratio"],
             row["note"],
+            row.get("unit", "ms"),
         )
         for row in json.loads(lines[-1])
     ]

@@ -679,7 +679,7 @@ class MainWindow(QMainWindow):
         if document is not None:
             self.settings.add_recent(document.path)
             self._rebuild_view()
-            if document.run_log.events:
+            if len(document.run_log):  # without making a record of every event
                 self._notice_interrupted(self.run_session(document))
         self.show_current()
 

@@ -233,3 +233,57 @@ def test_an_eight_hour_day_with_20000_speaker_changes() -> None:
         for key, ms in group.items():
             from_turns[key] += ms
     assert from_turns == totals
+
+
+def test_group_totals_asked_again_follow_every_change() -> None:
+    people = dict(PEOPLE)
+    clock = FakeClock()
+    run = AgendaRunner(RunLog([], 0), lambda: AGENDA, lambda: dict(people), clock)
+    run.toggle()
+    run.set_speaker(person_key(1))
+    clock.advance(2)
+    assert run.group_totals()[SALES] == 2000
+    assert run.group_totals()[SALES] == 2000  # asked twice at one moment: the same
+    run.group_totals()[SALES] = 0  # a caller's copy: changing it changes nothing
+    assert run.group_totals()[SALES] == 2000
+    clock.advance(1)  # the running time moves on
+    assert run.group_totals()[SALES] == 3000
+    people[1] = MARKETING  # the person changed team
+    assert run.group_totals()[SALES] == 0 and run.group_totals()[MARKETING] == 3000
+    run.pause()
+    run.correct_elapsed(0)  # an event, though the clock stands still
+    assert run.group_totals(1)[MARKETING] == 3000
+
+
+@given(
+    st.dictionaries(
+        st.one_of(
+            st.sampled_from(
+                [SALES, MARKETING, FACILITATOR, "", "silence", "p:1", "p:2", "p:9", "p:x", "p:٣"]
+            ),
+            st.text(max_size=4),
+        ),
+        st.integers(0, 10**9),
+    ),
+    st.dictionaries(st.integers(0, 9), st.sampled_from([SALES, MARKETING, "joint", ""])),
+)
+def test_group_totals_count_each_speaker_for_the_group_it_belongs_to(
+    by_speaker: dict[str, int], people: dict[int, str]
+) -> None:
+    from workshop.run.airtime import group_of
+
+    expected = {SALES: 0, MARKETING: 0, FACILITATOR: 0, "silence": 0}
+    for speaker, ms in by_speaker.items():
+        expected[group_of(speaker, people)] += ms
+    assert group_totals(by_speaker, people) == expected
+
+
+def test_group_totals_while_running_equal_summing_the_speakers_up_to_now() -> None:
+    clock = FakeClock()
+    run = AgendaRunner(RunLog([], 0), lambda: AGENDA, lambda: PEOPLE, clock)
+    run.toggle()
+    for speaker in (person_key(1), SALES, person_key(2), FACILITATOR, person_key(1)):
+        run.set_speaker(speaker)
+        clock.advance(1.5)
+        for item in (None, run.item_id, 3):
+            assert run.group_totals(item) == group_totals(run.speaker_totals(item), PEOPLE)

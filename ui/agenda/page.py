@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from ui.common.bindings import FieldBinding
 from ui.common.page_context import PageContext
-from ui.common.palette import hint_style, roles
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
+from ui.common.tone import set_tone
 from workshop.agenda.plan import TEMPLATES, describe_fit, fit, format_clock, load_template, schedule
 from workshop.document import WorkshopDocument
 from workshop.edits import Change, Delete, Insert, Operation, Update
@@ -106,7 +106,7 @@ class AgendaPage(QWidget):
         hint = QLabel(
             "Drag rows, or Alt+Up and Alt+Down, to reorder. A “next day” item starts the next day.", self
         )
-        hint.setStyleSheet(hint_style())  # legible: not a disabled grey
+        set_tone(hint, "hint")  # legible: not a disabled grey
         layout.addWidget(hint)
         signals.changed.connect(self._changed)
         self.refresh()
@@ -117,10 +117,10 @@ class AgendaPage(QWidget):
         window = f"{info.day_start}–{info.day_end}"
         if ok:
             self.summary.setText(f"{text} ({window}).")
-            self.summary.setStyleSheet("")
+            set_tone(self.summary, None, bold=False)
         else:
             self.summary.setText(f"⚠ {text} ({window}): shorten items or end the day later.")
-            self.summary.setStyleSheet(f"color: {roles().warning}; font-weight: bold;")
+            set_tone(self.summary, "warning", bold=True)
         self.model.refresh_computed()
 
     def use_template(self, key: str) -> None:

@@ -13,6 +13,7 @@ a filled slab), and Setup warns when a team picks a colour close to one of them.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, fields
 from typing import Literal
@@ -172,8 +173,10 @@ def contrast(first: str, second: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@functools.lru_cache(maxsize=512)
 def text_on(fill: str) -> str:
-    """Black or white, whichever reads better on ``fill`` (always at least 4.5:1)."""
+    """Black or white, whichever reads better on ``fill`` (always at least 4.5:1); remembered,
+    as bars and chips ask for the same few fills at every paint."""
     return BLACK if contrast(BLACK, fill) >= contrast(WHITE, fill) else WHITE
 
 
@@ -320,11 +323,6 @@ def activate(theme: Roles) -> None:
 def role_names() -> list[str]:
     """The text roles a theme has (every one is checked against the backgrounds it sits on)."""
     return [f.name for f in fields(Roles) if f.name != "name"]
-
-
-def hint_style() -> str:
-    """A style sheet for hint and legend labels: the hint colour, legible (not a disabled grey)."""
-    return f"color: {roles().hint};"
 
 
 def choice_focus_style() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.document_signals import DocumentSignals
 from ui.common.palette import roles
+from ui.common.tone import Tone, set_tone
 from workshop.edits import Change, Insert, Update
 from workshop.funnel.plan import MAX_TYPED, FunnelPlan, step_field
 from workshop.funnel.reverse import STAGE_NOUNS, STEPS
@@ -217,18 +218,18 @@ class FunnelInputsForm(QWidget):
 
     def show_plan(self, plan: FunnelPlan) -> None:
         """Put each field's error, warning or typical-range hint beside it."""
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for field, label in self.messages.items():
             hint = self.hints.get(field, "")
             untouched = not self.edits[field].text().strip()
+            tone: Tone
             if field in plan.errors and not untouched:
-                text, colour = plan.errors[field], roles().error
+                text, tone = plan.errors[field], "error"
             elif field in plan.warnings:
-                text, colour = f"{plan.warnings[field][:-1]} ({self.sources[field]}).", roles().warning
+                text, tone = f"{plan.warnings[field][:-1]} ({self.sources[field]}).", "warning"
             else:
-                text, colour = hint[:1].upper() + hint[1:], muted
+                text, tone = hint[:1].upper() + hint[1:], "placeholder"
             label.setText(text)
-            label.setStyleSheet(f"color: {colour};")
+            set_tone(label, tone)
             wrong = field in plan.errors and not untouched
             border = f"border: 1px solid {roles().error};" if wrong else ""
             if self.edits[field].styleSheet() != border:

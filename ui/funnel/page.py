@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
-from ui.common.palette import roles
 from ui.common.record_table import Column, RecordTableModel
 from ui.common.record_table_editor import RecordTableEditor
+from ui.common.tone import set_tone
 from ui.funnel.chart_view import FunnelChartView
 from ui.funnel.inputs_form import FunnelInputsForm
 from ui.funnel.table_model import FunnelTableModel
@@ -147,15 +147,15 @@ class FunnelPage(QWidget):
                 self.summary.setText(
                     f"Fix the {count} input{'s' if count != 1 else ''} marked in red to see the funnel."
                 )
-                self.summary.setStyleSheet(f"color: {roles().error};")
+                set_tone(self.summary, "error")
             else:  # nothing wrong yet: only not filled in
                 self.summary.setText("Fill in the target and the rates to see the funnel.")
-                self.summary.setStyleSheet("")
+                set_tone(self.summary, None)
             self.funnel_quota.setText(f"{marketing}'s MQL quota follows from the funnel once it is complete.")
             self.shift_note.setText("")
         else:
             result = plan.result
-            self.summary.setStyleSheet("")
+            set_tone(self.summary, None)
             gap = f"{settings.currency.strip()}{math.ceil(result.gap):,}"
             if result.period["won"] == 0:
                 self.summary.setText(

@@ -49,6 +49,8 @@ CHECK_NOW_AT_MOST = 24
 """Goals left unchecked that :meth:`GoalBoardModel.smart_count` checks at once; more wait."""
 CHECKS_PER_STEP = 12
 """Goals checked per turn of the event loop while the rest wait, so the window stays responsive."""
+CHECK_STEP_MS = 10
+"""Milliseconds between two steps of counting the goals that pass SMART (a step takes about 8)."""
 
 
 class GoalBoardModel(QAbstractListModel):
@@ -67,8 +69,11 @@ class GoalBoardModel(QAbstractListModel):
         self._checks: dict[int, GoalCheck] = {}
         self._goals: list[Goal] | None = None  # the goals the checks read, once per change
         self._pending = QTimer(self)
-        self._pending.setInterval(0)
+        # Between steps the event loop breathes: the board's first frame, keys and scrolling go
+        # first, and a visit to the page is not held up by counting what is off screen.
+        self._pending.setInterval(CHECK_STEP_MS)
         self._pending.timeout.connect(self._check_some)
+        self._wanted = False  # a count is waiting for the board's first frame
         self.rows = RowSignals(self, Goal.TABLE)
         signals.aboutToChange.connect(self._about_to_change)
         signals.changed.connect(self._changed)
@@ -82,9 +87,14 @@ class GoalBoardModel(QAbstractListModel):
         """How many goals pass SMART; None while many are still to check (then checksReady)."""
         unchecked = [g for g in self.goals() if g.id not in self._checks]
         if len(unchecked) > CHECK_NOW_AT_MOST:
-            self._pending.start()
+            self._wanted = True  # counted in steps once the board has painted its cards
             return None
         return sum(self.check(g).is_smart for g in self.goals())
+
+    def painted(self) -> None:
+        """A card was painted: the first frame is out, so the count of the rest may begin."""
+        if self._wanted and not self._pending.isActive():
+            self._pending.start()
 
     def _check_some(self) -> None:
         unchecked = [g for g in self.goals() if g.id not in self._checks]
@@ -92,6 +102,7 @@ class GoalBoardModel(QAbstractListModel):
             self.check(goal)
         if len(unchecked) <= CHECKS_PER_STEP:
             self._pending.stop()
+            self._wanted = False
             self.checksReady.emit()
 
     def goal(self, row: int) -> Goal:

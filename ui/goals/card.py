@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -56,31 +57,63 @@ def due_text(goal: Goal, check: GoalCheck) -> str:
     return "no deadline"
 
 
+CARDS_PER_BATCH = 12
+"""Cards a board lays out before its first frame, then per turn of the event loop (a screenful)."""
+HEIGHTS_KEPT = 2000
+"""Statement heights remembered at most (a few per goal as the window is resized)."""
+
+
 class GoalCardDelegate(QStyledItemDelegate):
     """Draws one card per goal; the card's height follows its statement."""
 
-    def __init__(self, view: QListView, document: WorkshopDocument) -> None:
+    def __init__(
+        self, view: QListView, document: WorkshopDocument, painted: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.document = document
+        self._painted = painted  # told after each card is painted
+        self._heights: dict[tuple[str, int, str], int] = {}  # (statement, width, font) -> height
+        self._font_sets: dict[str, tuple[QFont, QFont, QFont, int]] = {}  # font -> its card fonts
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        body = QFont(option.font)
-        title = QFont(body)
-        title.setBold(True)
-        title.setPointSizeF(body.pointSizeF() * 1.05)
-        small = QFont(body)
-        small.setPointSizeF(body.pointSizeF() * 0.9)
-        return title, body, small
+        """The title, body and small fonts for the view's font (made once per font)."""
+        key = option.font.key()
+        fonts = self._font_sets.get(key)
+        if fonts is None:
+            body = QFont(option.font)
+            title = QFont(body)
+            title.setBold(True)
+            title.setPointSizeF(body.pointSizeF() * 1.05)
+            small = QFont(body)
+            small.setPointSizeF(body.pointSizeF() * 0.9)
+            fonts = self._font_sets[key] = (title, body, small, QFontMetrics(small).lineSpacing())
+        return fonts[0], fonts[1], fonts[2]
+
+    def _small_line(self, option: QStyleOptionViewItem) -> int:
+        """The small font's line spacing, in pixels."""
+        self._fonts(option)
+        return self._font_sets[option.font.key()][3]
 
     def _text_width(self) -> int:
         return max(120, self.view.viewport().width() - 2 * PAD - 16)
 
     def _statement_height(self, font: QFont, text: str) -> int:
-        metrics = QFontMetrics(font)
+        """The statement's wrapped height, measured once per text, width and font.
+
+        The list asks every card's size to lay itself out (twice on a first visit); measuring
+        wrapped text is most of that, and it changes only with the statement or the width."""
         width = self._text_width() - BADGE_ROOM
-        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
-        return min(rect.height(), metrics.lineSpacing() * (MAX_LINES - 1) + metrics.height() + 2)
+        key = (text, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            metrics = QFontMetrics(font)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            height = min(rect.height(), metrics.lineSpacing() * (MAX_LINES - 1) + metrics.height() + 2)
+            if len(self._heights) > HEIGHTS_KEPT:  # statements typed letter by letter: keep it bounded
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def _fit(self, font: QFont, text: str, width: int) -> str:
         """The statement as it fits in MAX_LINES lines, the last one ending in "…" when cut."""
@@ -102,19 +135,11 @@ class GoalCardDelegate(QStyledItemDelegate):
         return text[:last] + rest
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title, _body, small = self._fonts(option)
+        title, _body, _small = self._fonts(option)
+        line = self._small_line(option)
         statement = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        height = (
-            PAD
-            + self._statement_height(title, statement)
-            + 6
-            + QFontMetrics(small).lineSpacing()
-            + 8
-            + CHIP
-            + 8
-            + QFontMetrics(small).lineSpacing() * (3 if index.data(ROOM_ROLE) else 2)
-            + PAD
-        )
+        rows = 3 if index.data(ROOM_ROLE) else 2
+        height = PAD + self._statement_height(title, statement) + 6 + line + 8 + CHIP + 8 + line * rows + PAD
         return QSize(self._text_width() + 2 * PAD, height + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -216,6 +241,8 @@ class GoalCardDelegate(QStyledItemDelegate):
             note = metrics.elidedText(note_text, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRect(left, top, width, line), Qt.AlignmentFlag.AlignLeft, note)
         painter.restore()
+        if self._painted is not None:
+            self._painted()
 
     def _chip(self, painter: QPainter, x: int, y: int, letter: str, status: str, *, filled: bool) -> int:
         colour = QColor(status_colour(status))
@@ -250,4 +277,8 @@ def make_board_view(parent: QWidget) -> QListView:
     view.setSpacing(0)
     view.setFrameShape(QListView.Shape.NoFrame)
     view.viewport().setAutoFillBackground(False)
+    # Cards are measured a screenful at a time, the first batch before the first frame and the
+    # rest in the turns of the event loop after it: a board of 200 goals shows as fast as a few.
+    view.setLayoutMode(QListView.LayoutMode.Batched)
+    view.setBatchSize(CARDS_PER_BATCH)
     return view

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.page_context import PageContext
-from ui.common.palette import hint_style
+from ui.common.tone import set_tone
 from ui.common.tool_buttons import add_tool_buttons
 from ui.goals.board import GoalBoardModel, TeamGoals
 from ui.goals.card import GoalCardDelegate, make_board_view
@@ -60,7 +60,7 @@ class GoalsPage(QWidget):
             proxy = TeamGoals(self.model, team)
             view = make_board_view(self)
             view.setModel(proxy)
-            view.setItemDelegate(GoalCardDelegate(view, self.document))
+            view.setItemDelegate(GoalCardDelegate(view, self.document, painted=self.model.painted))
             view.setAccessibleName(f"{team_name(self.document.typed(Team), team)} goals")
             view.doubleClicked.connect(lambda _i: self.edit())
             view.activated.connect(lambda _i: self.edit())
@@ -110,7 +110,7 @@ class GoalsPage(QWidget):
             self,
         )
         legend.setWordWrap(True)
-        legend.setStyleSheet(hint_style())  # legible: not a disabled grey
+        set_tone(legend, "hint")  # legible: not a disabled grey
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.page_context import PageContext
-from ui.common.palette import hint_style
+from ui.common.tone import set_tone
 from ui.leads.approval_panel import ApprovalPanel
 from ui.leads.definition_link import DefinitionLink
 from ui.leads.rule_delegate import RuleDelegate
@@ -142,7 +142,7 @@ class DefinitionEditor(QWidget):
             self,
         )
         self.template_note.setWordWrap(True)
-        self.template_note.setStyleSheet(hint_style())
+        set_tone(self.template_note, "hint")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.template_note)

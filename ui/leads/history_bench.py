@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.page_context import PageContext
-from ui.common.palette import roles
+from ui.common.tone import set_tone
 from ui.leads.background import BackgroundReader, progress_and_stop
 from ui.leads.definition_link import DefinitionLink, now_text
 from ui.leads.mapping_panel import MappingPanel
@@ -124,7 +124,7 @@ class HistoryBench(QWidget):
         scroll.setWidget(self.mapping_panel)
         self.unmapped_label = QLabel(self)
         self.unmapped_label.setWordWrap(True)
-        self.unmapped_label.setStyleSheet(f"color: {roles().warning};")
+        set_tone(self.unmapped_label, "warning")
         self.partial_box = QCheckBox("Show &partial figures (rules on unmapped fields left out)", self)
         self.partial_box.setVisible(False)
         self.partial_box.toggled.connect(lambda _on: self.evaluate(self.mapping_panel.mapping()))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.palette import roles
+from ui.common.tone import set_tone
 from workshop.leads.dates import DAY_FIRST, MONTH_FIRST, ORDER_TITLES
 from workshop.leads.numbers import COMMA, DECIMAL_TITLES, POINT, NumberReading
 from workshop.leads.outcomes import LEFT_OUT, LOST, OUTCOME_TITLES, WON
@@ -39,13 +39,8 @@ def _detail(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet("color: palette(placeholder-text);")
+    set_tone(label, "placeholder")
     return label
-
-
-def _warn() -> str:
-    """A note that needs attention, in the theme's warning colour."""
-    return f"color: {roles().warning};"
 
 
 class MappingPanel(QGroupBox):
@@ -239,14 +234,14 @@ class MappingPanel(QGroupBox):
         reading = readings.get(column)
         if not readings:
             self.cohort_note.setText("No column of this file holds dates.")
-            self.cohort_note.setStyleSheet("color: palette(placeholder-text);")
+            set_tone(self.cohort_note, "placeholder")
             return
         if reading is None:
             self.cohort_note.setText(f"“{column}” does not hold dates.")
-            self.cohort_note.setStyleSheet(_warn() if self.cohort.isChecked() else "")
+            set_tone(self.cohort_note, "warning" if self.cohort.isChecked() else None)
             return
         self.cohort_note.setText(f"“{column}”: {reading.describe()}")
-        self.cohort_note.setStyleSheet(_warn() if reading.ambiguous else "color: palette(placeholder-text);")
+        set_tone(self.cohort_note, "warning" if reading.ambiguous else "placeholder")
 
     def _cohort_picked(self) -> None:
         self._describe_cohort()
@@ -263,7 +258,7 @@ class MappingPanel(QGroupBox):
         detail, column = self.details[name], str(self.combos[name].currentData() or "")
         if self.table is None or not column:
             detail.setText("Not in the file: the figures stay incomplete until a column is chosen.")
-            detail.setStyleSheet(_warn())
+            set_tone(detail, "warning")
             return
         text = self.table.profile(column).describe()
         warn = False
@@ -276,7 +271,7 @@ class MappingPanel(QGroupBox):
                 text += f" · read as {reading.describe()}"
                 warn = reading.ambiguous or bool(reading.conflicting)
         detail.setText(text)
-        detail.setStyleSheet(_warn() if warn else "color: palette(placeholder-text);")
+        set_tone(detail, "warning" if warn else "placeholder")
 
     def _fill_outcomes(self, mapping: ColumnMapping) -> None:
         self.outcomes.setRowCount(0)

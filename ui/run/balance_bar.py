@@ -32,8 +32,12 @@ class BalanceBar(QWidget):
         self.alert = False
         self._shown: tuple[object, ...] | None = None
         self._height = height
+        self._fonts: dict[tuple[str, int], QFont] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(label)
+        # Opaque (its parent's background under the rounded ends): a change repaints the bar
+        # alone, not the group box and the page beneath it too.
+        self.setAutoFillBackground(True)
 
     def sizeHint(self) -> QSize:
         return QSize(300, self._height)
@@ -45,7 +49,9 @@ class BalanceBar(QWidget):
         self, balance: Balance, colours: tuple[str, str], names: tuple[str, str], alert: bool
     ) -> None:
         share = balance.sales_share
-        shown = (None if share is None else round(share, 3), balance.low, colours, names, alert)
+        # What can be seen: the shares in whole percent and where the colours meet, to the pixel.
+        seen = None if share is None else (round(share * 100), round(share * self.width()))
+        shown = (seen, self.width(), balance.low, colours, names, alert)
         if shown == self._shown:
             return  # nothing visible changed: no repaint
         self._shown = shown
@@ -106,9 +112,13 @@ class BalanceBar(QWidget):
         painter.end()
 
     def _text(self, painter: QPainter, rect: QRectF, align: Qt.AlignmentFlag, text: str, fill: str) -> None:
-        font = QFont(self.font())
-        font.setPixelSize(max(11, int(rect.height() * 0.45)))
-        font.setBold(True)
+        size = max(11, int(rect.height() * 0.45))
+        key = (self.font().key(), size)
+        font = self._fonts.get(key)
+        if font is None:  # made once per size: a bar repaints at most keys while a team speaks
+            font = self._fonts[key] = QFont(self.font())
+            font.setPixelSize(size)
+            font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(text_on(fill)))
         painter.drawText(rect, align, text)

@@ -86,6 +86,7 @@ class RunAgendaModel(_RunTable):
         self._items: list[AgendaItem] = []
         self._starts: dict[int, int] = {}
         self._current: int | None = None
+        self._shown: dict[int, tuple[object, ...]] = {}  # row -> what the views were last told of it
         self.refresh(structure=True)
 
     def refresh(self, structure: bool = False) -> None:
@@ -110,8 +111,19 @@ class RunAgendaModel(_RunTable):
         else:
             rows = {i for i, item in enumerate(items) if item.id in (current, self._current)}
             for row in sorted(rows):
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+                shown = self._row_view(row)
+                if self._shown.get(row) != shown:  # a key or tick repaints a row only when it shows otherwise
+                    self._shown[row] = shown
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+            self._current = current
+            return
+        self._shown = {}  # every row was told to the views: each is read afresh
         self._current = current
+
+    def _row_view(self, row: int) -> tuple[object, ...]:
+        """What a key or a tick can change in a row: its allotted and actual minutes, being current."""
+        allotted, actual = (self.data(self.index(row, column)) for column in (4, 5))
+        return allotted, actual, self._items[row].id == self.session.runner.item_id
 
     def item_at(self, row: int) -> AgendaItem:
         return self._items[row]
@@ -162,6 +174,7 @@ class PeopleAirtimeModel(_RunTable):
         self._row_of: dict[str, int] = {}  # the row of each speaker key or group
         self._shown: tuple[str, int | None] = ("", None)  # the speaker and item the views show
         self._totals: dict[int, dict[str, int]] = {}  # column -> speaker key or group -> ms
+        self._told: dict[int, tuple[str, str, bool]] = {}  # row -> what the views were last told of it
         self.refresh(structure=True)
 
     def _build_rows(self) -> list[tuple[str, str, str]]:
@@ -178,8 +191,8 @@ class PeopleAirtimeModel(_RunTable):
     def refresh(self, structure: bool = False) -> None:
         """Tell the views what changed: every row when people, teams or the item change.
 
-        Otherwise only the speaker's time moves, so only the rows of the speaker before and
-        now (and of their teams, the facilitator and silence) are re-read.
+        Otherwise only the speaker's time moves: of the rows of the speaker before and now (and
+        of their teams, the facilitator and silence), those that now show something else.
         """
         runner = self.session.runner
         self._read_totals()
@@ -192,24 +205,37 @@ class PeopleAirtimeModel(_RunTable):
                 self.endResetModel()
             elif rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 2))
+            self._told = {}
         elif runner.item_id != self._shown[1] and self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 2))
+            self._told = {}
         else:
             people = self.session.team_of_person()
             keys = {FACILITATOR, NOBODY}
             for speaker in {runner.speaker, self._shown[0]}:
                 keys |= {speaker, f"group:{group_of(speaker, people)}"}
             for row in sorted(self._row_of[key] for key in keys if key in self._row_of):
-                self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+                shown = self._row_view(row)
+                if self._told.get(row) != shown:
+                    self._told[row] = shown
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
         self._shown = (runner.speaker, runner.item_id)
+
+    def _row_view(self, row: int) -> tuple[str, str, bool]:
+        """What a key or a tick can change in a row: its two times, and whether it is the speaker."""
+        key = self._rows[row][1]
+        runner = self.session.runner
+        item = "" if runner.item_id is None else clock_text(self._ms(key, 2))
+        return clock_text(self._ms(key, 1)), item, bool(key) and key == runner.speaker
 
     def _read_totals(self) -> None:
         """Each row's milliseconds, today and in the current item, read once per refresh."""
         runner = self.session.runner
         people = self.session.team_of_person()
         for column, item_id in ((1, None), (2, runner.item_id)):
-            totals = runner.speaker_totals(item_id) if column == 1 or item_id is not None else {}
-            groups = group_totals(totals, people)
+            current = column == 1 or item_id is not None
+            totals = runner.speaker_totals(item_id) if current else {}
+            groups = runner.group_totals(item_id) if current else group_totals(totals, people)
             ms = {f"group:{group}": value for group, value in groups.items()}
             ms.update(totals)
             ms[NOBODY] = groups[SILENCE]

@@ -89,6 +89,7 @@ class RunPage(QWidget):
         self.cue_label.setWordWrap(True)
         self._scale(self.cue_label, 1.15, bold=True)
         self._countdown_style = ""
+        self._plans: dict[int | None, int] = {}  # current item -> the planned end of its day, minutes
         self.flash_timer = QTimer(self)
         self.flash_timer.setSingleShot(True)
         self.flash_timer.timeout.connect(lambda: self.countdown.setStyleSheet(self._countdown_style))
@@ -152,6 +153,7 @@ class RunPage(QWidget):
         right.addWidget(self.people_view, 2)
 
         live = QWidget(self)
+        live.setAutoFillBackground(True)  # opaque: a key's repaint starts here, not at the window
         live_layout = QHBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.addLayout(left, 5)
@@ -359,6 +361,7 @@ class RunPage(QWidget):
         self.flash_timer.start(1500)
 
     def _document_changed(self, change: Change) -> None:
+        self._plans.clear()
         if change.table in (AgendaItem.TABLE, WorkshopInfo.TABLE):
             self.agenda_model.refresh(structure=change.kind != "update")
         if change.table in (Participant.TABLE, Team.TABLE):
@@ -388,7 +391,10 @@ class RunPage(QWidget):
         )
         colour = countdown_colour(view.kind)
         self._countdown_style = f"color: {colour};" if colour else ""
-        self.state_label.setStyleSheet(self._countdown_style)
+        if self.state_label.styleSheet() != self._countdown_style:
+            self.state_label.setStyleSheet(
+                self._countdown_style
+            )  # restyling relays the page out: only on change
         self.countdown.setText(view.digits or "–:––")
         if item is None or view.kind is TimerKind.WAITING:
             first = runner.upcoming()
@@ -424,9 +430,14 @@ class RunPage(QWidget):
         end_min = (
             projected - midnight
         ).total_seconds() / 60  # may pass midnight: compare as minutes of today
-        items = self.document.typed(AgendaItem)
-        day = next((s.day for s in schedule(items, info.day_start) if s.item.id == self.runner.item_id), 1)
-        delta = round(end_min - planned_end(items, info.day_start, day))
+        planned = self._plans.get(self.runner.item_id)
+        if planned is None:  # the plan changes with the agenda, not with a key: read once per item
+            items = self.document.typed(AgendaItem)
+            day = next(
+                (s.day for s in schedule(items, info.day_start) if s.item.id == self.runner.item_id), 1
+            )
+            planned = self._plans[self.runner.item_id] = planned_end(items, info.day_start, day)
+        delta = round(end_min - planned)
         versus = "on plan" if delta == 0 else f"{abs(delta)} min {'behind' if delta > 0 else 'ahead of'} plan"
         day_end = parse_clock(info.day_end, 17 * 60)
         past = (

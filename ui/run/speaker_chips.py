@@ -22,6 +22,7 @@ class SpeakerChips(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.chips: dict[str, QToolButton] = {}
+        self.setAutoFillBackground(True)  # opaque: a new speaker repaints two chips, not the group box
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(6)

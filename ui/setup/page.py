@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from ui.common.bindings import FieldBinding
 from ui.common.findings_list import FindingsList
 from ui.common.page_context import PageContext
-from ui.common.palette import confusable_warning, hint_style, roles
+from ui.common.palette import confusable_warning
 from ui.common.record_table import Column, RecordTableModel, colour_icon
 from ui.common.record_table_editor import RecordTableEditor
+from ui.common.tone import set_tone
 from workshop.edits import Change, Update
 from workshop.model import (
     DEFAULT_TEAM_NAMES,
@@ -108,7 +109,7 @@ class SetupPage(QWidget):
             teams_form.addRow(f"{DEFAULT_TEAM_NAMES[key]} side:", row)
         hint = QLabel("Each team's colour marks it on every page, chart and report.", teams_box)
         hint.setWordWrap(True)
-        hint.setStyleSheet(hint_style())  # legible: not a disabled grey
+        set_tone(hint, "hint")  # legible: not a disabled grey
         teams_form.addRow(hint)
         self.colour_warning = QLabel(teams_box)
         self.colour_warning.setWordWrap(True)
@@ -192,7 +193,7 @@ class SetupPage(QWidget):
                 f"⚠ {names}: this colour is close to the yellow or red the timer uses to warn, so the room "
                 "could read the team's bar as a warning. Choose a clearly different colour."
             )
-            self.colour_warning.setStyleSheet(f"color: {roles().warning};")
+            set_tone(self.colour_warning, "warning")
         self.colour_warning.setVisible(bool(close))
 
     def _go_to_record(self, table: str, record_id: int) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ui.common.bindings import FieldBinding
 from ui.common.page_context import PageContext
-from ui.common.palette import hint_style
+from ui.common.tone import set_tone
 from ui.sla.blank_highlighter import BlankHighlighter
 from ui.sla.preview import sla_html
 from workshop.edits import Change, Delete, Insert, Move
@@ -103,7 +103,7 @@ class SlaPage(QWidget):
             "Words in {braces} are blanks: each prints as the value below it, never with its braces."
         )
         self.blanks_legend.setWordWrap(True)
-        self.blanks_legend.setStyleSheet(hint_style())
+        set_tone(self.blanks_legend, "hint")
         self.bindings = [  # the selected clause's; _select shows another
             FieldBinding(
                 context.signals,

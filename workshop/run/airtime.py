@@ -50,8 +50,15 @@ class AirtimeLedger:
 def group_totals(by_speaker: Mapping[str, int], team_of_person: Mapping[int, str]) -> dict[str, int]:
     """Milliseconds for Sales, Marketing, the facilitator and silence."""
     totals = dict.fromkeys(GROUPS, 0)
-    for speaker, ms in by_speaker.items():
-        totals[group_of(speaker, team_of_person)] += ms
+    for speaker, ms in by_speaker.items():  # group_of, inline: called for every speaker, often
+        if speaker in totals:  # a team, the facilitator (or "silence" itself)
+            group = speaker
+        elif speaker.startswith("p:") and speaker[2:].isdigit():
+            team = team_of_person.get(int(speaker[2:]))
+            group = team if team in (SALES, MARKETING) else SILENCE
+        else:
+            group = SILENCE
+        totals[group] += ms
     return totals
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from ui.goals.page import GoalsPage
@@ -38,10 +41,51 @@ def test_two_hundred_goals_show_before_all_are_checked_then_the_count_is_right(
     assert window.view is not None and window.document is not None
     page = window.view.page("goals")
     assert isinstance(page, GoalsPage)
-    # Shown without checking every goal first: the cards on screen are checked, the count follows.
+    # Shown without checking every goal first: the cards on screen are checked, the count follows,
+    # and it begins only once the board's first frame is out (it does not delay that frame).
     assert page.summary.text() == "200 goals · checking SMART…"
+    assert not page.model._pending.isActive()
     document = window.document
     goals = document.typed(Goal)
     expected = sum(check_in_workshop(g, document.info, document.typed(Team), goals).is_smart for g in goals)
     qtbot.waitUntil(lambda: page.summary.text() == f"200 goals · {expected} pass SMART", timeout=20_000)
     assert 0 < expected < 200
+
+
+def test_each_statement_is_measured_once_for_the_board_to_lay_itself_out(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    import ui.goals.card
+
+    measured: list[str] = []
+
+    class CountingMetrics(QFontMetrics):
+        def boundingRect(self, *args: object) -> Any:
+            if len(args) == 3 and isinstance(args[2], str):
+                measured.append(args[2])
+            return super().boundingRect(*args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(ui.goals.card, "QFontMetrics", CountingMetrics)
+    content = demo_content()
+    content.goals += [
+        Goal(id=1000 + n, team=(SALES, MARKETING)[n % 2], statement=f"Goal number {n}: raise the rate by Q3")
+        for n in range(200 - len(content.goals))
+    ]
+    path = tmp_path / "many.smw"
+    files.write_content(path, content)
+    window = make_window(str(path))
+    window.resize(1366, 768)
+    window.show_stage("goals")
+    qtbot.wait(50)
+    page = window.view.page("goals") if window.view else None
+    assert isinstance(page, GoalsPage)
+    page.update()
+    # The board lays its cards out a screenful at a time: in the end every one of them.
+    statements = {goal.statement for goal in content.goals}
+    qtbot.waitUntil(lambda: statements <= set(measured), timeout=10_000)
+    # Every card's height was asked for (the list lays all 200 out), each statement measured
+    # once for each width the board has had, not once per question.
+    widths = 2  # before and after the scroll bar takes its room
+    assert Counter(measured) and max(Counter(measured).values()) <= widths

@@ -145,3 +145,36 @@ def test_a_speaker_key_repaints_a_row_of_the_agenda_not_the_whole_page(
     row = viewport.width() * page.agenda_view.rowHeight(0)
     assert 0 < painted.area[address(viewport)] <= 4 * 2 * row  # four presses: about the running row each
     assert painted.area[address(page)] < 4 * page.width() * page.height() // 2  # not the whole page
+
+
+def test_a_key_that_changes_no_figure_on_screen_repaints_no_row(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(50)
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M):  # every row has been shown once since the item began
+        clock.advance(3)
+        QTest.keyClick(window, key)
+        qtbot.wait(30)
+    agenda, people = RowsChanged(page.agenda_model), RowsChanged(page.people_model)
+    shown_before = [page.people_model.index(row, 1).data() for row in range(page.people_model.rowCount())]
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S):
+        clock.advance(0.2)  # a fifth of a second: no time on screen moves (they show whole seconds)
+        QTest.keyClick(window, key)
+        qtbot.wait(30)
+    assert page.runner.speaker == SALES
+    assert [
+        page.people_model.index(row, 1).data() for row in range(page.people_model.rowCount())
+    ] == shown_before
+    assert agenda.rows == set() and people.rows == set()
+    # A person's key shows at once: their row is marked as speaking, and only rows that changed are re-read.
+    person = page.document.typed(Participant)[0]
+    clock.advance(0.2)
+    QTest.keyClick(window, Qt.Key.Key_1)
+    qtbot.wait(30)
+    row = page.people_model._row_of[f"p:{person.id}"]
+    assert page.runner.speaker == f"p:{person.id}"
+    assert people.rows == {row} and agenda.rows == set()
+    assert page.people_model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
