@@ -206,3 +206,23 @@ def test_text_in_any_script_round_trips(document: WorkshopDocument) -> None:
 def test_the_workshop_record_is_one_row(document: WorkshopDocument) -> None:
     assert isinstance(document.info, WorkshopInfo)
     assert document.info.id == 1
+
+
+def test_what_typed_returns_follows_every_edit_undo_and_redo(document: WorkshopDocument) -> None:
+    names = lambda: [p.name for p in document.typed(Participant)]  # noqa: E731
+    before = names()
+    document.apply("Add", [Insert(Participant(name="Noor", team="sales"), 0)])
+    assert names() == ["Noor", *before]
+    noor = document.typed(Participant)[0]
+    document.apply("Rename", [Update.of(noor, name="Noor A.")])
+    assert names()[0] == "Noor A."
+    document.apply("Move", [Move(Participant.TABLE, noor.id, 2)])
+    assert names()[2] == "Noor A."
+    document.undo()
+    assert names()[0] == "Noor A."
+    document.redo()
+    document.apply("Remove", [Delete(Participant.TABLE, noor.id)])
+    assert names() == before
+    mine = document.typed(Participant)
+    mine.clear()  # the caller's own list: changing it changes nothing in the workshop
+    assert names() == before

@@ -89,6 +89,7 @@ class WorkshopDocument:
     def __init__(self, path: Path, tables: files.Tables, run_log: RunLog | None = None) -> None:
         self.path = path
         self._tables = tables
+        self._typed: dict[type[Record], list[Record]] = {}  # typed() per type, until the next change
         self.run_log = run_log or RunLog([], 0)
         self.run_log.on_append.append(self._persist_run_event)
         self.run_log.on_checkpoint.append(self._persist_checkpoint)
@@ -236,7 +237,16 @@ class WorkshopDocument:
         return self._tables[table]
 
     def typed(self, record_type: type[R]) -> list[R]:
-        return [r for r in self._tables[record_type.TABLE] if isinstance(r, record_type)]
+        """The table's records of ``record_type``, as a new list the caller may change.
+
+        Pages ask for the same tables many times a second (the Run page on every key and
+        tick); the filtered list is kept until the next change to any table.
+        """
+        found = self._typed.get(record_type)
+        if found is None:
+            found = [r for r in self._tables[record_type.TABLE] if isinstance(r, record_type)]
+            self._typed[record_type] = found
+        return list(found)  # type: ignore[arg-type]
 
     def find(self, table: str, record_id: int) -> tuple[int, Record]:
         for index, record in enumerate(self._tables[table]):
@@ -364,6 +374,7 @@ class WorkshopDocument:
             new = dataclasses.replace(old, **dict(op.changes))
             self._tables[op.table][index] = new
             pending.put(new)
+            self._typed.clear()
             self.changed.emit(change)
             undo_op: Operation = Update(op.table, op.record_id, tuple((n, getattr(old, n)) for n in names))
             return op, undo_op
@@ -380,6 +391,7 @@ class WorkshopDocument:
             rows.insert(index, record)
             self._renumber(record.TABLE, pending)
             pending.put(rows[index])
+            self._typed.clear()
             self.changed.emit(change)
             return Insert(record, index), Delete(record.TABLE, record.id)
         if isinstance(op, Delete):
@@ -389,6 +401,7 @@ class WorkshopDocument:
             del self._tables[op.table][index]
             pending.delete(op.table, op.record_id)
             self._renumber(op.table, pending)
+            self._typed.clear()
             self.changed.emit(change)
             return op, Insert(old, index)
         index, old = self.find(op.table, op.record_id)
@@ -398,6 +411,7 @@ class WorkshopDocument:
         self.about_to_change.emit(change)
         rows.insert(target, rows.pop(index))
         self._renumber(op.table, pending)
+        self._typed.clear()
         self.changed.emit(change)
         return Move(op.table, op.record_id, target), Move(op.table, op.record_id, index)
 
