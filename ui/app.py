@@ -17,7 +17,6 @@ from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop import APP_NAME, __version__
-from workshop.crash import report_crash
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -137,6 +136,8 @@ def install_crash_handler(window: MainWindow) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
+        from workshop.crash import report_crash  # noqa: PLC0415 - only when something went wrong
+
         message = report_crash(error.with_traceback(trace), "working in the window")
         window.dialogs.error(window, "Something went wrong", message)
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import time
 from datetime import date, datetime
-from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # zoneinfo is imported when a zone is asked for, not to start the window
+    from zoneinfo import ZoneInfo
 
 
 class Clock(Protocol):
@@ -57,6 +59,8 @@ def zone_or_none(name: str) -> ZoneInfo | None:
     """The time zone an IANA name names, None when it names none this computer knows."""
     if not name or name != name.strip() or name.startswith("/") or ".." in name:
         return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - see above
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

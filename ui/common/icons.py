@@ -7,8 +7,6 @@ so start-up renders nothing.
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +21,9 @@ _STROKE = f'stroke="{ICON_SOURCE_STROKE}"'.encode()
 
 def _light_variant(name: str, data: bytes) -> Path | None:
     """A white-stroked copy of an icon, written once; None if it cannot be written."""
+    import hashlib  # noqa: PLC0415 - only for a stroked icon, never the window's own
+    import tempfile  # noqa: PLC0415
+
     light = data.replace(_STROKE, f'stroke="{WHITE}"'.encode())
     digest = hashlib.sha1(light, usedforsecurity=False).hexdigest()[:12]
     path = Path(tempfile.gettempdir()) / "smarketing-workshop-icons" / f"{name}-{digest}.svg"
