@@ -233,7 +233,12 @@ def test_anything_but_a_plain_start_goes_to_the_command_line() -> None:
 
 def test_a_plain_start_and_the_parser_open_the_same_file(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[object] = []
-    monkeypatch.setattr(launch, "open_window", lambda f, room=None: opened.append((f, room)) or 0)
+
+    def open_window(file: str | None, room: tuple[str, int] | None = None) -> int:
+        opened.append((file, room))
+        return 0
+
+    monkeypatch.setattr(launch, "open_window", open_window)
     assert launch.main(["Berlin.smw"]) == 0
     assert launch.main([]) == 0
     assert launch.main(["--room", "127.0.0.1:8765", "Berlin.smw"]) == 0

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.common import icons
 from ui.common.dialogs import Dialogs
-from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop import APP_NAME, __version__
@@ -104,7 +103,7 @@ def start(
         if room is not None:
             start_room(window, room)
         # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
-        QTimer.singleShot(0, lambda: register_bundled_fonts() and window.update())
+        QTimer.singleShot(0, lambda: _register_fonts(window))
 
     if open_when_shown:
         window.opening = True
@@ -112,6 +111,13 @@ def start(
     else:
         open_first()
     return window
+
+
+def _register_fonts(window: MainWindow) -> None:
+    from ui.fonts import register_bundled_fonts  # noqa: PLC0415 - once the window is up
+
+    if register_bundled_fonts():
+        window.update()
 
 
 def start_room(window: MainWindow, room: tuple[str, int]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,13 @@ if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
 from workshop.store.errors import WorkshopFileError
+
+
+def escape(text: str) -> str:
+    """``html.escape`` for a message's rich text; html is imported then, not to start the window."""
+    import html  # noqa: PLC0415
+
+    return html.escape(text)
 
 
 class MainWindow(QMainWindow):
@@ -219,9 +225,7 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         if self.open_path(out) and imported.notes:
-            self.dialogs.inform(
-                self, "Imported with changes", "<br>".join(html.escape(n) for n in imported.notes)
-            )
+            self.dialogs.inform(self, "Imported with changes", "<br>".join(escape(n) for n in imported.notes))
 
     def recover(self) -> None:
         """Write what was sound in a file with bad values to a new file, and say what was left out."""
@@ -245,12 +249,12 @@ class MainWindow(QMainWindow):
             return
         self.settings.add_recent(document.path)
         self._rebuild_view()
-        left_out = "<br>".join(f"• {html.escape(p.describe())}" for p in problems[:20])
+        left_out = "<br>".join(f"• {escape(p.describe())}" for p in problems[:20])
         more = f"<br>… and {len(problems) - 20} more" if len(problems) > 20 else ""
         self.dialogs.inform(
             self,
             "Workshop recovered",
-            f"Everything sound is now in “{html.escape(path.name)}”, open for editing. Left out (the values "
+            f"Everything sound is now in “{escape(path.name)}”, open for editing. Left out (the values "
             f"no edit could make):<br>{left_out}{more}<br><br>The damaged file has not been changed.",
         )
 
@@ -283,7 +287,7 @@ class MainWindow(QMainWindow):
                 self,
                 "No backups yet",
                 f"There is no backup of this workshop yet. Backups are kept every few minutes while it "
-                f"is edited, in {html.escape(str(self.paths.backups_dir))}.",
+                f"is edited, in {escape(str(self.paths.backups_dir))}.",
             )
             return
         labels = []
@@ -327,7 +331,7 @@ class MainWindow(QMainWindow):
                 self,
                 "No backups yet",
                 f"There are no backups yet. Backups are kept every few minutes while a workshop is "
-                f"edited, in {html.escape(str(self.paths.backups_dir))}.",
+                f"edited, in {escape(str(self.paths.backups_dir))}.",
             )
             return None
         items = [(str(i), title) for i, (title, _folder) in enumerate(workshops)]

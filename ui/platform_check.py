@@ -19,8 +19,8 @@ import re
 import struct
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 PROG = "smarketing-workshop"
 PROBE_VARIABLE = "SMARKETING_WORKSHOP_PLATFORM_PROBE"
@@ -67,9 +67,12 @@ PACKAGES: Mapping[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
-    """What keeps Qt from starting a window, found without starting it."""
+class Finding(NamedTuple):
+    """What keeps Qt from starting a window, found without starting it.
+
+    (Named tuples, not dataclasses: this module runs before the window shows, and the
+    dataclasses module is not otherwise needed then.)
+    """
 
     platform: str
     missing: tuple[tuple[str, str], ...] = ()  # (library, why) pairs
@@ -77,13 +80,12 @@ class Finding:
     other: str = ""  # a plugin that is not there at all, or any other reason
 
 
-@dataclass
-class _Platform:
+class _Platform(NamedTuple):
     """Where Qt looks for its plugins and libraries, and which platforms it will try."""
 
     plugins: Path
     libraries: Path
-    candidates: list[str] = field(default_factory=list)
+    candidates: list[str]
 
 
 # --- the ELF headers: which shared libraries a file needs --------------------------------------
