@@ -15,7 +15,7 @@ from ui.pdf_export import PdfExporter
 from ui.run.sound import Chime
 from ui.run.window_keys import PROJECTOR_KEY
 from ui.settings import AppPaths, AppSettings
-from ui.workshop_view import STAGES
+from ui.stages import STAGES
 
 if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
     from ui.common.document_signals import DocumentSignals

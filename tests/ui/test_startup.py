@@ -36,7 +36,7 @@ before = {
         m
         for m in (
             "workshop.cli", "workshop.build", "workshop.crash", "sqlite3", "zoneinfo", "hashlib",
-            "ui.file_open", "ui.fonts", "html",
+            "ui.file_open", "ui.fonts", "html", "ui.workshop_view", "ui.common.banner",
         )
         if m in sys.modules
     ),
