@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
 
 from ui.common.dialogs import Dialogs
-from workshop.report.paper import PAPERS, default_paper
 
 if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
     from workshop.document import WorkshopDocument
@@ -87,6 +86,8 @@ class PdfExporter(QObject):
         open_after.toggled.connect(lambda on: self.settings.setValue(OPEN_KEY, "true" if on else "false"))
 
     def paper(self) -> str:
+        from workshop.report.paper import PAPERS, default_paper  # noqa: PLC0415 - at export, not at start
+
         chosen = str(self.settings.value(PAPER_KEY, "auto"))
         return chosen if chosen in PAPERS else default_paper()
 
