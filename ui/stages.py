@@ -6,11 +6,10 @@ them before it shows, without importing the stage list's widgets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(NamedTuple):
     """A stage of the method: its Ctrl+digit shortcut, icon, and page ("module:Class")."""
 
     key: str
