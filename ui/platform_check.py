@@ -12,7 +12,6 @@ window from opening. Elsewhere (Windows, macOS) Qt's plugins need nothing from t
 
 from __future__ import annotations
 
-import ctypes
 import mmap
 import os
 import re
@@ -155,7 +154,11 @@ def system_libraries(plugin: Path, qt_libraries: Path) -> list[str]:
 def _load(name: str) -> str | None:
     """None when the dynamic loader can load ``name``, else why not, in its words."""
     try:
-        ctypes.CDLL(name, mode=os.RTLD_LAZY | os.RTLD_LOCAL)
+        # ctypes' own C module: what ctypes.CDLL calls, without building the ctypes package's
+        # types (about 2 ms before the window shows). The library stays loaded for Qt to reuse.
+        from _ctypes import dlopen  # noqa: PLC0415
+
+        dlopen(name, os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as error:
         while isinstance(error.__context__, OSError):  # a bundle's loader wraps the system's error
             error = error.__context__
