@@ -10,7 +10,6 @@ takes a last backup when something changed. The user can turn backups off
 from __future__ import annotations
 
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from workshop.clock import local_now
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from workshop.document import WorkshopDocument
 
 

@@ -7,10 +7,10 @@ NTP correction, a time-zone change or daylight saving changes no timing.
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
-if TYPE_CHECKING:  # zoneinfo is imported when a zone is asked for, not to start the window
+if TYPE_CHECKING:  # datetime and zoneinfo are imported when first asked for, not to start the window
+    from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
 
@@ -36,6 +36,8 @@ class StoppedClock:
 
 def local_now() -> datetime:
     """The wall clock in the computer's time zone, with its offset: for records people read."""
+    from datetime import datetime  # noqa: PLC0415 - see above
+
     return datetime.now().astimezone()
 
 

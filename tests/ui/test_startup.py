@@ -37,7 +37,7 @@ before = {
         for m in (
             "workshop.cli", "workshop.build", "workshop.crash", "sqlite3", "zoneinfo", "hashlib",
             "ui.file_open", "ui.fonts", "html", "ui.workshop_view", "ui.common.banner",
-            "ui.common.palette", "workshop.report.paper", "locale", "dataclasses",
+            "ui.common.palette", "workshop.report.paper", "locale", "dataclasses", "datetime",
         )
         if m in sys.modules
     ),
