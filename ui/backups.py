@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from workshop.clock import local_now
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
 
     from workshop.document import WorkshopDocument
@@ -29,9 +30,14 @@ class BackupKeeper(QObject):
     backedUp = Signal(str)  # the backup's path
     failed = Signal(str)  # what went wrong, for the status bar
 
-    def __init__(self, root: Path, enabled: bool, parent: QObject | None = None) -> None:
+    @property
+    def root(self) -> Path:
+        """The folder holding every workshop's backups."""
+        return self._root if isinstance(self._root, Path) else self._root()
+
+    def __init__(self, root: Path | Callable[[], Path], enabled: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.root = root
+        self._root = root  # or how to find it, when the first workshop is attached
         self.enabled = enabled
         self.document: WorkshopDocument | None = None
         self._backed_up_at: datetime | None = None

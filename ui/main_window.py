@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.room_label = QLabel(self)
         self.room_label.setAccessibleName("Room page")
         self.room_label.hide()
-        self.chime = Chime(paths.data_dir, muted=settings.muted)
+        self.chime = Chime(lambda: paths.data_dir, muted=settings.muted)  # the folder: when first needed
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
         self.opening = False  # ui.app.start: the window is on screen, its first workshop not yet open
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._theme_applied = False  # applied before the first page is built, after the window shows
         from ui.backups import BackupKeeper  # noqa: PLC0415 - small; kept with its menu below
 
-        self.backups = BackupKeeper(paths.backups_dir, settings.backups_enabled, self)
+        self.backups = BackupKeeper(lambda: paths.backups_dir, settings.backups_enabled, self)
         self.backups.failed.connect(self._report)  # a bound slot: queued from the worker thread
         self._build_menus()
         geometry = settings.geometry("main")
@@ -265,8 +265,16 @@ class MainWindow(QMainWindow):
         self.backups_action = file_menu.addAction("Automatic Backups")
         self.backups_action.setCheckable(True)
         self.backups_action.setChecked(self.settings.backups_enabled)
-        self.backups_action.setToolTip(f"Keep a copy every few minutes in {self.paths.backups_dir}")
+        # The folder is named when the menu opens: looking it up is no work for the window's start.
+        file_menu.aboutToShow.connect(
+            lambda: self.backups_action.setToolTip(
+                f"Keep a copy every few minutes in {self.paths.backups_dir}"
+            )
+        )
         self.backups_action.toggled.connect(self._set_backups_enabled)
+
+    def _name_backups_folder(self) -> None:
+        self.backups_action.setToolTip(f"Keep a copy every few minutes in {self.paths.backups_dir}")
 
     def _set_backups_enabled(self, enabled: bool) -> None:
         self.settings.backups_enabled = enabled

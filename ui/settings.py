@@ -15,13 +15,20 @@ MAX_RECENT = 10
 class AppPaths:
     """The app's folders: its own data (the demo) and where new workshops go by default.
 
-    ``workshops_dir`` may be left to the system's documents folder, looked up (platformdirs)
-    when a save or open dialog first needs it, not while the window starts.
+    Either may be left to the system's folders (the user's data and documents folders), looked
+    up (platformdirs) when first needed, not while the window starts.
     """
 
-    def __init__(self, data_dir: Path, workshops_dir: Path | None = None) -> None:
-        self.data_dir = data_dir
+    def __init__(self, data_dir: Path | None = None, workshops_dir: Path | None = None) -> None:
+        self._data_dir = data_dir
         self._workshops_dir = workshops_dir
+
+    @property
+    def data_dir(self) -> Path:
+        """The app's own data (the demo, backups, the chime): the user's data folder by default."""
+        if self._data_dir is None:
+            self._data_dir = user_data_folder()  # platformdirs, when no folder is set
+        return self._data_dir
 
     @property
     def workshops_dir(self) -> Path:
@@ -33,11 +40,11 @@ class AppPaths:
         return self._workshops_dir
 
     def __repr__(self) -> str:
-        return f"AppPaths(data_dir={self.data_dir!r}, workshops_dir={self._workshops_dir!r})"
+        return f"AppPaths(data_dir={self._data_dir!r}, workshops_dir={self._workshops_dir!r})"
 
     @classmethod
     def for_user(cls) -> AppPaths:
-        return cls(data_dir=user_data_folder())
+        return cls()  # both folders looked up when first needed, after the window shows
 
     @property
     def backups_dir(self) -> Path:
