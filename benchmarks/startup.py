@@ -164,7 +164,8 @@ class Installed:
         """Which heavy modules the window's start imports (none is the aim)."""
         code = (
             "import sys, ui.launch\n"
-            "ui.launch.cli.main([], open_window=lambda f: 0)\n"
+            "ui.launch.open_window = lambda f: 0\n"
+            "ui.launch.main([])\n"
             "from ui.app import create_application, start\n"
             "from PySide6.QtCore import QSettings\n"
             "from ui.common.dialogs import Dialogs\n"

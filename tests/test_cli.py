@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from ui import launch
+from ui.launch import plain_start
 from workshop import __version__, commands
 from workshop.build import build_info
 from workshop.cli import main
@@ -197,24 +199,50 @@ def test_the_command_table_lists_every_command_module_with_its_help() -> None:
 
 
 def test_opening_the_window_imports_no_command() -> None:
-    """Until the window is opened, the entry point has loaded the command table and no command."""
-    code = (
-        "import sys; from ui import launch; "
-        "launch.cli.main([], open_window=lambda f: print(sorted(m for m in sys.modules "
-        "if m.split('.')[0] in ('workshop', 'ui', 'PySide6'))) or 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = set(ast.literal_eval(result.stdout.strip()))
-    assert loaded <= {
-        "ui",
-        "ui.launch",
-        "workshop",
-        "workshop.build",  # --version's action: the standard library only, the build read when asked
-        "workshop.cli",
-        "workshop.commands",
-        "workshop.store",
-        "workshop.store.errors",
-    }
+    """Until the window is opened, the entry point has loaded the command table and no command.
+
+    Nor the command line's parser, its help or the build information: the common start (nothing,
+    or one workshop file) is read without them.
+    """
+    for args in ([], ["Q3 offsite.smw"]):
+        code = (
+            "import sys; from ui import launch; "
+            "launch.open_window = lambda f: print(repr(f), '|', sorted(m for m in sys.modules "
+            "if m.split('.')[0] in ('workshop', 'ui', 'PySide6') or m == 'argparse')) or 0; "
+            f"launch.main({args!r})"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        file, loaded = result.stdout.strip().split(" | ", 1)
+        assert ast.literal_eval(file) == (args[0] if args else None)
+        assert set(ast.literal_eval(loaded)) <= {"ui", "ui.launch", "workshop", "workshop.commands"}
+
+
+def test_anything_but_a_plain_start_goes_to_the_command_line() -> None:
+    assert plain_start([]) == (True, None)
+    assert plain_start(["Berlin.smw"]) == (True, "Berlin.smw")
+    for args in (
+        ["--help"],
+        ["--version"],
+        ["-h"],
+        ["demo"],
+        ["a.smw", "b.smw"],
+        ["a.smw", "--room", "8080"],
+    ):
+        assert plain_start(args) == (False, None), args
+
+
+def test_a_plain_start_and_the_parser_open_the_same_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[object] = []
+
+    def open_window(file: str | None, room: tuple[str, int] | None = None) -> int:
+        opened.append((file, room))
+        return 0
+
+    monkeypatch.setattr(launch, "open_window", open_window)
+    assert launch.main(["Berlin.smw"]) == 0
+    assert launch.main([]) == 0
+    assert launch.main(["--room", "127.0.0.1:8765", "Berlin.smw"]) == 0
+    assert opened == [("Berlin.smw", None), (None, None), ("Berlin.smw", ("127.0.0.1", 8765))]
 
 
 def test_help_lists_every_command_without_importing_one(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,12 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.common import icons
 from ui.common.dialogs import Dialogs
-from ui.file_open import FileOpenHandler
-from ui.fonts import register_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop import APP_NAME, __version__
-from workshop.crash import report_crash
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -106,7 +103,7 @@ def start(
         if room is not None:
             start_room(window, room)
         # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
-        QTimer.singleShot(0, lambda: register_bundled_fonts() and window.update())
+        QTimer.singleShot(0, lambda: _register_fonts(window))
 
     if open_when_shown:
         window.opening = True
@@ -114,6 +111,13 @@ def start(
     else:
         open_first()
     return window
+
+
+def _register_fonts(window: MainWindow) -> None:
+    from ui.fonts import register_bundled_fonts  # noqa: PLC0415 - once the window is up
+
+    if register_bundled_fonts():
+        window.update()
 
 
 def start_room(window: MainWindow, room: tuple[str, int]) -> None:
@@ -138,6 +142,8 @@ def install_crash_handler(window: MainWindow) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
+        from workshop.crash import report_crash  # noqa: PLC0415 - only when something went wrong
+
         message = report_crash(error.with_traceback(trace), "working in the window")
         window.dialogs.error(window, "Something went wrong", message)
 
@@ -151,6 +157,21 @@ def open_in_front(window: MainWindow, path: Path) -> None:
         window.activateWindow()
 
 
+def watch_file_open(app: QApplication, window: MainWindow, platform: str = sys.platform) -> QObject | None:
+    """On macOS, catch the files the Finder sends the running app (QFileOpenEvent); None elsewhere.
+
+    Only macOS sends them: Linux and Windows start the app with the file on its command line.
+    The catcher is an event filter on the application, a Python call for every event of every
+    object; before the first paint those calls make PySide6 build some 150 enum classes (about
+    a third of a bare window's start-up), so it is installed only where it has work to do.
+    """
+    if platform != "darwin":
+        return None
+    from ui.file_open import FileOpenHandler  # noqa: PLC0415 - macOS only
+
+    return FileOpenHandler(app, lambda path: open_in_front(window, path))
+
+
 def run(file: str | None = None, room: tuple[str, int] | None = None) -> int:
     """Run the app until the user quits; the exit status of the event loop."""
     app = create_application()
@@ -158,7 +179,7 @@ def run(file: str | None = None, room: tuple[str, int] | None = None) -> int:
         file, AppSettings(QSettings()), AppPaths.for_user(), Dialogs(), open_when_shown=True, room=room
     )
     install_crash_handler(window)
-    FileOpenHandler(app, lambda path: open_in_front(window, path))
+    watch_file_open(app, window)
     window.raise_()
     probe = os.environ.get("SMARKETING_WORKSHOP_STARTUP_PROBE")
     if probe:  # benchmarks/startup.py: report when the window is on screen, then quit

@@ -10,7 +10,6 @@ takes a last backup when something changed. The user can turn backups off
 from __future__ import annotations
 
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from workshop.clock import local_now
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from workshop.document import WorkshopDocument
 
 
@@ -28,9 +30,14 @@ class BackupKeeper(QObject):
     backedUp = Signal(str)  # the backup's path
     failed = Signal(str)  # what went wrong, for the status bar
 
-    def __init__(self, root: Path, enabled: bool, parent: QObject | None = None) -> None:
+    @property
+    def root(self) -> Path:
+        """The folder holding every workshop's backups."""
+        return self._root if isinstance(self._root, Path) else self._root()
+
+    def __init__(self, root: Path | Callable[[], Path], enabled: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.root = root
+        self._root = root  # or how to find it, when the first workshop is attached
         self.enabled = enabled
         self.document: WorkshopDocument | None = None
         self._backed_up_at: datetime | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,7 @@ from ui.pdf_export import PdfExporter
 from ui.run.sound import Chime
 from ui.run.window_keys import PROJECTOR_KEY
 from ui.settings import AppPaths, AppSettings
-from ui.workshop_view import STAGES
+from ui.stages import STAGES
 
 if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
     from ui.common.document_signals import DocumentSignals
@@ -31,6 +30,13 @@ if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
 from workshop import APP_NAME, FILE_SUFFIX
 from workshop.clock import Clock, MonotonicClock
 from workshop.store.errors import WorkshopFileError
+
+
+def escape(text: str) -> str:
+    """``html.escape`` for a message's rich text; html is imported then, not to start the window."""
+    import html  # noqa: PLC0415
+
+    return html.escape(text)
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +55,7 @@ class MainWindow(QMainWindow):
         self.room_label = QLabel(self)
         self.room_label.setAccessibleName("Room page")
         self.room_label.hide()
-        self.chime = Chime(paths.data_dir, muted=settings.muted)
+        self.chime = Chime(lambda: paths.data_dir, muted=settings.muted)  # the folder: when first needed
         self.signals: DocumentSignals | None = None
         self.view: WorkshopView | None = None
         self.opening = False  # ui.app.start: the window is on screen, its first workshop not yet open
@@ -64,7 +70,7 @@ class MainWindow(QMainWindow):
         self._theme_applied = False  # applied before the first page is built, after the window shows
         from ui.backups import BackupKeeper  # noqa: PLC0415 - small; kept with its menu below
 
-        self.backups = BackupKeeper(paths.backups_dir, settings.backups_enabled, self)
+        self.backups = BackupKeeper(lambda: paths.backups_dir, settings.backups_enabled, self)
         self.backups.failed.connect(self._report)  # a bound slot: queued from the worker thread
         self._build_menus()
         geometry = settings.geometry("main")
@@ -219,9 +225,7 @@ class MainWindow(QMainWindow):
             return
         QApplication.restoreOverrideCursor()
         if self.open_path(out) and imported.notes:
-            self.dialogs.inform(
-                self, "Imported with changes", "<br>".join(html.escape(n) for n in imported.notes)
-            )
+            self.dialogs.inform(self, "Imported with changes", "<br>".join(escape(n) for n in imported.notes))
 
     def recover(self) -> None:
         """Write what was sound in a file with bad values to a new file, and say what was left out."""
@@ -245,12 +249,12 @@ class MainWindow(QMainWindow):
             return
         self.settings.add_recent(document.path)
         self._rebuild_view()
-        left_out = "<br>".join(f"• {html.escape(p.describe())}" for p in problems[:20])
+        left_out = "<br>".join(f"• {escape(p.describe())}" for p in problems[:20])
         more = f"<br>… and {len(problems) - 20} more" if len(problems) > 20 else ""
         self.dialogs.inform(
             self,
             "Workshop recovered",
-            f"Everything sound is now in “{html.escape(path.name)}”, open for editing. Left out (the values "
+            f"Everything sound is now in “{escape(path.name)}”, open for editing. Left out (the values "
             f"no edit could make):<br>{left_out}{more}<br><br>The damaged file has not been changed.",
         )
 
@@ -261,8 +265,16 @@ class MainWindow(QMainWindow):
         self.backups_action = file_menu.addAction("Automatic Backups")
         self.backups_action.setCheckable(True)
         self.backups_action.setChecked(self.settings.backups_enabled)
-        self.backups_action.setToolTip(f"Keep a copy every few minutes in {self.paths.backups_dir}")
+        # The folder is named when the menu opens: looking it up is no work for the window's start.
+        file_menu.aboutToShow.connect(
+            lambda: self.backups_action.setToolTip(
+                f"Keep a copy every few minutes in {self.paths.backups_dir}"
+            )
+        )
         self.backups_action.toggled.connect(self._set_backups_enabled)
+
+    def _name_backups_folder(self) -> None:
+        self.backups_action.setToolTip(f"Keep a copy every few minutes in {self.paths.backups_dir}")
 
     def _set_backups_enabled(self, enabled: bool) -> None:
         self.settings.backups_enabled = enabled
@@ -283,7 +295,7 @@ class MainWindow(QMainWindow):
                 self,
                 "No backups yet",
                 f"There is no backup of this workshop yet. Backups are kept every few minutes while it "
-                f"is edited, in {html.escape(str(self.paths.backups_dir))}.",
+                f"is edited, in {escape(str(self.paths.backups_dir))}.",
             )
             return
         labels = []
@@ -327,7 +339,7 @@ class MainWindow(QMainWindow):
                 self,
                 "No backups yet",
                 f"There are no backups yet. Backups are kept every few minutes while a workshop is "
-                f"edited, in {html.escape(str(self.paths.backups_dir))}.",
+                f"edited, in {escape(str(self.paths.backups_dir))}.",
             )
             return None
         items = [(str(i), title) for i, (title, _folder) in enumerate(workshops)]

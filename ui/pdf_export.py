@@ -11,14 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QThread, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ui.common.dialogs import Dialogs
-from workshop.report.paper import PAPERS, default_paper
 
 if TYPE_CHECKING:  # imported once a workshop is open, not to start the window
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QProgressDialog
+
     from workshop.document import WorkshopDocument
     from workshop.model import WorkshopContent
 
@@ -87,6 +89,8 @@ class PdfExporter(QObject):
         open_after.toggled.connect(lambda on: self.settings.setValue(OPEN_KEY, "true" if on else "false"))
 
     def paper(self) -> str:
+        from workshop.report.paper import PAPERS, default_paper  # noqa: PLC0415 - at export, not at start
+
         chosen = str(self.settings.value(PAPER_KEY, "auto"))
         return chosen if chosen in PAPERS else default_paper()
 
@@ -143,6 +147,10 @@ class PdfExporter(QObject):
             return
         content, paper = document.content(), self.paper()
         self._target = path
+        # Imported at the first export: PySide6 builds each Qt class's enums on first use.
+        from PySide6.QtCore import QThread  # noqa: PLC0415
+        from PySide6.QtWidgets import QProgressDialog  # noqa: PLC0415
+
         self._progress = QProgressDialog(f"Making {path.name}…", "", 0, 0, self.window)
         self._progress.setWindowTitle(title)
         self._progress.setCancelButton(None)
@@ -180,5 +188,8 @@ class PdfExporter(QObject):
         note = " (DRAFT: not signed by everyone)" if kind == "draft" else ""
         self.window.statusBar().showMessage(f"Exported to {path}{note}", 8000)
         if str(self.settings.value(OPEN_KEY, "false")) == "true":
+            from PySide6.QtCore import QUrl  # noqa: PLC0415 - only when asked to open it
+            from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.finished.emit(path)

@@ -12,15 +12,14 @@ window from opening. Elsewhere (Windows, macOS) Qt's plugins need nothing from t
 
 from __future__ import annotations
 
-import ctypes
 import mmap
 import os
 import re
 import struct
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 PROG = "smarketing-workshop"
 PROBE_VARIABLE = "SMARKETING_WORKSHOP_PLATFORM_PROBE"
@@ -67,9 +66,12 @@ PACKAGES: Mapping[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Finding:
-    """What keeps Qt from starting a window, found without starting it."""
+class Finding(NamedTuple):
+    """What keeps Qt from starting a window, found without starting it.
+
+    (Named tuples, not dataclasses: this module runs before the window shows, and the
+    dataclasses module is not otherwise needed then.)
+    """
 
     platform: str
     missing: tuple[tuple[str, str], ...] = ()  # (library, why) pairs
@@ -77,13 +79,12 @@ class Finding:
     other: str = ""  # a plugin that is not there at all, or any other reason
 
 
-@dataclass
-class _Platform:
+class _Platform(NamedTuple):
     """Where Qt looks for its plugins and libraries, and which platforms it will try."""
 
     plugins: Path
     libraries: Path
-    candidates: list[str] = field(default_factory=list)
+    candidates: list[str]
 
 
 # --- the ELF headers: which shared libraries a file needs --------------------------------------
@@ -153,7 +154,11 @@ def system_libraries(plugin: Path, qt_libraries: Path) -> list[str]:
 def _load(name: str) -> str | None:
     """None when the dynamic loader can load ``name``, else why not, in its words."""
     try:
-        ctypes.CDLL(name, mode=os.RTLD_LAZY | os.RTLD_LOCAL)
+        # ctypes' own C module: what ctypes.CDLL calls, without building the ctypes package's
+        # types (about 2 ms before the window shows). The library stays loaded for Qt to reuse.
+        from _ctypes import dlopen  # noqa: PLC0415
+
+        dlopen(name, os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as error:
         while isinstance(error.__context__, OSError):  # a bundle's loader wraps the system's error
             error = error.__context__

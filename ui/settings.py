@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -13,21 +12,39 @@ from workshop.folders import user_data_folder
 MAX_RECENT = 10
 
 
-@dataclass(frozen=True)
 class AppPaths:
-    """The app's folders: its own data (the demo) and where new workshops go by default."""
+    """The app's folders: its own data (the demo) and where new workshops go by default.
 
-    data_dir: Path
-    workshops_dir: Path
+    Either may be left to the system's folders (the user's data and documents folders), looked
+    up (platformdirs) when first needed, not while the window starts.
+    """
+
+    def __init__(self, data_dir: Path | None = None, workshops_dir: Path | None = None) -> None:
+        self._data_dir = data_dir
+        self._workshops_dir = workshops_dir
+
+    @property
+    def data_dir(self) -> Path:
+        """The app's own data (the demo, backups, the chime): the user's data folder by default."""
+        if self._data_dir is None:
+            self._data_dir = user_data_folder()  # platformdirs, when no folder is set
+        return self._data_dir
+
+    @property
+    def workshops_dir(self) -> Path:
+        """Where new workshops go by default: the user's documents folder, in the app's own."""
+        if self._workshops_dir is None:
+            import platformdirs  # noqa: PLC0415 - only when a dialog asks
+
+            self._workshops_dir = Path(platformdirs.user_documents_dir()) / APP_NAME
+        return self._workshops_dir
+
+    def __repr__(self) -> str:
+        return f"AppPaths(data_dir={self._data_dir!r}, workshops_dir={self._workshops_dir!r})"
 
     @classmethod
     def for_user(cls) -> AppPaths:
-        import platformdirs  # noqa: PLC0415 - only when the real user's folders are wanted
-
-        return cls(
-            data_dir=user_data_folder(),
-            workshops_dir=Path(platformdirs.user_documents_dir()) / APP_NAME,
-        )
+        return cls()  # both folders looked up when first needed, after the window shows
 
     @property
     def backups_dir(self) -> Path:

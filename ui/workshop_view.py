@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -19,39 +18,15 @@ from PySide6.QtWidgets import (
 
 from ui.common import icons
 from ui.common.banner import Banner
+from ui.stages import STAGES, Stage  # the stage list lives in ui.stages, re-exported here
+
+__all__ = ["STAGES", "Stage", "WorkshopView"]
 
 if TYPE_CHECKING:
     from ui.actions.page import ActionsPage
     from ui.common.page_context import PageContext
     from ui.goals.page import GoalsPage
     from ui.setup.page import SetupPage
-
-
-@dataclass(frozen=True)
-class Stage:
-    """A stage of the method: its Ctrl+digit shortcut, icon, and page ("module:Class")."""
-
-    key: str
-    title: str
-    digit: int
-    icon: str
-    page: str
-
-
-# In the method's order; Ctrl+digit numbers are fixed even while some stages are not built.
-# A page class is imported only when its stage is first shown; it takes (PageContext, parent).
-STAGES = (
-    Stage("setup", "Setup", 1, "setup", "ui.setup.page:SetupPage"),
-    Stage("agenda", "Agenda", 2, "agenda", "ui.agenda.page:AgendaPage"),
-    Stage("run", "Run", 3, "run", "ui.run.page:RunPage"),
-    Stage("goals", "Goals", 4, "goals", "ui.goals.page:GoalsPage"),
-    Stage("funnel", "Funnel", 5, "funnel", "ui.funnel.page:FunnelPage"),
-    Stage("leads", "Leads & MQL", 6, "leads", "ui.leads.page:LeadsPage"),
-    Stage("sla", "SLA", 7, "sla", "ui.sla.page:SlaPage"),
-    Stage("signoff", "Sign-off", 8, "signoff", "ui.signoff.page:SignoffPage"),
-    Stage("actions", "Actions", 9, "actions", "ui.actions.page:ActionsPage"),
-    Stage("review", "Review", 0, "review", "ui.review.page:ReviewPage"),
-)
 
 
 class WorkshopView(QWidget):

@@ -7,9 +7,11 @@ NTP correction, a time-zone change or daylight saving changes no timing.
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
-from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:  # datetime and zoneinfo are imported when first asked for, not to start the window
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
 
 
 class Clock(Protocol):
@@ -34,6 +36,8 @@ class StoppedClock:
 
 def local_now() -> datetime:
     """The wall clock in the computer's time zone, with its offset: for records people read."""
+    from datetime import datetime  # noqa: PLC0415 - see above
+
     return datetime.now().astimezone()
 
 
@@ -57,6 +61,8 @@ def zone_or_none(name: str) -> ZoneInfo | None:
     """The time zone an IANA name names, None when it names none this computer knows."""
     if not name or name != name.strip() or name.startswith("/") or ".." in name:
         return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - see above
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

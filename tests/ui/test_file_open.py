@@ -9,7 +9,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ui.app import open_in_front
+from ui.app import open_in_front, watch_file_open
 from ui.file_open import FileOpenHandler
 from ui.main_window import MainWindow
 from workshop.cli import main as cli
@@ -47,6 +47,26 @@ def test_other_events_pass_through(qtbot: QtBot) -> None:
     try:
         QApplication.sendEvent(app, QFileOpenEvent(""))
         assert opened == []
+    finally:
+        app.removeEventFilter(handler)
+        handler.deleteLater()
+
+
+def test_only_macos_gets_the_catcher_elsewhere_no_filter_sees_every_event(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # Linux and Windows pass a file on the command line: no filter on every event of the app.
+    assert watch_file_open(app, window, platform="linux") is None
+    assert watch_file_open(app, window, platform="win32") is None
+    other = tmp_path / "Porto kickoff.smw"
+    assert cli(["demo", str(other)]) == 0
+    handler = watch_file_open(app, window, platform="darwin")
+    assert handler is not None
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(other)))
+        assert window.document is not None and window.document.path == other
     finally:
         app.removeEventFilter(handler)
         handler.deleteLater()

@@ -150,3 +150,13 @@ def test_the_child_confirms_a_platform_that_cannot_start(monkeypatch: pytest.Mon
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     assert platform_check.confirmed_by_child()
+
+
+def test_the_check_loads_the_libraries_without_the_ctypes_package() -> None:
+    """It runs before every window: the loader's own call, not ctypes' ~2 ms of type building."""
+    code = (
+        "import sys, ui.platform_check as c; c.examine('xcb', *(lambda q: (q.plugins, q.libraries))"
+        "(c._qt_platform({})), {'DISPLAY': ':0'}); print('ctypes' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -7,23 +7,31 @@ so start-up renders nothing.
 
 from __future__ import annotations
 
-import hashlib
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
-from ui.common.palette import ICON_SOURCE_STROKE, WHITE
 from workshop.resources import resource_path
 
-_STROKE = f'stroke="{ICON_SOURCE_STROKE}"'.encode()
+
+@cache
+def _stroke() -> bytes:
+    """The stroke attribute the grey line icons are drawn with."""
+    from ui.common.palette import ICON_SOURCE_STROKE  # noqa: PLC0415 - see above
+
+    return f'stroke="{ICON_SOURCE_STROKE}"'.encode()
 
 
 def _light_variant(name: str, data: bytes) -> Path | None:
     """A white-stroked copy of an icon, written once; None if it cannot be written."""
-    light = data.replace(_STROKE, f'stroke="{WHITE}"'.encode())
+    import hashlib  # noqa: PLC0415 - only for a stroked icon, never the window's own
+    import tempfile  # noqa: PLC0415
+
+    from ui.common.palette import WHITE  # noqa: PLC0415 - the colours: after the window shows
+
+    light = data.replace(_stroke(), f'stroke="{WHITE}"'.encode())
     digest = hashlib.sha1(light, usedforsecurity=False).hexdigest()[:12]
     path = Path(tempfile.gettempdir()) / "smarketing-workshop-icons" / f"{name}-{digest}.svg"
     try:
@@ -43,7 +51,7 @@ def icon(name: str) -> QIcon:
     path = resource_path("icons", f"{name}.svg")
     result = QIcon(str(path))
     data = path.read_bytes()
-    if _STROKE in data:
+    if b"stroke=" in data and _stroke() in data:  # the app's own icon has none: no palette to start
         light = _light_variant(name, data)
         if light is not None:
             result.addFile(str(light), QSize(), QIcon.Mode.Selected)

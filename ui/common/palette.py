@@ -16,18 +16,11 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, fields
-from typing import Literal
 
 from PySide6 import QtCore
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-ThemeChoice = Literal["system", "light", "dark", "high"]
-THEME_NAMES: dict[ThemeChoice, str] = {
-    "system": "Follow the System",
-    "light": "Light",
-    "dark": "Dark",
-    "high": "High Contrast",
-}
+from ui.common.theme_names import THEME_NAMES, ThemeChoice  # noqa: F401 - kept importable from here
 
 AA_TEXT = 4.5  # WCAG 2.2 AA, normal text
 PROJECTOR_TEXT = 7.0  # the room reads from 8 metres: AAA

@@ -8,12 +8,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from ui.common.palette import THEME_NAMES, ThemeChoice, activate, resolve
+from ui.common.theme_names import THEME_NAMES, ThemeChoice
 from ui.settings import AppSettings
 
 
 def apply_theme(choice: str) -> None:
     """Show the chosen theme ('system' resolves to light or dark from the system's scheme now)."""
+    from ui.common.palette import activate, resolve  # noqa: PLC0415 - the colours: after the window shows
+
     key: ThemeChoice = next((known for known in THEME_NAMES if known == choice), "system")
     activate(resolve(key))
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import subprocess
+    from collections.abc import Callable
 
 RATE = 22_050
 PLAYERS = ("paplay", "pw-play", "aplay")
@@ -49,11 +50,17 @@ def write_chime(path: Path) -> Path:
 class Chime:
     """Plays the cue sound unless muted; never raises."""
 
-    def __init__(self, folder: Path, muted: bool = False) -> None:
-        self.path = folder / "chime.wav"
+    def __init__(self, folder: Path | Callable[[], Path], muted: bool = False) -> None:
+        self._folder = folder  # or how to find it, when the first cue sounds
         self.muted = muted
         self.last_error: str | None = None
         self._player: subprocess.Popen[bytes] | None = None
+
+    @property
+    def path(self) -> Path:
+        """The cue's sound file (written on first use)."""
+        folder = self._folder if isinstance(self._folder, Path) else self._folder()
+        return folder / "chime.wav"
 
     def play(self) -> bool:
         """Start playing without waiting; True when a player was started."""

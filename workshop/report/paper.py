@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import locale
 import os
 
 A4 = "a4"
@@ -17,7 +16,11 @@ def default_paper(locale_name: str | None = None) -> str:
     if locale_name is None:
         # The environment first: Python reports the "C" locale as en_US, which is not a choice.
         from_env = next((os.environ[k] for k in ("LC_ALL", "LC_PAPER", "LANG") if os.environ.get(k)), "")
-        locale_name = from_env or locale.getlocale()[0] or ""
+        if not from_env:
+            import locale
+
+            from_env = locale.getlocale()[0] or ""
+        locale_name = from_env
     if locale_name.split(".")[0] in ("C", "POSIX"):
         return A4
     country = locale_name.split(".")[0].replace("-", "_").split("_")[-1].upper()

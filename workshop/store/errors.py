@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 
@@ -52,6 +51,8 @@ def describe_write_failure(path: Path, error: BaseException, *, saving_as: bool 
             f"Your latest change could not be written to “{path.name}” (it holds text that cannot be stored)."
         )
     else:
+        import sqlite3  # noqa: PLC0415 - the window's start needs these errors, not SQLite
+
         reason = getattr(error, "strerror", None) or (
             str(error) if isinstance(error, sqlite3.Error) else type(error).__name__
         )
