@@ -46,19 +46,22 @@ def carried_from(document: WorkshopDocument, record: Record) -> str:
     return record.carried_from if isinstance(record, ActionItem) else ""
 
 
+CARRIED_COLUMN = Column(
+    "carried",
+    "Carried over from",
+    compute=carried_from,
+    width=200,
+    tip="The earlier workshop this open action came from (File ▸ New from This Workshop)",
+)
+"""Shown wherever actions are listed: the Actions page and the review's open actions."""
+
 ACTION_COLUMNS = (
     Column("what", "What", width=380),
     Column("owner", "Owner", width=170),
     Column("team", "Team", "team", options=TEAMS, width=120),
     Column("due", "Due", "date", width=110),
     Column("status", "Status", "choice", options=ACTION_STATUSES, label=str.capitalize),
-    Column(
-        "carried",
-        "Carried over from",
-        compute=carried_from,
-        width=200,
-        tip="The earlier workshop this open action came from (File ▸ New from This Workshop)",
-    ),
+    CARRIED_COLUMN,
 )
 PARKING_COLUMNS = (
     Column("topic", "Topic", width=380),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.actions.page import CARRIED_COLUMN
 from ui.common import icons
 from ui.common.page_context import PageContext
 from ui.common.record_table import Column, RecordTableModel
@@ -84,11 +85,6 @@ def _trend(document: WorkshopDocument, record: Record) -> str:
     return " → ".join(c.current.strip() or "?" for c in earlier)
 
 
-def carried_from(document: WorkshopDocument, record: Record) -> str:
-    """The earlier workshop an action was carried over from, "" when it began in this one."""
-    return record.carried_from if isinstance(record, ActionItem) else ""
-
-
 REVIEW_COLUMNS = (
     Column("held_on", "Held on", "date", width=110),
     Column("period_start", "Period from", "date", width=110),
@@ -112,13 +108,7 @@ OPEN_ACTION_COLUMNS = (
     Column("owner", "Owner", width=140),
     Column("due", "Due", "date", width=110),
     Column("status", "Status", "choice", options=ACTION_STATUSES, label=str.capitalize),
-    Column(
-        "carried",
-        "Carried over from",
-        compute=carried_from,
-        width=200,
-        tip="The earlier workshop this open action came from (File ▸ New from This Workshop)",
-    ),
+    CARRIED_COLUMN,
 )
 
 
