@@ -31,7 +31,11 @@ async function post(path, body) {
 async function loadRoster(query) {
   const response = await fetch(`/api/roster?code=${query}`);
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data.error || "The join code could not be checked.");
+  if (!response.ok) {
+    const error = new Error(data.error || "The join code could not be checked.");
+    error.status = response.status;  // 403: the code is wrong; anything else may pass
+    throw error;
+  }
   return data;
 }
 
@@ -114,7 +118,12 @@ function connect() {
       try {
         const roster = await loadRoster(`${encodeURIComponent(state.code)}&token=${encodeURIComponent(state.token)}`);
         if (roster.member === false) return restart("Your name was released on the laptop: join again.");
-      } catch (error) { return restart(error.message); }
+      } catch (error) {
+        // only the laptop saying no sends the phone back to join; no network (the phone's
+        // Wi-Fi is down: fetch fails) or a busy laptop is a reason to keep trying
+        if (error.status === 403) return restart(error.message);
+      }
+      if (state.socket) return;  // while we asked, the phone came back online and connected
     }
     retryLater();
   };
