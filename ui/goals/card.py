@@ -6,7 +6,16 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QListView,
@@ -75,6 +84,16 @@ class GoalCardDelegate(QStyledItemDelegate):
         self._painted = painted  # told after each card is painted
         self._heights: dict[tuple[str, int, str], int] = {}  # (statement, width, font) -> height
         self._font_sets: dict[str, tuple[QFont, QFont, QFont, int]] = {}  # font -> its card fonts
+        # fonts registered after the window shows (ui.app) change what a font's key measures:
+        # forget the measures and lay the cards out again
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontDatabaseChanged.connect(self._fonts_changed)
+
+    def _fonts_changed(self) -> None:
+        self._heights.clear()
+        self._font_sets.clear()
+        self.view.doItemsLayout()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         """The title, body and small fonts for the view's font (made once per font)."""
