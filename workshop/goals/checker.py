@@ -440,7 +440,7 @@ def _completion(r: _Reading) -> Criterion | None:
     ):
         said.pop()
     what = " ".join(said)
-    if MEANS.search(match.group("object")):
+    if _head_search(MEANS, match.group("object")):
         return Criterion(
             "fail",
             f"“{what.strip()}” is a means: done or not done says nothing of what it brings.",
@@ -480,6 +480,32 @@ def _definite(thing: str) -> bool:
     ) or bool(re.search(r"'s\b|\d", thing))
 
 
+# Nouns that also name a kind of thing: a content calendar, a brand guide, a campaign landing page.
+MODIFIER_NOUNS = frozenset(
+    re.findall(
+        r"\S+",
+        """skill skills culture relationship relationships brand branding image visibility trust loyalty
+        community content network health fitness experience engagement knowledge leadership communication
+        collaboration teamwork quality awareness wellbeing well-being reputation campaign campaigns strategy
+        initiative initiatives tactics efforts activities approach push drive""",
+    )
+)
+# The next word carries the noun phrase on: "content" in "content calendar" is not its head.
+CONTINUES = re.compile(
+    r"\s+(?!(?:for|to|in|of|with|on|at|by|from|across|among|within|through|into|over|under|per|and|or|that"
+    r"|which|who|so|as|before|after|until|during|while|is|are|will|be|was|were|than|via|using)\b)[a-z]"
+)
+
+
+def _head_search(pattern: re.Pattern[str], phrase: str) -> re.Match[str] | None:
+    """``pattern`` where it is what the phrase names, not a noun standing before that ("content calendar")."""
+    for found in pattern.finditer(phrase):
+        if found.group(0) in MODIFIER_NOUNS and CONTINUES.match(phrase, found.end()):
+            continue
+        return found
+    return None
+
+
 def _deliverable(r: _Reading) -> re.Match[str] | None:
     """The clause that names a concrete thing to do or deliver ("publish the report"), if any."""
     match = None
@@ -494,7 +520,7 @@ def _deliverable(r: _Reading) -> re.Match[str] | None:
         if (
             VAGUE_WORD.search(whole)
             or COMPARATIVE.search(whole)
-            or ABSTRACT_OBJECT.search(found.group("object"))
+            or _head_search(ABSTRACT_OBJECT, found.group("object"))
         ):
             return None
         if [

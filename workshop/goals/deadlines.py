@@ -210,8 +210,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "term",
         re.compile(
-            r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+)?|this\s+|the\s+current\s+"
-            r"|(?P<next>next|the\s+next|the\s+coming|the\s+following)\s+)"
+            r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|next\s+|my\s+|our\s+)?|this\s+|the\s+current\s+"
+            r"|(?P<next>next|the\s+next|the\s+coming|the\s+following)\s+"
+            r"|(?:during|in|over|for|by|before|until|throughout)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?=(?:spring|summer|fall|autumn|winter)\s))"
+            r"(?:(?P<season>spring|summer|fall|autumn|winter)\s+)?"
             r"(?P<what>semester|term|school\s+year|academic\s+year)\b",
             _F,
         ),
@@ -237,7 +239,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:by|before|at|until)\s+(?:the\s+)?end\s+of\s+(?:the|my|our|this|their|its)\s+(?:\w+\s+)?"
             r"(?:program|programme|course|project|campaign|training|internship|contract|trial|pilot|sprint|class"
             r"|module|rotation|placement|residency|clinical|bootcamp|apprenticeship|probation|engagement|season"
-            r"|performance\s+review|offsite|sales\s+kick-?off|open\s+day|fair|expo|campaign|election|season)\b"
+            r"|performance\s+review|offsite|sales\s+kick-?off|open\s+day|fair|expo|campaign|election|season"
+            r"|unit|lesson|chapter|grading\s+period|marking\s+period|clinical\s+rotation)\b"
             r"|\b(?:\w+\s+(?:days?|weeks?|months?)\s+)?(?:before|by|after)\s+(?:launch|go-?live|graduation|release|race\s+day|launch\s+day|demo\s+day|game\s+day)\b",
             _F,
         ),
@@ -476,8 +479,26 @@ def term_end(today: date, what: str) -> date:
     return date(today.year, 12, 31)
 
 
+TERM_END = {  # a school term named by its season ends with it: the fall semester in December
+    "spring": (5, 31),
+    "summer": (8, 31),
+    "fall": (12, 31),
+    "autumn": (12, 31),
+    "winter": (3, 31),
+}
+
+
 def _term(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     what = (g["what"] or "").lower()
+    season = (g.get("season") or "").lower()
+    if season and "year" not in what:  # "the spring semester": the one that ends next in that season
+        month, day = TERM_END[season]
+        end = date(cal.today.year, month, day)
+        if end < cal.today:
+            end = date(cal.today.year + 1, month, day)
+        if g.get("next") or "end of next" in match.group(0).lower():
+            end = date(end.year + 1, month, day)
+        return "term", end
     end = term_end(cal.today, what)
     if g.get("next") or "end of next" in match.group(0).lower():
         end = term_end(end + timedelta(days=1), what)

@@ -234,11 +234,22 @@ TESTS = re.compile(
 )
 
 
+COUNT_OF = re.compile(  # "the number of patients who receive discharge education": the count named
+    r"\b(?:the\s+|a\s+|our\s+|my\s+)?(?:total\s+)?(?:number|percentage|percent|proportion|share|count|ratio)\s+of\s+"
+    r"(?P<what>(?:(?!(?:from|to|by|under|below|above|over|in|within|during|for|at\s+least|at\s+most)\b)"
+    r"[a-z][a-z'-]*\s+){0,7}?[a-z][a-z'-]*)"
+    r"(?=\s+(?:from|to|by|under|below|above|over|in|within|during|for|at\s+least|at\s+most)\b\s*[$€£]?\d)"
+)
+
+
 def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
     """What the goal counts: a known sales or marketing metric, else the noun its number counts."""
     score = score_of(plain)
     if score:
         return score
+    counted = COUNT_OF.search(plain)
+    if counted and counted.group("what").split()[-1] not in VAGUE_OBJECTS:
+        return counted.group("what")
     known = _closest(plain, quantities)
     if known:
         return known
@@ -295,7 +306,8 @@ RANK_SOURCE = re.compile(
 )
 COMPLETION = re.compile(
     r"^\W*(?:(?:on|in|at|by|every|each|the|from|starting|once|before|after|within|during)\b[^,;]{0,50},\s*)?"
-    r"(?:(?:i|we|the\s+\w+(?:\s+team)?|our\s+\w+|they|you)\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to"
+    r"(?:(?:i|we|they|you|(?:all|each|every|both|the|our|my|their|a|an|\d+)\s+(?:[a-z][a-z'-]*\s+){0,6}?[a-z][a-z'-]*)"
+    r"\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to"
     r"|want\s+to|plan\s+to|aim\s+to|have\s+to|need\s+to|must|'ll|'m\s+going\s+to|intend\s+to|would\s+like\s+to)\s+"
     r"(?:have\s+)?)?(?:to\s+)?"
     r"(?P<verb>complete|finish|produce|deliver|distribute|launch|publish|release|ship|submit|implement|roll\s+out"

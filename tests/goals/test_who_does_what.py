@@ -1,0 +1,94 @@
+"""Issue 15, fourth round: who does the thing, what the thing is, and what is counted.
+
+Phrasings written for this round from how English names a doer ("All nurses on the unit
+will ...", "Each sales rep will ..."), a thing by its head noun ("a content calendar" is a
+calendar, "the campaign landing page" is a page), a count by its name ("the number of
+patients who ...") and a school term by its season. None is taken from the corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workshop.goals.checker import check_statement
+
+TODAY = date(2027, 1, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All nurses on the unit will complete the sepsis training module by March 31.",
+        "By March 31, all staff will have completed the new compliance training.",
+        "Each sales rep will complete product certification by the end of Q1.",
+        "Every new hire in the support team will finish the onboarding course within 30 days of starting.",
+        "Both regional managers will publish the territory plan by 15 February.",
+    ],
+)
+def test_a_deliverable_is_measurable_whoever_is_named_as_doing_it(text: str) -> None:
+    check = check_statement(text, TODAY)
+    measurable = check.smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert measurable.reason.startswith("Done or not done"), measurable
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Create a content calendar for the next quarter by Friday.", "content calendar"),
+        ("The marketing team will launch the spring campaign landing page by April 10.", "landing page"),
+        ("Publish the brand guidelines document on the intranet by 28 February.", "guidelines document"),
+    ],
+)
+def test_a_thing_is_judged_by_its_head_noun_not_a_word_before_it(text: str, thing: str) -> None:
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert thing in measurable.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build a strong brand by the end of the year.",
+        "Develop my leadership skills by June.",
+        "Launch a new marketing campaign by April.",
+        "Improve brand awareness by Q3.",
+    ],
+)
+def test_an_abstract_thing_or_a_means_is_still_not_a_deliverable(text: str) -> None:
+    assert check_statement(text, TODAY).smart["measurable"].status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        (
+            "Increase the number of patients who receive discharge education from 60% to 90% by December.",
+            "patients who receive discharge education",
+        ),
+        ("Raise the percentage of invoices paid on time from 70% to 85% by Q4.", "invoices paid on time"),
+        ("Lift the share of renewals signed before expiry to 80% by June.", "renewals signed before expiry"),
+    ],
+)
+def test_a_count_named_as_the_number_or_share_of_something_is_the_metric(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric is not None and metric in check.metric
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Achieve a GPA of 3.5 or higher by the end of the spring semester.", "2027-05-31"),
+        ("Raise my average to 80% by the end of the fall semester.", "2027-12-31"),
+        ("Read 10 novels during the autumn term.", "2027-12-31"),
+        ("Students will solve two-step equations with 80% accuracy by the end of the unit.", None),
+    ],
+)
+def test_a_school_term_named_by_its_season_or_part_is_a_deadline(text: str, due: str | None) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+    if due is not None:
+        assert check.deadline == date.fromisoformat(due)
