@@ -92,3 +92,28 @@ def test_a_school_term_named_by_its_season_or_part_is_a_deadline(text: str, due:
     assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
     if due is not None:
         assert check.deadline == date.fromisoformat(due)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Digitize all patient records by the end of the year.",
+        "Reorganize the stockroom by Friday.",
+        "Eliminate the backlog of unpaid invoices by March 31.",
+        "Memorize the periodic table by the end of the month.",
+        "Transition all customers to the new billing system by Q3.",
+        "I will have a finished draft of my book by the end of the summer.",
+    ],
+)
+def test_more_ways_of_getting_a_thing_done_are_deliverables(text: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.smart["measurable"].reason.startswith("Done or not done")
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Lower my cholesterol below 200 by my next checkup.", "Lose 4 kg before my next weigh-in."]
+)
+def test_an_appointment_is_an_event_deadline(text: str) -> None:
+    assert check_statement(text, TODAY).smart["time_bound"].status == "pass"

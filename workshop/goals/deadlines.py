@@ -235,6 +235,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting"
             r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|test|quiz|assessment|graduation|wedding|review|birthday"
             r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
+            r"|check-?up|physical|appointment|doctor'?s\s+(?:visit|appointment)|weigh-?in|inspection|board\s+exam"
             r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date)\b"
             r"|\b(?:by|before|at|until)\s+(?:the\s+)?end\s+of\s+(?:the|my|our|this|their|its)\s+(?:\w+\s+)?"
             r"(?:program|programme|course|project|campaign|training|internship|contract|trial|pilot|sprint|class"
@@ -255,7 +256,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         re.compile(
-            r"\b(?:by|before|until|in|during|over|this|next|for)\s+(?:the\s+)?(?:(?P<rel>this|next|coming)\s+)?"
+            r"\b(?:(?:by|before|until|at)\s+(?:the\s+)?(?:end|close)\s+of|by|before|until|in|during|over|this|next|for)"
+            r"\s+(?:the\s+)?(?:(?P<rel>this|next|coming)\s+)?"
             r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>20\d\d))?\b"
             r"|\b(?:by|before|until)\s+(?P<holiday>christmas|xmas|the\s+holidays|the\s+holiday\s+season"
             r"|thanksgiving|new\s+year'?s(?:\s+eve)?)\b",

@@ -316,6 +316,8 @@ COMPLETION = re.compile(
     r"|document|read|pay\s+off|finalize|finalise|sign|replace|move|close\s+out|rebuild|redesign|automate"
     r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify"
     r"|start|begin|join|enrol+|register|apply\s+for|schedule|conduct|purchase|buy|secure|adopt|integrate|pilot|audit"
+    r"|digiti[sz]e|reorgani[sz]e|eliminate|memori[sz]e|transition|consolidate|archive"
+    r"|decommission|relocate|refurbish|translate|record|compile|catalogu?e|standardi[sz]e|outsource|digitally\s+sign"
     r"|land|find|win|get(?=\s+(?:a|an|my|our|the)\s)|(?:make|close|sign|book)(?=\s+(?:my|our|the|a)\s+first\b)"
     r"|have(?=\s+(?:\w+\s+){1,6}?(?:certified|trained|onboarded|signed|approved|installed|launched|published|live"
     r"|completed|finished|done|in\s+place|set\s+up|hired|migrated|implemented|delivered|submitted|renewed|paid\s+off)\b)"
