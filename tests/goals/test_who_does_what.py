@@ -117,3 +117,43 @@ def test_more_ways_of_getting_a_thing_done_are_deliverables(text: str) -> None:
 )
 def test_an_appointment_is_an_event_deadline(text: str) -> None:
     assert check_statement(text, TODAY).smart["time_bound"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Eat the majority of my meals at home this month.", "Complete most of the reports by Friday."],
+)
+def test_a_share_in_words_is_not_a_number(text: str) -> None:
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "fail"
+    assert "how many" in measurable.reason and measurable.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Resident will feed self at all mealtimes this week.", "at all mealtimes"),
+        ("Speak up at every team meeting this quarter.", "at every team meeting"),
+        ("Get my blood pressure into the normal range by June.", "normal range"),
+        ("Keep my blood sugar within the target range for the next 3 months.", "target range"),
+        ("The patient will walk the length of the hallway twice before discharge.", "hallway twice"),
+    ],
+)
+def test_occasions_defined_ranges_and_counted_acts_are_measurable(text: str, said: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert said in check.smart["measurable"].reason
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient will correctly list 3 signs of hypoglycemia before discharge.",
+        "Patient will report pain below 4 out of 10 within 30 minutes of the dose.",
+        "The client will demonstrate correct inhaler use prior to discharge.",
+    ],
+)
+def test_a_care_event_is_the_deadline(text: str) -> None:
+    time_bound = check_statement(text, TODAY).smart["time_bound"]
+    assert time_bound.status == "pass", time_bound

@@ -227,8 +227,36 @@ WISH = re.compile(  # a state wished for, nothing to see it by: "lose weight", "
 )
 
 
+VAGUE_SHARE = re.compile(  # "eat the majority of meals", "most of the reports": how many is that?
+    r"\b(?:the\s+)?(?:majority|most|bulk|many|some|several|a\s+few|a\s+lot|lots|plenty|part)\s+of\s+"
+    r"(?:the\s+|my\s+|our\s+|his\s+|her\s+|their\s+|your\s+)?(?!(?:the\s+)?time\b)(?P<what>[a-z][a-z'-]+)"
+)
+OCCASIONS = re.compile(  # "feed self at all mealtimes today": checkable on each occasion
+    r"\b(?:at|during|in|for|after|before)\s+(?:all|every|each)\s+(?:(?:the|my|our|his|her|their)\s+)?"
+    r"(?:[a-z-]+\s+)?(?:meal(?:time)?s?|meetings?|visits?|sessions?|shifts?|class(?:es)?|lessons?|appointments?"
+    r"|practices?|games?|rounds?|huddles?|stand-?ups?|handovers?|hand-offs?|feedings?|treatments?)\b"
+)
+DEFINED_RANGE = re.compile(  # "get my BMI into a healthy range": a range the measure itself defines
+    r"\b(?P<measure>bmi|body\s+mass\s+index|blood\s+pressure|blood\s+(?:sugar|glucose)|a1c|hba1c|cholesterol"
+    r"|heart\s+rate|weight|inr|oxygen\s+saturation|sats?|potassium|sodium|glucose)\b"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|into|within|inside|to|back\s+to|back\s+into)\s+(?:a|the|my|his|her|their)?\s*"
+    r"(?:healthy|normal|target|recommended|safe|therapeutic|acceptable)\s+(?:range|levels?|zone)\b"
+)
+
+
 def _rank_or_standard(r: _Reading) -> Criterion | None:
     """A rank (measurable only on a named ranking), a standard checked every time, or a grade."""
+    vague = VAGUE_SHARE.search(r.plain)
+    if vague is not None and not [q for q in r.quantities if q.kind != "count" or q.value != 0]:
+        said = vague.group(0).strip()
+        return Criterion(
+            "fail",
+            f"“{said}”: how many is that? Nobody can say when it is reached.",
+            f"Say how many, e.g. '3 of every 4 {vague.group('what')}' or '75% of {vague.group('what')}'.",
+        )
+    ranged = DEFINED_RANGE.search(r.plain)
+    if ranged is not None:
+        return Criterion("pass", f"A range the measure defines: “{ranged.group(0).strip()}”.")
     rank = RANK_CLAIM.search(r.plain)
     if rank is not None:
         said = rank.group("rank").replace("number 1", "number one")
@@ -265,6 +293,15 @@ def _rank_or_standard(r: _Reading) -> Criterion | None:
     grade = GRADE.search(r.text)
     if grade is not None:
         return Criterion("pass", f"A grade: “{grade.group(0).strip()}”.")
+    occasions = OCCASIONS.search(r.plain)
+    if (
+        occasions is not None
+        and r.deadline is not None
+        and not VAGUE_WORD.search(r.plain)
+        and not COMPARATIVE.search(r.plain)
+        and not _head_search(ABSTRACT_OBJECT, r.plain)
+    ):
+        return Criterion("pass", f"Done or not on each occasion: “{occasions.group(0).strip()}”.")
     return None
 
 
@@ -306,6 +343,10 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
             else (f"Best with a baseline: 'from … to {targets[-1].text}'.")
         )
         return Criterion("pass", f"{r.metric}: {numbers}.", hint)
+    counted = [q for q in targets if q.kind == "multiplier" and TIMES_DONE.fullmatch(q.text)]
+    if counted and len(counted) == len(targets) and ACT_BEFORE.search(r.plain[: counted[0].start]):
+        said = " ".join(r.plain[: counted[0].end].split()[-10:])
+        return Criterion("pass", f"An act and how many times it is done: “{said}”.")
     if targets:
         return Criterion(
             "fail",
@@ -332,6 +373,11 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     )
 
 
+TIMES_DONE = re.compile(r"once|twice|thrice|\d+\s+times")  # "walk the hallway twice": the act is counted
+ACT_BEFORE = re.compile(  # a verb of doing before the count, not "grow twice as fast" or "double"
+    r"\b(?:will|to|i|we|shall|must)\s+(?!(?:be|grow|increase|double|triple|improve)\b)[a-z]+\s+(?:[a-z'-]+\s+){1,8}$"
+    r"|^\W*(?!(?:grow|increase|double|triple|improve|be)\b)[a-z]+\s+(?:[a-z'-]+\s+){1,8}$"
+)
 METHOD = re.compile(r"\bby\s+(?:[a-z]+ing)\b")  # "... by exercising 3 times a week": how, not what
 VAGUE_OUTCOME = re.compile(
     r"\b(?:lose\s+weight|get\s+fit|get\s+in\s+shape|get\s+healthy|be\s+healthier|become\s+healthier|feel\s+better"
