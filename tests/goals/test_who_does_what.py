@@ -157,3 +157,22 @@ def test_occasions_defined_ranges_and_counted_acts_are_measurable(text: str, sai
 def test_a_care_event_is_the_deadline(text: str) -> None:
     time_bound = check_statement(text, TODAY).smart["time_bound"]
     assert time_bound.status == "pass", time_bound
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Patient will report pain 3 or less out of 10 within 1 hour of the intervention.", "pain"),
+        ("Keep our average review rating at 4.5/5 through 2027.", "rating"),
+    ],
+)
+def test_a_score_on_a_scale_is_measured_by_what_it_scores(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric
+
+
+def test_a_time_of_day_does_not_make_a_share_in_words_a_number() -> None:
+    check = check_statement("The patient will eat majority of meals by 3:00 PM.", TODAY)
+    measurable = check.smart["measurable"]
+    assert measurable.status == "fail" and "majority of meals" in measurable.reason

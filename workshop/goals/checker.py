@@ -247,7 +247,13 @@ DEFINED_RANGE = re.compile(  # "get my BMI into a healthy range": a range the me
 def _rank_or_standard(r: _Reading) -> Criterion | None:
     """A rank (measurable only on a named ranking), a standard checked every time, or a grade."""
     vague = VAGUE_SHARE.search(r.plain)
-    if vague is not None and not [q for q in r.quantities if q.kind != "count" or q.value != 0]:
+    clocks = [m.span() for m in CLOCK_TIME.finditer(r.plain)]  # "by 3:00 pm" says when, not how many
+    numbers = [
+        q
+        for q in r.quantities
+        if (q.kind != "count" or q.value != 0) and not any(a <= q.start < b for a, b in clocks)
+    ]
+    if vague is not None and not numbers:
         said = vague.group(0).strip()
         return Criterion(
             "fail",

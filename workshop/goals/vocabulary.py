@@ -242,11 +242,20 @@ COUNT_OF = re.compile(  # "the number of patients who receive discharge educatio
 )
 
 
+ON_A_SCALE = re.compile(  # "report pain 3 or less out of 10", "a rating of 4/5": a score on a scale
+    r"\b(?P<noun>[a-z][a-z-]{2,})\s+(?:(?:of|at|to|below|under|above|score|level|rating)\s+)?(?:at\s+(?:least|most)\s+)?"
+    r"\d+(?:\.\d+)?(?:\s+or\s+(?:less|more|lower|higher|better|below|above|fewer))?\s*(?:out\s+of|/)\s*\d+\b"
+)
+
+
 def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
     """What the goal counts: a known sales or marketing metric, else the noun its number counts."""
     score = score_of(plain)
     if score:
         return score
+    scale = ON_A_SCALE.search(plain)
+    if scale and scale.group("noun") not in NOUN_STOP and scale.group("noun") not in VAGUE_OBJECTS:
+        return scale.group("noun")
     counted = COUNT_OF.search(plain)
     if counted and counted.group("what").split()[-1] not in VAGUE_OBJECTS:
         return counted.group("what")
