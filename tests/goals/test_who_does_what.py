@@ -176,3 +176,26 @@ def test_a_time_of_day_does_not_make_a_share_in_words_a_number() -> None:
     check = check_statement("The patient will eat majority of meals by 3:00 PM.", TODAY)
     measurable = check.smart["measurable"]
     assert measurable.status == "fail" and "majority of meals" in measurable.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Send the sales report by 4 p.m. every Friday.", "week"),
+        ("Complete assigned reports without error by 4 p.m. every first and third Thursday.", "month"),
+    ],
+)
+def test_a_weekday_that_comes_back_is_a_routine_of_its_period(text: str, period: str) -> None:
+    time_bound = check_statement(text, TODAY).smart["time_bound"]
+    assert time_bound.status == "pass", time_bound
+    assert f"each {period}" in time_bound.reason
+
+
+def test_a_standard_set_by_someone_named_is_measurable_and_due() -> None:
+    text = "Balance client accounts within the time specified by your supervisor."
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert "written elsewhere" in check.smart["measurable"].reason
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+    vague = check_statement("Improve client accounts according to company policy.", TODAY)
+    assert vague.smart["measurable"].status == "fail"

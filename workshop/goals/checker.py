@@ -236,6 +236,13 @@ OCCASIONS = re.compile(  # "feed self at all mealtimes today": checkable on each
     r"(?:[a-z-]+\s+)?(?:meal(?:time)?s?|meetings?|visits?|sessions?|shifts?|class(?:es)?|lessons?|appointments?"
     r"|practices?|games?|rounds?|huddles?|stand-?ups?|handovers?|hand-offs?|feedings?|treatments?)\b"
 )
+WRITTEN_STANDARD = re.compile(  # "within the time specified by your supervisor", "that meet the guidelines"
+    r"\b(?:in\s+accordance\s+with|according\s+to|in\s+line\s+with|that\s+meets?|meeting|as\s+(?:specified|set\s+out"
+    r"|defined|laid\s+down)\s+(?:in|by)|within\s+the\s+(?:time|deadline|timeframe|time\s+frame)\s+(?:specified|set"
+    r"|allowed|agreed)\s+by)\s+(?:the\s+|our\s+|my\s+|your\s+|established\s+|written\s+|company\s+)*"
+    r"(?:[a-z-]+\s+){0,3}?(?:supervisor|manager|guidelines?|procedures?|standards?|specifications?|manual|polic(?:y|ies)"
+    r"|checklist|sla|protocols?|requirements)\b"
+)
 DEFINED_RANGE = re.compile(  # "get my BMI into a healthy range": a range the measure itself defines
     r"\b(?P<measure>bmi|body\s+mass\s+index|blood\s+pressure|blood\s+(?:sugar|glucose)|a1c|hba1c|cholesterol"
     r"|heart\s+rate|weight|inr|oxygen\s+saturation|sats?|potassium|sodium|glucose)\b"
@@ -259,6 +266,13 @@ def _rank_or_standard(r: _Reading) -> Criterion | None:
             "fail",
             f"“{said}”: how many is that? Nobody can say when it is reached.",
             f"Say how many, e.g. '3 of every 4 {vague.group('what')}' or '75% of {vague.group('what')}'.",
+        )
+    written = WRITTEN_STANDARD.search(r.text.lower())
+    if written is not None and not CHANGE_WORDS.search(r.plain) and not VAGUE_WORD.search(r.plain):
+        return Criterion(
+            "pass",
+            f"Checked against a standard written elsewhere: “{written.group(0).strip()}”.",
+            "Name the document or the person that sets it, so the check is the same for everyone.",
         )
     ranged = DEFINED_RANGE.search(r.plain)
     if ranged is not None:
@@ -462,6 +476,8 @@ MEANS = re.compile(  # launched or not, these are judged by what they bring
 
 def _period(said: str) -> str:
     """The period a recurrence names: "every month" -> "month", "weekly" -> "week"."""
+    if re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", said.lower()):  # "every first Thursday"
+        return "month" if re.search(r"first|second|third|fourth|last", said.lower()) else "week"
     found = re.search(r"day|week|month|quarter|year", said.lower())
     if found:
         return found.group(0)

@@ -237,8 +237,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
             r"|check-?up|physical|appointment|doctor'?s\s+(?:visit|appointment)|weigh-?in|inspection|board\s+exam"
             r"|discharge|surgery|procedure|intervention|admission|transfer|delivery|treatment|session|visit"
+            r"|(?:time|deadline|date|timeline|timeframe|time\s+frame)\s+(?:specified|set|agreed|given|assigned|required)"
             r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date)\b"
             r"|\b(?:before|by|prior\s+to|upon|at|on|until)\s+(?:hospital\s+)?(?:discharge|admission)\b"
+            r"|\bwithin\s+the\s+(?:time|deadline|timeframe|time\s+frame)\s+(?:specified|set|agreed|given|allowed)\s+by\b"
             r"|\bwithin\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
             r"(?:minutes?|hours?|days?|weeks?)\s+(?:of|after|from|following)\s+(?:the|an?|each|every|his|her|their|my)\s+"
             r"(?:[a-z-]+\s+)?(?:intervention|procedure|surgery|admission|discharge|treatment|session|dose|visit|call"
@@ -305,6 +307,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 RECURRING = re.compile(
     r"\b(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|quarter|year)\b|"
+    r"\b(?:every|each)\s+(?:other\s+|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b(?!\s+(?:recurring|active|contract))",
     _F,
 )
