@@ -199,3 +199,10 @@ def test_a_standard_set_by_someone_named_is_measurable_and_due() -> None:
     assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
     vague = check_statement("Improve client accounts according to company policy.", TODAY)
     assert vague.smart["measurable"].status == "fail"
+
+
+def test_a_race_is_run_or_not_and_a_count_of_k_is_still_a_count() -> None:
+    race = check_statement("Run a 5K.", TODAY)
+    assert race.smart["measurable"].status == "pass" and "race" in race.smart["measurable"].reason
+    followers = check_statement("Get 5k followers.", TODAY)
+    assert followers.metric == "followers"

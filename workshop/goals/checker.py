@@ -363,6 +363,9 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
             else (f"Best with a baseline: 'from … to {targets[-1].text}'.")
         )
         return Criterion("pass", f"{r.metric}: {numbers}.", hint)
+    race = RACE.search(r.plain)
+    if race is not None and len(targets) == 1 and targets[0].start < race.end("distance") <= targets[0].end:
+        return Criterion("pass", f"A race, run or not: “{race.group(0).strip()}”.")
     counted = [q for q in targets if q.kind == "multiplier" and TIMES_DONE.fullmatch(q.text)]
     if counted and len(counted) == len(targets) and ACT_BEFORE.search(r.plain[: counted[0].start]):
         said = " ".join(r.plain[: counted[0].end].split()[-10:])
@@ -393,6 +396,10 @@ def _measurable(goal: Goal, r: _Reading) -> Criterion:
     )
 
 
+RACE = re.compile(  # "run a 5K", "finish my first 10k": a race is run or not
+    r"\b(?:run|walk|complete|finish|race|do|enter)\s+(?:a|an|the|my|our)\s+(?:first\s+)?(?P<distance>\d+\s?k)\b"
+    r"(?:\s+(?:race|run|walk))?"
+)
 TIMES_DONE = re.compile(r"once|twice|thrice|\d+\s+times")  # "walk the hallway twice": the act is counted
 ACT_BEFORE = re.compile(  # a verb of doing before the count, not "grow twice as fast" or "double"
     r"\b(?:will|to|i|we|shall|must)\s+(?!(?:be|grow|increase|double|triple|improve)\b)[a-z]+\s+(?:[a-z'-]+\s+){1,8}$"
