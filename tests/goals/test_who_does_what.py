@@ -206,3 +206,37 @@ def test_a_race_is_run_or_not_and_a_count_of_k_is_still_a_count() -> None:
     assert race.smart["measurable"].status == "pass" and "race" in race.smart["measurable"].reason
     followers = check_statement("Get 5k followers.", TODAY)
     assert followers.metric == "followers"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("92% or better on every quiz or test I take.", "score on quiz"),
+        ("I want to score between 490 and 510 on the MCAT", "score on mcat"),
+        ("Reach level 5 in Duolingo by March.", "level"),
+    ],
+)
+def test_scores_and_numbered_stages_are_what_is_measured(text: str, metric: str) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["measurable"].status == "pass", check.smart["measurable"]
+    assert check.metric == metric
+
+
+def test_a_number_in_a_name_is_not_a_target() -> None:
+    done = check_statement("Complete the Babel Training Module 1 for Castilian Spanish by June.", TODAY)
+    assert done.smart["measurable"].reason.startswith("Done or not done"), done.smart["measurable"]
+    grades = check_statement("Grades 3–5 will focus on reading texts fluently.", TODAY)
+    assert grades.smart["measurable"].status == "fail", grades.smart["measurable"]
+    assert check_statement("Book 20 qualified meetings monthly", TODAY).smart["measurable"].status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Deliver feature X to the test team by 3-Oct-27 with zero open severity 1 defects.", "2027-10-03"),
+        ("By the end of the school week I will have found 5 internships to apply to.", "2027-01-15"),
+        ("Read 12 books by the end of the school year.", "2027-06-30"),
+    ],
+)
+def test_more_ways_of_writing_a_date(text: str, due: str) -> None:
+    assert check_statement(text, TODAY).deadline == date.fromisoformat(due)

@@ -142,6 +142,26 @@ def _example_deadline(cal: Calendar) -> str:
     return f"by {_fmt(cal.quarter_end(quarter))}"
 
 
+LABEL_BEFORE = re.compile(  # "Module 1", "grades 3-5", "K-2": the number is part of a name
+    r"\b(?:module|unit|chapter|part|phase|stage|grades?|level|volume|step|lesson|tier|version|k)\s*"
+    r"(?:\d+\s*)?[-–]?\s*$"
+)
+REACHED_BEFORE = re.compile(  # "reach level 5", "get a grade 8": the number is the target after all
+    r"\b(?:reach|reaching|get|achieve|attain|pass|hit|advance|move|progress|earn|receive|obtain|score|rise|up)"
+    r"(?:\s+(?:to|a|an|the|up|into))?\s+(?:[a-z]+\s+)?$"
+)
+
+
+def _names_a_thing(plain: str, q: Quantity) -> bool:
+    """A number that is part of a thing's name ("Training Module 1", "grades 3-5"), not a target."""
+    before = plain[max(0, q.start - 40) : q.start]
+    if q.kind not in ("count", "multiplier") or not LABEL_BEFORE.search(before):
+        return False
+    label = LABEL_BEFORE.search(before)
+    assert label is not None
+    return not REACHED_BEFORE.search(before[: label.start()])
+
+
 def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
     """Find the deadline, the numbers and the metric in a goal's statement and fields."""
     cal = Calendar(today, fiscal_start_month)
@@ -152,7 +172,7 @@ def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
         if found.kind not in ("vague", "recurring"):  # "twice a month" keeps its "a month"
             chars[found.start : found.end] = " " * (found.end - found.start)
     plain = words_to_digits("".join(chars).lower().replace("’", "'").replace("–", "-"))
-    quantities = find_quantities(plain)
+    quantities = [q for q in find_quantities(plain) if not _names_a_thing(plain, q)]
     field_deadline = main_deadline(find_deadlines(goal.deadline, today, fiscal_start_month))
     deadline = field_deadline if field_deadline and field_deadline.date else main_deadline(deadlines)
     if deadline is None and goal.deadline_date:

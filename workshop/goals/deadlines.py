@@ -70,6 +70,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_slash",
         re.compile(r"\b(?:by|before|until|till|on|due)\s+(?P<a>[01]?\d)/(?P<b>[0-3]?\d)\b(?![/.\d%])", _F),
     ),
+    (  # "3-Oct-07", "15-Mar-2026": the day, the month's name and the year joined by dashes
+        "day_month",
+        re.compile(rf"\b{_DAY}-{_MONTH}-(?P<year>20\d\d|\d\d)\b", _F),
+    ),
     ("day_month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", _F)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?(?!\s*%)", _F)),
     (  # "by mid-March", "in early May", "by late September 2027"
@@ -163,7 +167,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "end",
         re.compile(
-            r"\b(?:(?P<pre>year|quarter|month|week)[\s-]?end|(?:end|close)\s+of\s+(?:the\s+)?(?P<post>year|quarter|month|week)"
+            r"\b(?:(?P<pre>year|quarter|month|week)[\s-]?end|(?:end|close)\s+of\s+(?:the\s+)?(?:(?:school|work|working)\s+(?=week))?"
+            r"(?P<post>year|quarter|month|week)"
             r"|eo(?P<eo>y|q|m)|(?:by|before)\s+(?:the\s+)?new\s+year|by\s+(?P<poss>year|month|quarter|week)'?s\s+end"
             r"|mid-?year)\b",
             _F,

@@ -207,8 +207,11 @@ def _noun_after(plain: str, quantity: Quantity) -> str | None:
 
 
 SCORE = re.compile(  # "score at least 85 on the final exam", "get an 85 or higher on my next test"
+    r"(?:"
     r"\b(?:score|scoring|get|achieve|earn|receive|make|average|pass\s+with)\s+(?:at\s+least\s+|a\s+minimum\s+of\s+"
-    r"|an?\s+|over\s+|above\s+)?\d[\d.]*\s?%?(?:\s+or\s+(?:higher|better|above|more))?\s+(?:on|in)\s+"
+    r"|an?\s+|over\s+|above\s+|between\s+(?=\d[\d.]*\s?%?\s+and\s+\d))?"
+    r"|^\W*)"  # or none: "92% or better on every quiz"
+    r"\d[\d.]*\s?%?(?:\s+and\s+\d[\d.]*\s?%?)?(?:\s+or\s+(?:higher|better|above|more))?\s+(?:on|in)\s+"
     r"(?:(?:the|my|a|an|our|their|his|her|next|each|every|all|upcoming|final)\s+)*(?P<what>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
 )
 
@@ -222,7 +225,7 @@ def score_of(plain: str) -> str | None:
         if word in NOUN_STOP:
             break
         words.append(word)
-    scored = found.group(0).startswith(("scor", "pass"))
+    scored = found.group(0).lstrip(" ([\"'").startswith(("scor", "pass"))
     if not words or not (scored or TESTS.search(" ".join(words))):
         return None  # "get 50 in revenue" is no score
     return f"score on {' '.join(words)}"
@@ -242,6 +245,10 @@ COUNT_OF = re.compile(  # "the number of patients who receive discharge educatio
 )
 
 
+STAGE_NUMBER = re.compile(  # "reach level 5", "get to grade 8", "band 7 in IELTS": a numbered stage reached
+    r"\b(?:reach|get\s+to|achieve|attain|pass|hit|advance\s+to|move\s+up\s+to|progress\s+to|earn|get)\s+(?:an?\s+|the\s+)?"
+    r"(?P<noun>level|grade|band|belt|rank|tier|stage|dan|kyu)\s+\d"
+)
 ON_A_SCALE = re.compile(  # "report pain 3 or less out of 10", "a rating of 4/5": a score on a scale
     r"\b(?P<noun>[a-z][a-z-]{2,})\s+(?:(?:of|at|to|below|under|above|score|level|rating)\s+)?(?:at\s+(?:least|most)\s+)?"
     r"\d+(?:\.\d+)?(?:\s+or\s+(?:less|more|lower|higher|better|below|above|fewer))?\s*(?:out\s+of|/)\s*\d+\b"
@@ -256,6 +263,9 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
     scale = ON_A_SCALE.search(plain)
     if scale and scale.group("noun") not in NOUN_STOP and scale.group("noun") not in VAGUE_OBJECTS:
         return scale.group("noun")
+    stage = STAGE_NUMBER.search(plain)
+    if stage:
+        return stage.group("noun")
     counted = COUNT_OF.search(plain)
     if counted and counted.group("what").split()[-1] not in VAGUE_OBJECTS:
         return counted.group("what")
