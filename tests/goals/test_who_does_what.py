@@ -240,3 +240,21 @@ def test_a_number_in_a_name_is_not_a_target() -> None:
 )
 def test_more_ways_of_writing_a_date(text: str, due: str) -> None:
     assert check_statement(text, TODAY).deadline == date.fromisoformat(due)
+
+
+def test_a_course_taken_by_its_name_is_a_deliverable_but_skills_in_title_case_are_not() -> None:
+    course = check_statement("Take Advanced Excel Skills on SkillsSoft in September", TODAY)
+    assert course.smart["measurable"].reason.startswith("Done or not done"), course.smart["measurable"]
+    for text, status in [
+        ("Take an online marketing course by June.", "pass"),
+        ("Develop Leadership Skills by June.", "fail"),
+        ("Take more breaks at work by June.", "fail"),
+    ]:
+        assert check_statement(text, TODAY).smart["measurable"].status == status, text
+
+
+def test_a_body_weight_and_a_month_named_as_a_period() -> None:
+    assert check_statement("I am weighing 140", TODAY).metric == "weight"
+    text = "Do 30 minutes of strength training three times each week for the month of February."
+    check = check_statement(text, TODAY)
+    assert check.deadline == date(2027, 2, 28)

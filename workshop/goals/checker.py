@@ -601,6 +601,18 @@ def _head_search(pattern: re.Pattern[str], phrase: str) -> re.Match[str] | None:
     return None
 
 
+def _named_course(text: str, found: re.Match[str]) -> bool:
+    """A course taken by its name in Title Case ("take Advanced Excel Skills"), not skills in general."""
+    if found.groupdict().get("verb") not in ("take", "complete", "finish", "pass", "attend"):
+        return False
+    words = re.findall(r"[a-z][a-z0-9'-]*", found.group("object"))[:6]
+    words = [w for w in words if w not in ("the", "a", "an", "my", "our")]
+    if len(words) < 2:
+        return False
+    name = r"\s+".join(re.escape(w.capitalize()) for w in words[:2])
+    return re.search(rf"(?<!^)\b{name}\b", text.strip()) is not None
+
+
 def _deliverable(r: _Reading) -> re.Match[str] | None:
     """The clause that names a concrete thing to do or deliver ("publish the report"), if any."""
     match = None
@@ -615,7 +627,7 @@ def _deliverable(r: _Reading) -> re.Match[str] | None:
         if (
             VAGUE_WORD.search(whole)
             or COMPARATIVE.search(whole)
-            or _head_search(ABSTRACT_OBJECT, found.group("object"))
+            or (_head_search(ABSTRACT_OBJECT, found.group("object")) and not _named_course(r.text, found))
         ):
             return None
         if [

@@ -87,7 +87,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b{_BY}(?:(?P<rel>next|this|the\s+coming|coming)\s+)?{_MONTH}"
+            rf"\b{_BY}(?:month\s+of\s+)?(?:(?P<rel>next|this|the\s+coming|coming)\s+)?{_MONTH}"
             rf"(?:\s+{_YEAR}|\s+(?:of\s+)?(?P<ny>next|this)\s+year)?\b",
             _F,
         ),

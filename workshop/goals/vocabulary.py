@@ -245,6 +245,9 @@ COUNT_OF = re.compile(  # "the number of patients who receive discharge educatio
 )
 
 
+BODY_WEIGHT_AT = re.compile(  # "weigh 140", "I am weighing 140 lbs": the body's weight is the measure
+    r"\b(?:weigh|weighing|weight\s+of|weight\s+(?:to|at|down\s+to))\s+(?:under\s+|less\s+than\s+|below\s+|about\s+)?\d"
+)
 STAGE_NUMBER = re.compile(  # "reach level 5", "get to grade 8", "band 7 in IELTS": a numbered stage reached
     r"\b(?:reach|get\s+to|achieve|attain|pass|hit|advance\s+to|move\s+up\s+to|progress\s+to|earn|get)\s+(?:an?\s+|the\s+)?"
     r"(?P<noun>level|grade|band|belt|rank|tier|stage|dan|kyu)\s+\d"
@@ -263,6 +266,8 @@ def find_metric(plain: str, quantities: list[Quantity]) -> str | None:
     scale = ON_A_SCALE.search(plain)
     if scale and scale.group("noun") not in NOUN_STOP and scale.group("noun") not in VAGUE_OBJECTS:
         return scale.group("noun")
+    if BODY_WEIGHT_AT.search(plain):
+        return "weight"
     stage = STAGE_NUMBER.search(plain)
     if stage:
         return stage.group("noun")
@@ -336,6 +341,8 @@ COMPLETION = re.compile(
     r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify"
     r"|start|begin|join|enrol+|register|apply\s+for|schedule|conduct|purchase|buy|secure|adopt|integrate|pilot|audit"
     r"|digiti[sz]e|reorgani[sz]e|eliminate|memori[sz]e|transition|consolidate|archive"
+    r"|take(?=\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[a-z0-9-]+\s+){0,4}?(?:course|class|workshop|training|module|exam"
+    r"|test|certification|program|programme|seminar|lessons?|on\s+[a-z]+)\b)"
     r"|decommission|relocate|refurbish|translate|record|compile|catalogu?e|standardi[sz]e|outsource|digitally\s+sign"
     r"|land|find|win|get(?=\s+(?:a|an|my|our|the)\s)|(?:make|close|sign|book)(?=\s+(?:my|our|the|a)\s+first\b)"
     r"|have(?=\s+(?:\w+\s+){1,6}?(?:certified|trained|onboarded|signed|approved|installed|launched|published|live"
