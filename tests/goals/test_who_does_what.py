@@ -258,3 +258,9 @@ def test_a_body_weight_and_a_month_named_as_a_period() -> None:
     text = "Do 30 minutes of strength training three times each week for the month of February."
     check = check_statement(text, TODAY)
     assert check.deadline == date(2027, 2, 28)
+
+
+def test_a_time_of_day_is_not_a_target_and_no_metric_is_not_named_twice() -> None:
+    check = check_statement("The patient will eat majority of meals by 3:00 PM.", TODAY)
+    assert "3:00" not in check.smart["attainable"].reason
+    assert check.smart["specific"].reason == "One outcome."

@@ -172,7 +172,12 @@ def read_goal(goal: Goal, today: date, fiscal_start_month: int = 1) -> _Reading:
         if found.kind not in ("vague", "recurring"):  # "twice a month" keeps its "a month"
             chars[found.start : found.end] = " " * (found.end - found.start)
     plain = words_to_digits("".join(chars).lower().replace("’", "'").replace("–", "-"))
-    quantities = [q for q in find_quantities(plain) if not _names_a_thing(plain, q)]
+    clocks = [m.span() for m in CLOCK_TIME.finditer(plain)]  # "by 3:00 pm" says when, not how many
+    quantities = [
+        q
+        for q in find_quantities(plain)
+        if not _names_a_thing(plain, q) and not any(a <= q.start < b for a, b in clocks)
+    ]
     field_deadline = main_deadline(find_deadlines(goal.deadline, today, fiscal_start_month))
     deadline = field_deadline if field_deadline and field_deadline.date else main_deadline(deadlines)
     if deadline is None and goal.deadline_date:
@@ -236,7 +241,7 @@ def _specific(goal: Goal, r: _Reading, owner_required: bool) -> Criterion:
             "Name one owner, e.g. the team lead.",
         )
     owner = f", owned by {goal.owner.strip()}" if goal.owner.strip() else ""
-    return Criterion("pass", f"One outcome: {outcome}{owner}.")
+    return Criterion("pass", f"One outcome: {r.metric}{owner}." if r.metric else f"One outcome{owner}.")
 
 
 WISH = re.compile(  # a state wished for, nothing to see it by: "lose weight", "be healthy", "the best nurse"
@@ -274,13 +279,7 @@ DEFINED_RANGE = re.compile(  # "get my BMI into a healthy range": a range the me
 def _rank_or_standard(r: _Reading) -> Criterion | None:
     """A rank (measurable only on a named ranking), a standard checked every time, or a grade."""
     vague = VAGUE_SHARE.search(r.plain)
-    clocks = [m.span() for m in CLOCK_TIME.finditer(r.plain)]  # "by 3:00 pm" says when, not how many
-    numbers = [
-        q
-        for q in r.quantities
-        if (q.kind != "count" or q.value != 0) and not any(a <= q.start < b for a, b in clocks)
-    ]
-    if vague is not None and not numbers:
+    if vague is not None and not [q for q in r.quantities if q.kind != "count" or q.value != 0]:
         said = vague.group(0).strip()
         return Criterion(
             "fail",
