@@ -384,8 +384,9 @@ class RunPage(QWidget):
         if view.words and view.kind not in (TimerKind.NORMAL, TimerKind.WAITING):
             state = view.words  # '2 min left', 'OVER +1:23', 'PAUSED': in words as well as colour
         self.state_label.setText(state)
-        self.item_title.setText(title)
-        self.item_title.setToolTip(title)
+        if self.item_title.text() != title:  # a tooltip set tells the widget even when unchanged
+            self.item_title.setText(title)
+            self.item_title.setToolTip(title)
         self.toggle_button.setText(
             "Pause (Space)" if runner.running else ("Resume (Space)" if runner.started else "Start (Space)")
         )
@@ -474,9 +475,10 @@ class RunPage(QWidget):
         colours = (team_colour[SALES], team_colour[MARKETING])
         cue = runner.imbalance_cue()
         item_balance = runner.balance(runner.item_id, info.balance_low)
+        day_balance = runner.balance(None, info.balance_low)
         self.item_bar.show_balance(item_balance, colours, names, cue)
-        self.day_bar.show_balance(runner.balance(None, info.balance_low), colours, names, False)
-        team, owed = runner.balance(None, info.balance_low).owed
+        self.day_bar.show_balance(day_balance, colours, names, False)
+        team, owed = day_balance.owed
         other = MARKETING if team == SALES else SALES
         self.owed_label.setText(
             f"Today {team_name(teams, other)} owes {team_name(teams, team)} {describe_minutes(owed)}"

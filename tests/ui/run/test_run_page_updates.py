@@ -178,3 +178,65 @@ def test_a_key_that_changes_no_figure_on_screen_repaints_no_row(
     assert page.runner.speaker == f"p:{person.id}"
     assert people.rows == {row} and agenda.rows == set()
     assert page.people_model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+class ToolTipsSet(QObject):
+    """Widgets told of a new tooltip (Qt tells a widget even when the tooltip is the same)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widgets: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self.widgets.append(address(watched))
+        return False
+
+
+def test_a_speaker_key_repaints_two_chips_not_the_row_of_chips_beneath(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot, painted: PaintedArea
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    painted.area.clear()
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S):
+        clock.advance(1)
+        QTest.keyClick(window, key)
+        qtbot.wait(30)
+    chips = page.chips.chips
+    assert painted.area[address(chips[SALES])] > 0 and painted.area[address(chips[MARKETING])] > 0
+    assert painted.area[address(page.chips)] == 0  # the chips cover what they repaint
+    # A chip drawn again in a state it has been in is the same picture, as the key says.
+    assert chips[SALES].isChecked() and not chips[MARKETING].isChecked()
+    assert chips[SALES].grab().toImage() != chips[MARKETING].grab().toImage()
+
+
+def test_a_speaker_key_sets_no_tooltip_that_is_unchanged(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M):  # a minute each: a key moves no share by a whole percent
+        QTest.keyClick(window, key)
+        clock.advance(60)
+    page.session.tick()
+    qtbot.wait(30)
+    tooltips = ToolTipsSet()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(tooltips)
+    try:
+        for key in (Qt.Key.Key_S, Qt.Key.Key_M):
+            clock.advance(0.2)
+            QTest.keyClick(window, key)
+            qtbot.wait(30)
+    finally:
+        app.removeEventFilter(tooltips)
+    assert page.runner.speaker == MARKETING
+    assert tooltips.widgets == []
+    assert page.item_title.toolTip() == page.item_title.text()
+    assert page.day_bar.toolTip() == "Whole workshop: Sales 50% · Marketing 50%"
