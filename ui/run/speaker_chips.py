@@ -76,7 +76,9 @@ class Chip(QToolButton):
 
     def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().window())
+        painter.setPen(Qt.PenStyle.NoPen)  # not fillRect: see GoalCardDelegate.paint
+        painter.setBrush(self.palette().window())
+        painter.drawRect(self.rect())
         box = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
         checked = self.isChecked()
         pen = QPen(self.ring, 3, Qt.PenStyle.DashLine) if self.hasFocus() else QPen(self.fill, 2)
