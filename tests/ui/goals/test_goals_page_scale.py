@@ -175,9 +175,10 @@ def test_a_room_line_is_read_once_per_change(
     make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import ui.goals.board
+    from workshop.goals.room_results import room_line
 
     read: list[int] = []
-    real = ui.goals.board.room_line
+    real = room_line
 
     def counting(*args: Any) -> str:
         read.append(args[-1])
