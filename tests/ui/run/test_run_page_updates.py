@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -240,3 +241,45 @@ def test_a_speaker_key_sets_no_tooltip_that_is_unchanged(
     assert tooltips.widgets == []
     assert page.item_title.toolTip() == page.item_title.text()
     assert page.day_bar.toolTip() == "Whole workshop: Sales 50% · Marketing 50%"
+
+
+def seen(value: object) -> object:
+    """A role's value as compared: an icon by what it draws (QIcon has no equality)."""
+    return ("icon", value.cacheKey()) if isinstance(value, QIcon) else value
+
+
+def test_a_cell_is_painted_from_one_call_answering_every_role_as_data_does(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot
+) -> None:
+    """A view asks a cell for seven roles at each paint: one call from Qt into the model for them
+    all (``multiData``), answering each exactly as ``data`` does."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    QTest.keyClick(window, Qt.Key.Key_S)
+    clock.advance(3)
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    ]
+    for model in (page.agenda_model, page.people_model):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                asked = [QModelRoleData(role) for role in roles]
+                for one in asked:
+                    model.multiData(index, QModelRoleDataSpan(one))  # a span over it, as Qt passes
+                assert [seen(a.data()) for a in asked] == [seen(model.data(index, role)) for role in roles]
+    assert not page.people_view.grab().isNull()  # and painted through it, seven roles a cell
+    # A team's swatch is made once, not at each paint of its cell.
+    swatch = page.people_model.index(0, 0)
+    assert page.people_model.data(swatch, Qt.ItemDataRole.DecorationRole) is page.people_model.data(
+        swatch, Qt.ItemDataRole.DecorationRole
+    )
