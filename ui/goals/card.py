@@ -84,6 +84,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         self._painted = painted  # told after each card is painted
         self._heights: dict[tuple[str, int, str], int] = {}  # (statement, width, font) -> height
         self._font_sets: dict[str, tuple[QFont, QFont, QFont, int]] = {}  # font -> its card fonts
+        self._chip_colours: dict[str, tuple[QColor, QPen, QColor]] = {}  # colour -> fill, outline, text
         # fonts registered after the window shows (ui.app) change what a font's key measures:
         # forget the measures and lay the cards out again
         app = QGuiApplication.instance()
@@ -223,16 +224,22 @@ class GoalCardDelegate(QStyledItemDelegate):
         top += line + 8
 
         x = left
+        letter_font = QFont(small)  # the chips' letters: bold, set once for each row of chips
+        letter_font.setBold(True)
+        painter.setFont(letter_font)
         for key in SMART_KEYS:
             status = check.smart[key].status
             x = self._chip(painter, x, top, SMART_LETTERS[key], status, filled=status != "unknown")
         x += 14
+        painter.setFont(small)
         painter.setPen(muted)
         painter.drawText(QRect(x, top, 40, CHIP), Qt.AlignmentFlag.AlignVCenter, "FAST")
         x += QFontMetrics(small).horizontalAdvance("FAST") + 6
+        painter.setFont(letter_font)
         for key in FAST_KEYS:
             status = check.fast[key].status
             x = self._chip(painter, x, top, FAST_LETTERS[key], status, filled=status != "unknown")
+        painter.setFont(small)
         top += CHIP + 8
 
         judge = team_name(self.document.typed(Team), other_team_key(goal.team))
@@ -265,19 +272,22 @@ class GoalCardDelegate(QStyledItemDelegate):
             self._painted()
 
     def _chip(self, painter: QPainter, x: int, y: int, letter: str, status: str, *, filled: bool) -> int:
-        colour = QColor(status_colour(status))
-        rect = QRect(x, y, CHIP, CHIP)
-        painter.setPen(QPen(colour, 1.5))
+        """A letter's chip in the painter's (bold) font; its colours made once per colour."""
+        name = status_colour(status)
+        colours = self._chip_colours.get(name)
+        if colours is None:
+            colour = QColor(name)
+            colours = self._chip_colours[name] = (colour, QPen(colour, 1.5), QColor(text_on(colour.name())))
+        colour, outline, on_colour = colours
+        painter.setPen(outline)
         painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(text_on(colour.name())) if filled else colour)
-        mark = letter if status != "unknown" else letter.lower()
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark)
-        font.setBold(False)
-        painter.setFont(font)
+        painter.drawRoundedRect(QRect(x + 1, y + 1, CHIP - 2, CHIP - 2), 4, 4)
+        painter.setPen(on_colour if filled else colour)
+        painter.drawText(
+            QRect(x, y, CHIP, CHIP),
+            Qt.AlignmentFlag.AlignCenter,
+            letter if status != "unknown" else letter.lower(),
+        )
         return x + CHIP + 3
 
     def _team_colour(self, key: str) -> QColor:
