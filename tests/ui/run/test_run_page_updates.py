@@ -19,6 +19,8 @@ from ui.main_window import MainWindow
 from ui.run.models import PeopleAirtimeModel, RunAgendaModel
 from ui.run.page import RunPage
 from workshop.demo.content import demo_content
+from workshop.document import WorkshopDocument
+from workshop.edits import Update
 from workshop.model import MARKETING, SALES, AgendaItem, Participant
 from workshop.store import files
 
@@ -283,3 +285,22 @@ def test_a_cell_is_painted_from_one_call_answering_every_role_as_data_does(
     assert page.people_model.data(swatch, Qt.ItemDataRole.DecorationRole) is page.people_model.data(
         swatch, Qt.ItemDataRole.DecorationRole
     )
+
+
+def test_each_persons_team_is_read_once_until_the_people_change(document: WorkshopDocument) -> None:
+    """A speaker key asks for each person's team several times: the same answer, read once,
+    until someone joins, leaves or changes team."""
+    from ui.run.session import RunSession
+
+    session = RunSession(document, FakeClock())
+    try:
+        person = document.typed(Participant)[0]
+        first = session.team_of_person()
+        assert session.team_of_person() is first
+        other = MARKETING if person.team == SALES else SALES
+        document.apply("Move", [Update.of(person, team=other)])
+        assert session.team_of_person()[person.id] == other
+        document.apply("Rename", [Update.of(document.info, title="Not about people")])
+        assert session.team_of_person() is session.team_of_person()
+    finally:
+        session.timer.stop()
