@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
+
+import pytest
 
 from workshop.document import WorkshopDocument
 from workshop.edits import Update
@@ -70,3 +73,14 @@ def test_a_log_of_zeros_left_by_a_crash_is_read_as_empty(document: WorkshopDocum
     reopened.apply("Rename", [Update.of(reopened.info, title="Again")])
     reopened.close()
     assert WorkshopDocument.open(path, read_only=True).info.title == "Again"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_the_laid_out_log_is_as_private_as_the_file(document: WorkshopDocument) -> None:
+    path = document.path
+    document.close()
+    path.chmod(0o600)
+    reopened = WorkshopDocument.open(path)
+    reopened.apply("Rename", [Update.of(reopened.info, title="Private")])
+    assert files.wal_path(path).stat().st_mode & 0o777 == 0o600
+    reopened.close()

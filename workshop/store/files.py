@@ -143,7 +143,8 @@ def _make_room_for_log(path: Path) -> None:
     """
     wal = wal_path(path)
     try:
-        handle = os.open(wal, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        mode = os.stat(path).st_mode & 0o777  # as SQLite makes it: readable by whom the file is
+        handle = os.open(wal, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except OSError:
         return  # there is a log (SQLite reads it), or the folder refuses: SQLite says so itself
     try:
