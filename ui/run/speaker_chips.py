@@ -58,9 +58,9 @@ class Chip(QToolButton):
             ratio,
             self.text(),
             self.font().key(),
-            self.fill.rgba(),
-            palette.window().color().rgba(),
-            palette.buttonText().color().rgba(),
+            self.fill.name(),
+            palette.window().color().name(),
+            palette.buttonText().color().name(),
         )
         pixmap = self._drawn.get(state)
         if pixmap is None:
