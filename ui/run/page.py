@@ -37,7 +37,7 @@ from workshop.model import (
     team_colours,
     team_name,
 )
-from workshop.run.airtime import NOBODY, describe_minutes
+from workshop.run.airtime import NOBODY, Balance, describe_minutes
 from workshop.run.replan import replan_for_run
 from workshop.run.runner import Cue, CueKind
 
@@ -475,7 +475,8 @@ class RunPage(QWidget):
         colours = (team_colour[SALES], team_colour[MARKETING])
         cue = runner.imbalance_cue()
         item_balance = runner.balance(runner.item_id, info.balance_low)
-        day_balance = runner.balance(None, info.balance_low)
+        totals = runner.group_totals()  # the day's: its balance and the totals line below
+        day_balance = Balance(totals[SALES], totals[MARKETING], info.balance_low)
         self.item_bar.show_balance(item_balance, colours, names, cue)
         self.day_bar.show_balance(day_balance, colours, names, False)
         team, owed = day_balance.owed
@@ -494,7 +495,6 @@ class RunPage(QWidget):
             )
         else:
             self.cue_label.setText("")
-        totals = runner.group_totals()
         self.totals_label.setText(
             f"{names[0]} {clock_text(totals['sales'])} · {names[1]} {clock_text(totals['marketing'])} · "
             f"Facilitator {clock_text(totals['facilitator'])} · Silence {clock_text(totals['silence'])}"
