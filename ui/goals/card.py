@@ -308,7 +308,9 @@ def make_board_view(parent: QWidget) -> QListView:
     view.setFrameShape(QListView.Shape.NoFrame)
     view.viewport().setAutoFillBackground(False)
     # Cards are measured a screenful at a time, the first batch before the first frame and the
-    # rest in the turns of the event loop after it: a board of 200 goals shows as fast as a few.
+    # rest in the turns of the event loop after it: the board shows at once. (Qt paints a batched
+    # list's cards only once all are laid out: a long column's cards follow its frame a moment
+    # later; see docs/performance.md, fourth round.)
     view.setLayoutMode(QListView.LayoutMode.Batched)
     view.setBatchSize(CARDS_PER_BATCH)
     return view
