@@ -7,7 +7,6 @@ shows one :class:`TeamGoals` filter per column.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,6 +32,7 @@ GOAL_ROLE = Qt.ItemDataRole.UserRole + 10
 CHECK_ROLE = Qt.ItemDataRole.UserRole + 11
 TEAM_ROLE = Qt.ItemDataRole.UserRole + 12
 ROOM_ROLE = Qt.ItemDataRole.UserRole + 13  # what the room said from their phones, one line ("" for nothing)
+SIZE_ROLE = Qt.ItemDataRole.UserRole + 14  # what a card's height follows: (statement, has a room line)
 WATCHED = (Goal.TABLE, Team.TABLE, WorkshopInfo.TABLE, RoomCheck.TABLE, DotVote.TABLE)
 
 
@@ -67,6 +67,7 @@ class GoalBoardModel(QAbstractListModel):
         self.signals = signals
         self.document = signals.document
         self._checks: dict[int, GoalCheck] = {}
+        self._rooms: dict[int, str] = {}  # goal id -> the room's line, once per change
         self._goals: list[Goal] | None = None  # the goals the checks read, once per change
         self._pending = QTimer(self)
         # Between steps the event loop breathes: the board's first frame, keys and scrolling go
@@ -124,9 +125,14 @@ class GoalBoardModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self.document.records(Goal.TABLE))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        goals = self.document.records(Goal.TABLE)  # the document's own list: no copy per cell
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(goals):
             return None
-        goal = self.goal(index.row())
+        goal = goals[row]
+        assert isinstance(goal, Goal)
+        if role == SIZE_ROLE:  # a card's size is asked for every card, twice on a first visit: one call
+            return (goal.statement or "(no statement yet)", bool(self.room(goal)))
         if role == Qt.ItemDataRole.DisplayRole:
             return goal.statement or "(no statement yet)"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -146,8 +152,12 @@ class GoalBoardModel(QAbstractListModel):
         return None
 
     def room(self, goal: Goal) -> str:
-        document = self.document
-        return room_line(document.typed(RoomCheck), document.typed(DotVote), document.typed(Team), goal.id)
+        """The room's line on ``goal``, read once per change."""
+        line = self._rooms.get(goal.id)
+        if line is None:
+            typed = self.document.typed
+            line = self._rooms[goal.id] = room_line(typed(RoomCheck), typed(DotVote), typed(Team), goal.id)
+        return line
 
     def tooltip(self, goal: Goal) -> str:
         """The letters' findings, then the room's latest check with every reason (as plain text)."""
@@ -157,6 +167,8 @@ class GoalBoardModel(QAbstractListModel):
             return text
         lines = [*text.split("\n"), "", f"The room's check ({checks[-1].held_at[:16].replace('T', ' ')}):"]
         lines += check_details(checks[-1], self.document.typed(Team))
+        import html  # noqa: PLC0415 - its table of entities: for a tooltip, not with the board
+
         # typed reasons may look like markup: escaped, so the tooltip shows them as written
         return (
             "<qt>" + "<br>".join(html.escape(line).replace("  ", "&nbsp;&nbsp;") for line in lines) + "</qt>"
@@ -177,6 +189,7 @@ class GoalBoardModel(QAbstractListModel):
             return
         self._goals = None
         self._checks.clear()  # a goal's checks depend on the joint goals, teams and workshop date
+        self._rooms.clear()
         self.rows.after(change)
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.palette import card_border, roles, status_colour, text_on, verdict_colour
-from ui.goals.board import CHECK_ROLE, GOAL_ROLE, ROOM_ROLE
+from ui.goals.board import CHECK_ROLE, GOAL_ROLE, ROOM_ROLE, SIZE_ROLE
 from workshop.document import WorkshopDocument
 from workshop.goals.checker import FAST_KEYS, FAST_LETTERS, SMART_KEYS, SMART_LETTERS, GoalCheck
 from workshop.goals.records import other_team_key
@@ -84,6 +84,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         self._painted = painted  # told after each card is painted
         self._heights: dict[tuple[str, int, str], int] = {}  # (statement, width, font) -> height
         self._font_sets: dict[str, tuple[QFont, QFont, QFont, int]] = {}  # font -> its card fonts
+        self._chip_colours: dict[str, tuple[QColor, QPen, QColor]] = {}  # colour -> fill, outline, text
         # fonts registered after the window shows (ui.app) change what a font's key measures:
         # forget the measures and lay the cards out again
         app = QGuiApplication.instance()
@@ -97,6 +98,11 @@ class GoalCardDelegate(QStyledItemDelegate):
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         """The title, body and small fonts for the view's font (made once per font)."""
+        fonts = self._font_set(option)
+        return fonts[0], fonts[1], fonts[2]
+
+    def _font_set(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, int]:
+        """The title, body and small fonts and the small one's line spacing (made once per font)."""
         key = option.font.key()
         fonts = self._font_sets.get(key)
         if fonts is None:
@@ -107,12 +113,7 @@ class GoalCardDelegate(QStyledItemDelegate):
             small = QFont(body)
             small.setPointSizeF(body.pointSizeF() * 0.9)
             fonts = self._font_sets[key] = (title, body, small, QFontMetrics(small).lineSpacing())
-        return fonts[0], fonts[1], fonts[2]
-
-    def _small_line(self, option: QStyleOptionViewItem) -> int:
-        """The small font's line spacing, in pixels."""
-        self._fonts(option)
-        return self._font_sets[option.font.key()][3]
+        return fonts
 
     def _text_width(self) -> int:
         return max(120, self.view.viewport().width() - 2 * PAD - 16)
@@ -154,10 +155,9 @@ class GoalCardDelegate(QStyledItemDelegate):
         return text[:last] + rest
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title, _body, _small = self._fonts(option)
-        line = self._small_line(option)
-        statement = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        rows = 3 if index.data(ROOM_ROLE) else 2
+        title, _body, _small, line = self._font_set(option)  # line: the small font's line spacing
+        statement, room = index.data(SIZE_ROLE) or ("", False)
+        rows = 3 if room else 2
         height = PAD + self._statement_height(title, statement) + 6 + line + 8 + CHIP + 8 + line * rows + PAD
         return QSize(self._text_width() + 2 * PAD, height + 8)
 
@@ -177,9 +177,11 @@ class GoalCardDelegate(QStyledItemDelegate):
         )
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(card, 6, 6)
-        painter.fillRect(
-            QRect(card.left(), card.top() + 3, 5, card.height() - 6), self._team_colour(goal.team)
-        )
+        # drawn, not QPainter.fillRect: PySide's first fillRect in a process builds every enum
+        # its overloads name (QGradient's 169 presets among them), about 14 ms of a first visit
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._team_colour(goal.team))
+        painter.drawRect(QRect(card.left(), card.top() + 3, 5, card.height() - 6))
 
         left, width = card.left() + PAD + 2, card.width() - 2 * PAD - 2
         top = card.top() + PAD
@@ -222,16 +224,22 @@ class GoalCardDelegate(QStyledItemDelegate):
         top += line + 8
 
         x = left
+        letter_font = QFont(small)  # the chips' letters: bold, set once for each row of chips
+        letter_font.setBold(True)
+        painter.setFont(letter_font)
         for key in SMART_KEYS:
             status = check.smart[key].status
             x = self._chip(painter, x, top, SMART_LETTERS[key], status, filled=status != "unknown")
         x += 14
+        painter.setFont(small)
         painter.setPen(muted)
         painter.drawText(QRect(x, top, 40, CHIP), Qt.AlignmentFlag.AlignVCenter, "FAST")
         x += QFontMetrics(small).horizontalAdvance("FAST") + 6
+        painter.setFont(letter_font)
         for key in FAST_KEYS:
             status = check.fast[key].status
             x = self._chip(painter, x, top, FAST_LETTERS[key], status, filled=status != "unknown")
+        painter.setFont(small)
         top += CHIP + 8
 
         judge = team_name(self.document.typed(Team), other_team_key(goal.team))
@@ -264,19 +272,22 @@ class GoalCardDelegate(QStyledItemDelegate):
             self._painted()
 
     def _chip(self, painter: QPainter, x: int, y: int, letter: str, status: str, *, filled: bool) -> int:
-        colour = QColor(status_colour(status))
-        rect = QRect(x, y, CHIP, CHIP)
-        painter.setPen(QPen(colour, 1.5))
+        """A letter's chip in the painter's (bold) font; its colours made once per colour."""
+        name = status_colour(status)
+        colours = self._chip_colours.get(name)
+        if colours is None:
+            colour = QColor(name)
+            colours = self._chip_colours[name] = (colour, QPen(colour, 1.5), QColor(text_on(colour.name())))
+        colour, outline, on_colour = colours
+        painter.setPen(outline)
         painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(text_on(colour.name())) if filled else colour)
-        mark = letter if status != "unknown" else letter.lower()
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark)
-        font.setBold(False)
-        painter.setFont(font)
+        painter.drawRoundedRect(QRect(x + 1, y + 1, CHIP - 2, CHIP - 2), 4, 4)
+        painter.setPen(on_colour if filled else colour)
+        painter.drawText(
+            QRect(x, y, CHIP, CHIP),
+            Qt.AlignmentFlag.AlignCenter,
+            letter if status != "unknown" else letter.lower(),
+        )
         return x + CHIP + 3
 
     def _team_colour(self, key: str) -> QColor:
@@ -297,7 +308,9 @@ def make_board_view(parent: QWidget) -> QListView:
     view.setFrameShape(QListView.Shape.NoFrame)
     view.viewport().setAutoFillBackground(False)
     # Cards are measured a screenful at a time, the first batch before the first frame and the
-    # rest in the turns of the event loop after it: a board of 200 goals shows as fast as a few.
+    # rest in the turns of the event loop after it: the board shows at once. (Qt paints a batched
+    # list's cards only once all are laid out: a long column's cards follow its frame a moment
+    # later; see docs/performance.md, fourth round.)
     view.setLayoutMode(QListView.LayoutMode.Batched)
     view.setBatchSize(CARDS_PER_BATCH)
     return view

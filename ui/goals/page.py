@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,10 +23,12 @@ from ui.common.tone import set_tone
 from ui.common.tool_buttons import add_tool_buttons
 from ui.goals.board import GoalBoardModel, TeamGoals
 from ui.goals.card import GoalCardDelegate, make_board_view
-from ui.goals.wizard import GoalWizard
 from workshop.edits import Delete, Insert, Move, Update
 from workshop.goals.records import agree_problem, copy_of
 from workshop.model import GOAL_TEAMS, JOINT, Goal, Team, team_name
+
+if TYPE_CHECKING:
+    from ui.goals.wizard import GoalWizard  # imported when a goal is first opened, not with the board
 
 AskText = Callable[[str, str], str | None]
 
@@ -171,12 +174,16 @@ class GoalsPage(QWidget):
         """Open the wizard on a new draft for ``team`` (the selected column by default)."""
         if self.document.read_only:
             return None
+        from ui.goals.wizard import GoalWizard  # noqa: PLC0415 - on first use, not with the board
+
         return self._show_wizard(GoalWizard(self.signals, team or self._selected_team(), parent=self))
 
     def edit(self, goal_id: int | None = None) -> GoalWizard | None:
         goal = self.current_goal() if goal_id is None else self.document.find(Goal.TABLE, goal_id)[1]
         if not isinstance(goal, Goal) or self.document.read_only:
             return None
+        from ui.goals.wizard import GoalWizard  # noqa: PLC0415 - on first use, not with the board
+
         wizard = GoalWizard(self.signals, goal.team, goal.id, parent=self)
         wizard.go_to("goal")
         return self._show_wizard(wizard)

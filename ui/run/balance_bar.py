@@ -64,8 +64,9 @@ class BalanceBar(QWidget):
             if share is None
             else f"{names[0]} {share:.0%} · {names[1]} {1 - share:.0%}"
         )
-        self.setAccessibleDescription(f"{self.label}: {text}")
-        self.setToolTip(f"{self.label}: {text}")
+        if self.toolTip() != f"{self.label}: {text}":  # the shares in whole percent change less often
+            self.setAccessibleDescription(f"{self.label}: {text}")
+            self.setToolTip(f"{self.label}: {text}")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

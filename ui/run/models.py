@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ui.common.palette import roles
@@ -18,6 +25,16 @@ from workshop.run.airtime import FACILITATOR, NOBODY, SILENCE, group_of, group_t
 
 Index = QModelIndex | QPersistentModelIndex
 
+
+# The roles as plain numbers, read once: a view asks a cell for seven roles at each paint, and an
+# enum member looked up (or two or-ed) at each question is most of answering it.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FIGURES = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 WIDEST_FIGURE = "88:88:88"
 """Wider than any figure the run's tables show (times up to 99 hours, minutes, clock times)."""
@@ -60,12 +77,42 @@ class _RunTable(QAbstractTableModel):
     def __init__(self, count: Callable[[], int]) -> None:
         super().__init__()
         self._count = count
+        self._bold: QFont | None = None
+        self._icons: dict[str, QIcon] = {}
+
+    def bold(self) -> QFont:
+        """The bold font of a marked row, made once."""
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
+
+    def icon(self, colour: str) -> QIcon:
+        """A colour's swatch, made once per colour (not at every paint of its cell)."""
+        icon = self._icons.get(colour)
+        if icon is None:
+            icon = self._icons[colour] = colour_icon(colour)
+        return icon
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
+
+    def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData, /) -> None:
+        """Every role a view paints a cell with, in one call from Qt rather than one per role.
+
+        A cell's paint asks for seven roles; each a call from C++ into Python costs more than
+        answering it, and a speaker key repaints a few cells of the people's table.
+        """
+        data = self.data
+        # a span iterates over its roles (PySide's stubs do not say so)
+        each = cast("Iterable[QModelRoleData]", span) if isinstance(span, QModelRoleDataSpan) else (span,)
+        for role_data in each:
+            value = data(index, role_data.role())
+            if value is not None:
+                role_data.setData(value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -128,16 +175,17 @@ class RunAgendaModel(_RunTable):
     def item_at(self, row: int) -> AgendaItem:
         return self._items[row]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._items):
             return None
-        item = self._items[index.row()]
+        item = self._items[row]
         runner = self.session.runner
         current = item.id == runner.item_id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             column = index.column()
             if column == 0:
-                return f"{index.row() + 1}  {item.title}"  # the number G takes
+                return f"{row + 1}  {item.title}"  # the number G takes
             if column == 1:
                 return format_clock(self._starts.get(item.id, 0))
             if column == 2:
@@ -148,16 +196,14 @@ class RunAgendaModel(_RunTable):
                 return f"{runner.allotted_ms(item) // 60_000}"
             elapsed = runner.elapsed_ms(item.id)
             return clock_text(elapsed) if elapsed else ""
-        if role == Qt.ItemDataRole.FontRole and current:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole and current:
+        if role == FONT and current:
+            return self.bold()
+        if role == BACKGROUND and current:
             return QColor(roles().info_tint)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            number = index.row() + 1
+        if role == ALIGNMENT and index.column() > 0:
+            return FIGURES
+        if role == TOOLTIP and index.column() == 0:
+            number = row + 1
             return f"{number}. {item.title}\nG {number} or double-click: make this the current item"
         return None
 
@@ -244,24 +290,24 @@ class PeopleAirtimeModel(_RunTable):
     def _ms(self, key: str, column: int) -> int:
         return self._totals.get(column, {}).get(key, 0)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        label, key, colour = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
+        label, key, colour = self._rows[row]
+        if role == DISPLAY:
+            column = index.column()
+            if column == 0:
                 return label
-            if index.column() == 2 and self.session.runner.item_id is None:
+            if column == 2 and self.session.runner.item_id is None:
                 return ""
-            return clock_text(self._ms(key, index.column()))
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and colour:
-            return colour_icon(colour)
-        if role == Qt.ItemDataRole.FontRole and key.startswith("group:"):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and key == self.session.runner.speaker and key:
+            return clock_text(self._ms(key, column))
+        if role == DECORATION and colour and index.column() == 0:
+            return self.icon(colour)
+        if role == FONT and key.startswith("group:"):
+            return self.bold()
+        if role == ALIGNMENT and index.column() > 0:
+            return FIGURES
+        if role == BACKGROUND and key and key == self.session.runner.speaker:
             return QColor(roles().info_tint)
         return None

@@ -37,7 +37,7 @@ from workshop.model import (
     team_colours,
     team_name,
 )
-from workshop.run.airtime import NOBODY, describe_minutes
+from workshop.run.airtime import NOBODY, Balance, describe_minutes
 from workshop.run.replan import replan_for_run
 from workshop.run.runner import Cue, CueKind
 
@@ -384,8 +384,9 @@ class RunPage(QWidget):
         if view.words and view.kind not in (TimerKind.NORMAL, TimerKind.WAITING):
             state = view.words  # '2 min left', 'OVER +1:23', 'PAUSED': in words as well as colour
         self.state_label.setText(state)
-        self.item_title.setText(title)
-        self.item_title.setToolTip(title)
+        if self.item_title.text() != title:  # a tooltip set tells the widget even when unchanged
+            self.item_title.setText(title)
+            self.item_title.setToolTip(title)
         self.toggle_button.setText(
             "Pause (Space)" if runner.running else ("Resume (Space)" if runner.started else "Start (Space)")
         )
@@ -474,9 +475,11 @@ class RunPage(QWidget):
         colours = (team_colour[SALES], team_colour[MARKETING])
         cue = runner.imbalance_cue()
         item_balance = runner.balance(runner.item_id, info.balance_low)
+        totals = runner.group_totals()  # the day's: its balance and the totals line below
+        day_balance = Balance(totals[SALES], totals[MARKETING], info.balance_low)
         self.item_bar.show_balance(item_balance, colours, names, cue)
-        self.day_bar.show_balance(runner.balance(None, info.balance_low), colours, names, False)
-        team, owed = runner.balance(None, info.balance_low).owed
+        self.day_bar.show_balance(day_balance, colours, names, False)
+        team, owed = day_balance.owed
         other = MARKETING if team == SALES else SALES
         self.owed_label.setText(
             f"Today {team_name(teams, other)} owes {team_name(teams, team)} {describe_minutes(owed)}"
@@ -492,7 +495,6 @@ class RunPage(QWidget):
             )
         else:
             self.cue_label.setText("")
-        totals = runner.group_totals()
         self.totals_label.setText(
             f"{names[0]} {clock_text(totals['sales'])} · {names[1]} {clock_text(totals['marketing'])} · "
             f"Facilitator {clock_text(totals['facilitator'])} · Silence {clock_text(totals['silence'])}"

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ui.run.keys import RunAction
 from workshop.clock import Clock, MonotonicClock
 from workshop.document import WorkshopDocument
+from workshop.edits import Change
 from workshop.model import AgendaItem, Participant
 from workshop.run.airtime import NOBODY, person_key
 from workshop.run.runner import AgendaRunner, Cue, CueKind
@@ -33,6 +34,8 @@ class RunSession(QObject):
     ) -> None:
         super().__init__(parent)
         self.document = document
+        self._people: dict[int, str] | None = None  # team_of_person, until the people change
+        document.changed.connect(self._document_changed)
         self.runner = AgendaRunner(
             document.run_log,
             lambda: document.typed(AgendaItem),
@@ -46,7 +49,16 @@ class RunSession(QObject):
         self.timer.start()
 
     def team_of_person(self) -> dict[int, str]:
-        return {p.id: p.team for p in self.document.typed(Participant)}
+        """Each person's team, by id (for reading: the same dict until the people change).
+
+        A speaker key asks for it several times (the runner's totals, the people's table)."""
+        if self._people is None:
+            self._people = {p.id: p.team for p in self.document.typed(Participant)}
+        return self._people
+
+    def _document_changed(self, change: Change) -> None:
+        if change.table == Participant.TABLE:
+            self._people = None
 
     def tick(self) -> None:
         info = self.document.info

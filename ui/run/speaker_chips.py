@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QSizePolicy, QToolButton, QWidget
 
 from ui.common.palette import roles, text_on
@@ -31,6 +31,11 @@ class Chip(QToolButton):
         bold = QFont(self.font())
         bold.setBold(True)
         self.bold = bold
+        # Its paint covers it all: a new speaker repaints the two chips, not the row beneath them
+        # (set after the style has polished the button, which clears it).
+        self.ensurePolished()
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._drawn: dict[tuple[object, ...], QPixmap] = {}  # state -> the chip drawn in it
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self.bold)  # the widest the text gets (bold while speaking)
@@ -42,9 +47,38 @@ class Chip(QToolButton):
         return QSize(2 * self.PAD_X, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The chip as last drawn in this state, else drawn now and kept (a chip has few states:
+        a speaker key repaints two chips, each now a copy of pixels, not text laid out again)."""
+        palette = self.palette()
+        ratio = self.devicePixelRatioF()
+        state = (
+            self.isChecked(),
+            self.hasFocus(),
+            self.size(),
+            ratio,
+            self.text(),
+            self.font().key(),
+            self.fill.name(),
+            palette.window().color().name(),
+            palette.buttonText().color().name(),
+        )
+        pixmap = self._drawn.get(state)
+        if pixmap is None:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            self._draw(QPainter(pixmap))
+            if len(self._drawn) >= 4:  # checked or not, with focus or not, at the current size
+                self._drawn.clear()
+            self._drawn[state] = pixmap
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.end()
+
+    def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().window())
+        painter.setPen(Qt.PenStyle.NoPen)  # not fillRect: see GoalCardDelegate.paint
+        painter.setBrush(self.palette().window())
+        painter.drawRect(self.rect())
         box = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
         checked = self.isChecked()
         pen = QPen(self.ring, 3, Qt.PenStyle.DashLine) if self.hasFocus() else QPen(self.fill, 2)

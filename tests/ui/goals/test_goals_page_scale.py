@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from ui.goals.page import GoalsPage
 from ui.main_window import MainWindow
 from workshop.demo.content import demo_content
+from workshop.edits import Update
 from workshop.goals.records import check_in_workshop
 from workshop.model import MARKETING, SALES, Goal, Team
 from workshop.store import files
@@ -126,3 +127,71 @@ def test_fonts_registered_after_the_board_is_laid_out_measure_the_statements_aga
     assert isinstance(app, QGuiApplication)
     app.fontDatabaseChanged.emit()
     qtbot.waitUntil(lambda: measured.count(first) > before, timeout=10_000)
+
+
+def test_the_board_is_imported_without_the_wizard_and_the_tooltips_entities() -> None:
+    """A first visit imports the board; the wizard and html's entity table come when first used."""
+    import subprocess
+    import sys
+
+    code = "import sys, ui.app, ui.goals.page; print(sorted({'ui.goals.wizard', 'html'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_card_is_painted_without_fill_rect(make_window: MakeWindow, qtbot: QtBot) -> None:
+    """PySide's first QPainter.fillRect in a process builds every enum its overloads name
+    (QGradient's 169 presets among them): a first visit's paint must not be the one to pay it."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    filled: list[object] = []
+
+    class Watching(QPainter):
+        def fillRect(self, *args: Any) -> None:
+            filled.append(args)
+            super().fillRect(*args)
+
+    window = make_window(None)
+    window.show_stage("goals")
+    page = window.view.page("goals") if window.view else None
+    assert isinstance(page, GoalsPage)
+    view = page.views[SALES]
+    index = view.model().index(0, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 400, view.itemDelegate().sizeHint(option, index).height())
+    image = QImage(400, option.rect.height(), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = Watching(image)
+    view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    assert filled == []
+    assert image.pixelColor(6, option.rect.height() // 2).alpha() == 255  # the team's stripe is there
+
+
+def test_a_room_line_is_read_once_per_change(
+    make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.goals.board
+    from workshop.goals.room_results import room_line
+
+    read: list[int] = []
+    real = room_line
+
+    def counting(*args: Any) -> str:
+        read.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(ui.goals.board, "room_line", counting)
+    window = make_window(None)
+    window.show_stage("goals")
+    page = window.view.page("goals") if window.view else None
+    assert isinstance(page, GoalsPage) and window.document is not None
+    goal = window.document.typed(Goal)[0]
+    window.document.apply("Rename", [Update.of(goal, statement=goal.statement + " (edited)")])
+    read.clear()  # a change may have brought the room's checks: each line is read again, once
+    for _ in range(3):
+        page.model.room(goal)
+    assert read == [goal.id]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,8 @@ from ui.main_window import MainWindow
 from ui.run.models import PeopleAirtimeModel, RunAgendaModel
 from ui.run.page import RunPage
 from workshop.demo.content import demo_content
+from workshop.document import WorkshopDocument
+from workshop.edits import Update
 from workshop.model import MARKETING, SALES, AgendaItem, Participant
 from workshop.store import files
 
@@ -178,3 +181,126 @@ def test_a_key_that_changes_no_figure_on_screen_repaints_no_row(
     assert page.runner.speaker == f"p:{person.id}"
     assert people.rows == {row} and agenda.rows == set()
     assert page.people_model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+class ToolTipsSet(QObject):
+    """Widgets told of a new tooltip (Qt tells a widget even when the tooltip is the same)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widgets: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTipChange:
+            self.widgets.append(address(watched))
+        return False
+
+
+def test_a_speaker_key_repaints_two_chips_not_the_row_of_chips_beneath(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot, painted: PaintedArea
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    painted.area.clear()
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S):
+        clock.advance(1)
+        QTest.keyClick(window, key)
+        qtbot.wait(30)
+    chips = page.chips.chips
+    assert painted.area[address(chips[SALES])] > 0 and painted.area[address(chips[MARKETING])] > 0
+    assert painted.area[address(page.chips)] == 0  # the chips cover what they repaint
+    # A chip drawn again in a state it has been in is the same picture, as the key says.
+    assert chips[SALES].isChecked() and not chips[MARKETING].isChecked()
+    assert chips[SALES].grab().toImage() != chips[MARKETING].grab().toImage()
+
+
+def test_a_speaker_key_sets_no_tooltip_that_is_unchanged(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot
+) -> None:
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    for key in (Qt.Key.Key_S, Qt.Key.Key_M):  # a minute each: a key moves no share by a whole percent
+        QTest.keyClick(window, key)
+        clock.advance(60)
+    page.session.tick()
+    qtbot.wait(30)
+    tooltips = ToolTipsSet()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(tooltips)
+    try:
+        for key in (Qt.Key.Key_S, Qt.Key.Key_M):
+            clock.advance(0.2)
+            QTest.keyClick(window, key)
+            qtbot.wait(30)
+    finally:
+        app.removeEventFilter(tooltips)
+    assert page.runner.speaker == MARKETING
+    assert tooltips.widgets == []
+    assert page.item_title.toolTip() == page.item_title.text()
+    assert page.day_bar.toolTip() == "Whole workshop: Sales 50% · Marketing 50%"
+
+
+def seen(value: object) -> object:
+    """A role's value as compared: an icon by what it draws (QIcon has no equality)."""
+    return ("icon", value.cacheKey()) if isinstance(value, QIcon) else value
+
+
+def test_a_cell_is_painted_from_one_call_answering_every_role_as_data_does(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot
+) -> None:
+    """A view asks a cell for seven roles at each paint: one call from Qt into the model for them
+    all (``multiData``), answering each exactly as ``data`` does."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    QTest.keyClick(window, Qt.Key.Key_S)
+    clock.advance(3)
+    roles = [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    ]
+    for model in (page.agenda_model, page.people_model):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                asked = [QModelRoleData(role) for role in roles]
+                for one in asked:
+                    model.multiData(index, QModelRoleDataSpan(one))  # a span over it, as Qt passes
+                assert [seen(a.data()) for a in asked] == [seen(model.data(index, role)) for role in roles]
+    assert not page.people_view.grab().isNull()  # and painted through it, seven roles a cell
+    # A team's swatch is made once, not at each paint of its cell.
+    swatch = page.people_model.index(0, 0)
+    assert page.people_model.data(swatch, Qt.ItemDataRole.DecorationRole) is page.people_model.data(
+        swatch, Qt.ItemDataRole.DecorationRole
+    )
+
+
+def test_each_persons_team_is_read_once_until_the_people_change(document: WorkshopDocument) -> None:
+    """A speaker key asks for each person's team several times: the same answer, read once,
+    until someone joins, leaves or changes team."""
+    from ui.run.session import RunSession
+
+    session = RunSession(document, FakeClock())
+    try:
+        person = document.typed(Participant)[0]
+        first = session.team_of_person()
+        assert session.team_of_person() is first
+        other = MARKETING if person.team == SALES else SALES
+        document.apply("Move", [Update.of(person, team=other)])
+        assert session.team_of_person()[person.id] == other
+        document.apply("Rename", [Update.of(document.info, title="Not about people")])
+        assert session.team_of_person() is session.team_of_person()
+    finally:
+        session.timer.stop()
