@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,6 +17,9 @@ from ui.common.dialogs import Dialogs
 from ui.main_window import MainWindow
 from ui.settings import AppPaths, AppSettings
 from workshop import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    import threading
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -104,6 +108,7 @@ def start(
             start_room(window, room)
         # Fonts for scripts the system may lack (CJK) load once the window is up, then repaint.
         QTimer.singleShot(0, lambda: _register_fonts(window))
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
 
     if open_when_shown:
         window.opening = True
@@ -111,6 +116,32 @@ def start(
     else:
         open_first()
     return window
+
+
+WARM_UP_AFTER_MS = 200
+"""After the first workshop opened: time for its first page to be painted before the warm-up."""
+
+
+def warm_up() -> threading.Thread:
+    """Import and run the goal checker once in the background, while the facilitator looks around.
+
+    Its patterns take about 35 ms to compile; done here, a first visit to Goals shows its cards
+    without waiting for them. Pure Python with no Qt object: safe off the window's thread. A
+    failure here is only a missed head start: the visit imports the checker itself and reports.
+    """
+    import threading  # noqa: PLC0415 - not on the start-up path
+
+    def run() -> None:
+        try:
+            from workshop.goals.checker import warm_up as check_a_few  # noqa: PLC0415
+
+            check_a_few()
+        except Exception:  # noqa: BLE001 - a head start only: the visit does it again and says why
+            pass
+
+    thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def _register_fonts(window: MainWindow) -> None:
