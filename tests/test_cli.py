@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import os
 import pkgutil
 import shutil
 import subprocess
@@ -255,3 +256,29 @@ def test_help_lists_every_command_without_importing_one(capsys: pytest.CaptureFi
     assert result.stdout.strip().splitlines()[-1] == "[]"
     for name, entry in COMMANDS.items():
         assert f"  {name:<12}{entry.help}" in result.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly(demo_file: Path, tmp_path: Path) -> None:
+    """`export --json - | head -c 0`: no error message and no crash report, as with any Unix tool."""
+    env = {**os.environ, "SMARKETING_WORKSHOP_DATA": str(tmp_path / "data")}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from workshop.cli import main; sys.exit(main())",
+            "export",
+            str(demo_file),
+            "--json",
+            "-",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first byte
+    with process.stderr:
+        errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert "error" not in errors
+    assert not list((tmp_path / "data").rglob("crash-*"))

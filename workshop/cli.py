@@ -12,7 +12,9 @@ stderr), 2 for a wrong command line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
@@ -89,6 +91,10 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
         except KeyboardInterrupt:
             print(f"{PROG} {module.NAME}: stopped", file=sys.stderr)
             return 130
+        except BrokenPipeError:  # "export --json - | head": the reader had enough, as with any Unix tool
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return 141
         except Exception as error:  # noqa: BLE001 - no traceback reaches a user: a message and a crash report
             message = report_crash(error, f"running “{module.NAME}”")
             print(f"{PROG} {module.NAME}: error: {message}", file=sys.stderr)
