@@ -111,7 +111,9 @@ class _RunTable(QAbstractTableModel):
         each = cast("Iterable[QModelRoleData]", span) if isinstance(span, QModelRoleDataSpan) else (span,)
         for role_data in each:
             value = data(index, role_data.role())
-            if value is not None:
+            if value is None:
+                role_data.clearData()  # Qt reuses the span from cell to cell: a role not given is cleared
+            else:
                 role_data.setData(value)
 
     def headerData(

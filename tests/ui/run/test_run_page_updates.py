@@ -271,11 +271,11 @@ def test_a_cell_is_painted_from_one_call_answering_every_role_as_data_does(
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.CheckStateRole,
     ]
+    asked = [QModelRoleData(role) for role in roles]  # one set for every cell, as Qt's delegate keeps it
     for model in (page.agenda_model, page.people_model):
         for row in range(model.rowCount()):
             for column in range(model.columnCount()):
                 index = model.index(row, column)
-                asked = [QModelRoleData(role) for role in roles]
                 for one in asked:
                     model.multiData(index, QModelRoleDataSpan(one))  # a span over it, as Qt passes
                 assert [seen(a.data()) for a in asked] == [seen(model.data(index, role)) for role in roles]
