@@ -50,11 +50,13 @@ def fit_columns(view: QTableView) -> None:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     bold = QFont(view.font())
     bold.setBold(True)
-    figure = QFontMetrics(bold).horizontalAdvance(WIDEST_FIGURE)
+    figures = QFontMetrics(bold)
     titles = header.fontMetrics()
     model = view.model()
+    widest = getattr(model, "WIDEST", ())
     for column in range(1, model.columnCount()):
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        figure = figures.horizontalAdvance(widest[column] if column < len(widest) else WIDEST_FIGURE)
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(column, max(figure, titles.horizontalAdvance(title)) + 2 * CELL_PADDING)
 
@@ -128,6 +130,7 @@ class RunAgendaModel(_RunTable):
     """One row per agenda item: start, planned, re-planned, allotted and actual minutes."""
 
     HEADERS = ("Item", "Start", "Plan", "Re-plan", "Allotted", "Actual")
+    WIDEST = ("", "88:88", "888", "888", "888", "8:88:88")  # a clock, minutes, an item's time run
 
     def __init__(self, session: RunSession) -> None:
         super().__init__(lambda: len(self._items))
@@ -168,6 +171,18 @@ class RunAgendaModel(_RunTable):
             return
         self._shown = {}  # every row was told to the views: each is read afresh
         self._current = current
+
+    REPLAN, ALLOTTED = 3, 4
+
+    def columns_with_news(self) -> tuple[bool, bool]:
+        """Whether the Re-plan and the Allotted columns say anything the Plan does not.
+
+        Re-plan, only once an item was re-planned; Allotted, only once an item was given more
+        or less time. Otherwise they repeat the Plan, and the titles need the room more.
+        """
+        replanned = any(item.replanned_minutes for item in self._items)
+        extended = any(self.session.runner.extra_minutes.values())
+        return replanned, extended
 
     def _row_view(self, row: int) -> tuple[object, ...]:
         """What a key or a tick can change in a row: its allotted and actual minutes, being current."""

@@ -99,16 +99,22 @@ class RunPage(QWidget):
         self.go_to_timer.setInterval(GO_TO_WAIT_MS)
         self.go_to_timer.timeout.connect(self._go_to_typed)
 
-        buttons = QHBoxLayout()
-        self.toggle_button = self._button("Start (Space)", lambda: self.act(RunAction.TOGGLE), buttons)
-        self._button("◀ Previous (P)", lambda: self.act(RunAction.PREVIOUS), buttons)
-        self._button("Next ▶ (N)", lambda: self.act(RunAction.NEXT), buttons)
-        self._button("+1 min (+)", lambda: self.act(RunAction.EXTEND, 1), buttons)
-        self._button("+5 min (*)", lambda: self.act(RunAction.EXTEND, 5), buttons)
-        self._button("Correct time… (C)", self.correct_time, buttons)
-        self._button("Re-plan… (R)", self.replan, buttons)
-        self._button("Keys (?)", self.show_keys, buttons)
-        buttons.addStretch(1)
+        # Two rows (the timer's keys, then the tools): one row of eight made the page's left half
+        # so wide that the agenda's titles were cut to a few letters at 1280 and 1366 wide.
+        buttons = QVBoxLayout()
+        timer_row, tools_row = QHBoxLayout(), QHBoxLayout()
+        buttons.addLayout(timer_row)
+        buttons.addLayout(tools_row)
+        self.toggle_button = self._button("Start (Space)", lambda: self.act(RunAction.TOGGLE), timer_row)
+        self._button("◀ Previous (P)", lambda: self.act(RunAction.PREVIOUS), timer_row)
+        self._button("Next ▶ (N)", lambda: self.act(RunAction.NEXT), timer_row)
+        self._button("+1 min (+)", lambda: self.act(RunAction.EXTEND, 1), timer_row)
+        self._button("+5 min (*)", lambda: self.act(RunAction.EXTEND, 5), timer_row)
+        self._button("Correct time… (C)", self.correct_time, tools_row)
+        self._button("Re-plan… (R)", self.replan, tools_row)
+        self._button("Keys (?)", self.show_keys, tools_row)
+        timer_row.addStretch(1)
+        tools_row.addStretch(1)
 
         self.chips = SpeakerChips(self.document, self)
         self.chips.speakerChosen.connect(lambda key: self.act(RunAction.SPEAKER, key))
@@ -156,8 +162,8 @@ class RunPage(QWidget):
         live.setAutoFillBackground(True)  # opaque: a key's repaint starts here, not at the window
         live_layout = QHBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
-        live_layout.addLayout(left, 5)
-        live_layout.addLayout(right, 4)  # room for the agenda's titles at 1280 and 1366 wide
+        live_layout.addLayout(left, 3)  # the chips' names whole, and room for the agenda's titles
+        live_layout.addLayout(right, 2)  # at 1280 and 1366 wide
         self.summary = AirtimeSummary(self.session, self)
         self.tabs = SteadyTabWidget(self)  # a key press repaints what changed, not the page
         self.tabs.addTab(live, "Live")
@@ -419,6 +425,15 @@ class RunPage(QWidget):
         self.chips.show_speaker(runner.speaker)
         self.agenda_model.refresh()
         self.people_model.refresh()
+        self._show_columns_with_news()
+
+    def _show_columns_with_news(self) -> None:
+        """The Re-plan and Allotted columns only while they differ from the Plan (room for titles)."""
+        replanned, extended = self.agenda_model.columns_with_news()
+        view, model = self.agenda_view, self.agenda_model
+        for column, shown in ((model.REPLAN, replanned), (model.ALLOTTED, extended)):
+            if view.isColumnHidden(column) == shown:
+                view.setColumnHidden(column, not shown)
 
     def _day_text(self) -> str:
         from workshop.agenda.plan import format_clock, parse_clock, planned_end, schedule  # noqa: PLC0415

@@ -98,6 +98,11 @@ class Chip(QToolButton):
         painter.end()
 
 
+PER_ROW = 4
+"""Chips in a row: the four of the teams, the facilitator and nobody, then people four by four
+(narrow enough that the page leaves the agenda room at 1280 and 1366 wide)."""
+
+
 class SpeakerChips(QWidget):
     """Emits ``speakerChosen(key)`` when a chip is clicked; shows who speaks now."""
 
@@ -145,7 +150,7 @@ class SpeakerChips(QWidget):
             chip.setToolTip(f"{text[3:]} speaks now (key {text[0]})")
             chip.clicked.connect(lambda _c=False, k=key: self.speakerChosen.emit(k))
             self.group.addButton(chip)
-            row, column = (0, position) if position < 4 else (1 + (position - 4) // 5, (position - 4) % 5)
+            row, column = divmod(position, PER_ROW)  # the teams, the facilitator and nobody first
             self.grid.addWidget(chip, row, column)
             self.chips[key] = chip
 
