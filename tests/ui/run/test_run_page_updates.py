@@ -105,6 +105,18 @@ def painted() -> Iterator[PaintedArea]:
     app.removeEventFilter(watcher)
 
 
+def running(
+    make_window: MakeWindow, large_file: Path, qtbot: QtBot, painted: PaintedArea
+) -> tuple[MainWindow, RunPage, FakeClock]:
+    """The large workshop's Run page with the timer running, and nothing counted as painted yet."""
+    window = make_window(str(large_file))
+    page, clock = open_run(window, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_Space)
+    qtbot.wait(100)
+    painted.area.clear()
+    return window, page, clock
+
+
 def test_a_speaker_key_rereads_only_the_rows_it_changed(
     make_window: MakeWindow, large_file: Path, qtbot: QtBot
 ) -> None:
@@ -135,11 +147,7 @@ def test_a_speaker_key_rereads_only_the_rows_it_changed(
 def test_a_speaker_key_repaints_a_row_of_the_agenda_not_the_whole_page(
     make_window: MakeWindow, large_file: Path, qtbot: QtBot, painted: PaintedArea
 ) -> None:
-    window = make_window(str(large_file))
-    page, clock = open_run(window, qtbot)
-    QTest.keyClick(window, Qt.Key.Key_Space)
-    qtbot.wait(100)
-    painted.area.clear()
+    window, page, clock = running(make_window, large_file, qtbot, painted)
     for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S, Qt.Key.Key_M):
         clock.advance(1)
         QTest.keyClick(window, key)
@@ -199,11 +207,7 @@ class ToolTipsSet(QObject):
 def test_a_speaker_key_repaints_two_chips_not_the_row_of_chips_beneath(
     make_window: MakeWindow, large_file: Path, qtbot: QtBot, painted: PaintedArea
 ) -> None:
-    window = make_window(str(large_file))
-    page, clock = open_run(window, qtbot)
-    QTest.keyClick(window, Qt.Key.Key_Space)
-    qtbot.wait(100)
-    painted.area.clear()
+    window, page, clock = running(make_window, large_file, qtbot, painted)
     for key in (Qt.Key.Key_S, Qt.Key.Key_M, Qt.Key.Key_S):
         clock.advance(1)
         QTest.keyClick(window, key)
