@@ -264,3 +264,12 @@ def test_a_time_of_day_is_not_a_target_and_no_metric_is_not_named_twice() -> Non
     check = check_statement("The patient will eat majority of meals by 3:00 PM.", TODAY)
     assert "3:00" not in check.smart["attainable"].reason
     assert check.smart["specific"].reason == "One outcome."
+
+
+@pytest.mark.parametrize(
+    "text", ["Make 50 jelly sandwiches by 3pm", "Submit the timesheet no later than lunchtime."]
+)
+def test_a_time_of_day_is_a_deadline_within_the_day(text: str) -> None:
+    time_bound = check_statement(text, TODAY).smart["time_bound"]
+    assert time_bound.status == "pass", time_bound
+    assert "time of day" in time_bound.reason and time_bound.hint

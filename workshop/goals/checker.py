@@ -913,6 +913,31 @@ def _shown(d: Deadline) -> str:
     return f"{about}{_fmt(d.date)} (“{said}”)"
 
 
+TIME_OF_DAY = re.compile(  # "by 3pm", "no later than lunchtime": a deadline within the day
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)"
+    r"|noon|midday|lunchtime|lunch|midnight)"
+)
+
+
+def _no_date(r: _Reading, example: str) -> Criterion:
+    """No deadline found: a comparison period taken for one, a time of day, or none at all."""
+    compared = next((f for f in r.found if f.kind == "comparison"), None)
+    if compared is not None:
+        return Criterion(
+            "fail",
+            f"“{compared.text.strip()}” is what it is compared with, not a deadline.",
+            f"Add by when, for example '{example}'.",
+        )
+    clock = TIME_OF_DAY.search(r.text.lower())
+    if clock is not None:  # "by 3pm": the day it is set, at that hour
+        return Criterion(
+            "pass",
+            f"Due at a time of day: “{clock.group(0).strip()}”.",
+            "Say which day, or 'each day', e.g. 'by 3 pm on 30 June'.",
+        )
+    return Criterion("fail", "No deadline.", f"Add a deadline, for example '{example}' or 'by end of Q3'.")
+
+
 def _time_bound(r: _Reading) -> Criterion:
     example = _example_deadline(r.cal)
     d = r.deadline
@@ -933,16 +958,7 @@ def _time_bound(r: _Reading) -> Criterion:
             f"Add by when, for example '{example}'.",
         )
     if d is None:
-        compared = next((f for f in r.found if f.kind == "comparison"), None)
-        if compared is not None:
-            return Criterion(
-                "fail",
-                f"“{compared.text.strip()}” is what it is compared with, not a deadline.",
-                f"Add by when, for example '{example}'.",
-            )
-        return Criterion(
-            "fail", "No deadline.", f"Add a deadline, for example '{example}' or 'by end of Q3'."
-        )
+        return _no_date(r, example)
     if d.kind == "vague":
         return Criterion(
             "fail", f"“{d.text.strip()}” is not a deadline.", f"Say when, for example '{example}'."

@@ -320,7 +320,7 @@ RECURRING = re.compile(
 VAGUE = re.compile(
     r"\b(?:soon|asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|ongoing|on\s+an\s+ongoing\s+basis|eventually|"
     r"some\s*day|someday|one\s+day|in\s+the\s+(?:near\s+)?future|over\s+time|at\s+some\s+point|going\s+forward|"
-    r"when\s+possible|when\s+we\s+can|in\s+due\s+course|continuously|later|tbd|tbc|as\s+needed)\b",
+    r"when\s+possible|when\s+we\s+can|in\s+due\s+course|continuously|(?<!no\s)later(?!\s+than)|tbd|tbc|as\s+needed)\b",
     _F,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
