@@ -273,3 +273,17 @@ def test_a_time_of_day_is_a_deadline_within_the_day(text: str) -> None:
     time_bound = check_statement(text, TODAY).smart["time_bound"]
     assert time_bound.status == "pass", time_bound
     assert "time of day" in time_bound.reason and time_bound.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Complete the audit by 12/31.", "2027-12-31"),
+        ("Grow the list to 10k by end of FY.", "2027-12-31"),
+        ("Ship v2 by the first week of March.", "2027-03-07"),
+        ("Ship v2 by the last week of March 2028.", "2028-03-31"),
+        ("Hire 3 engineers within the next fiscal quarter.", "2027-04-12"),
+    ],
+)
+def test_dates_written_short(text: str, due: str) -> None:
+    assert check_statement(text, TODAY).deadline == date.fromisoformat(due)

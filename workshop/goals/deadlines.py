@@ -68,7 +68,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("slash", re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:20)?\d\d)\b")),
     (
         "month_slash",
-        re.compile(r"\b(?:by|before|until|till|on|due)\s+(?P<a>[01]?\d)/(?P<b>[0-3]?\d)\b(?![/.\d%])", _F),
+        re.compile(
+            r"\b(?:by|before|until|till|on|due)\s+(?P<a>[01]?\d)/(?P<b>[0-3]?\d)\b(?![/\d%]|\.\d)", _F
+        ),
     ),
     (  # "3-Oct-07", "15-Mar-2026": the day, the month's name and the year joined by dashes
         "day_month",
@@ -111,6 +113,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("fiscal", re.compile(r"\b(?:fy|fiscal\s+(?:year\s+)?)\s*'?(?P<fy>20\d\d|\d\d)\b", _F)),
+    (  # "by end of FY", "before the close of the fiscal year": this fiscal year's end
+        "fiscal_end",
+        re.compile(
+            r"\b(?:end|close)\s+of\s+(?:the\s+|this\s+)?(?:fy|fiscal\s+year|financial\s+year)\b(?!\s*'?\d)",
+            _F,
+        ),
+    ),
+    (  # "by the first week of March": the end of that week
+        "week_of",
+        re.compile(
+            rf"\b(?:(?:by|in|during|before)\s+)?(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)"
+            rf"\s+week\s+(?:of|in)\s+{_MONTH}(?:\s+{_YEAR})?\b",
+            _F,
+        ),
+    ),
     (  # "by early 2028", "by the end of 2027", "in late 2027"
         "year_part",
         re.compile(
@@ -230,7 +247,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "within_unit",
-        re.compile(r"\bwithin\s+(?:the\s+)?(?:next\s+|first\s+)?(?P<unit>day|week|month|quarter|year)\b", _F),
+        re.compile(
+            r"\bwithin\s+(?:the\s+)?(?:next\s+|first\s+)?(?:fiscal\s+|financial\s+)?(?P<unit>day|week|month|quarter|year)\b",
+            _F,
+        ),
     ),
     (
         "event",
@@ -475,6 +495,20 @@ def _month_slash(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     return ("date", resolved) if resolved else None
 
 
+WEEK_ENDS = {"first": 7, "1st": 7, "second": 14, "2nd": 14, "third": 21, "3rd": 21, "fourth": 28, "4th": 28}
+
+
+def _week_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
+    """ "The first week of March": its seventh day; "the last week of March": its last."""
+    month = MONTHS[(g["month"] or "").lower().rstrip(".")]
+    year = _year(g["year"], cal.today.year) if g.get("year") else None
+    end = _next_month_date(cal.today, month, None, year)  # the month's last day, this year or next
+    if end is None:
+        return None
+    nth = (g["nth"] or "").lower()
+    return "date", end if nth == "last" else end.replace(day=WEEK_ENDS[nth])
+
+
 def _rest_of(g: Groups, match: re.Match[str], cal: Calendar) -> Resolved:
     what = " ".join((g["what"] or "").lower().split())
     return ("quarter" if what == "quarter" else "year"), _relative("this", what, cal)
@@ -694,6 +728,8 @@ _RESOLVERS: dict[str, Callable[[Groups, re.Match[str], Calendar], Resolved]] = {
     "quarter": _quarter,
     "half": _half,
     "fiscal": lambda g, m, cal: ("year", cal.year_end(_year(g["fy"], cal.today.year))),
+    "fiscal_end": lambda g, m, cal: ("year", cal.year_end(cal.fiscal_year(cal.today))),
+    "week_of": _week_of,
     "year": lambda g, m, cal: ("year", date(int(g["y"] or 0), 12, 31)),
     "relative": _relative_period,
     "end": _end_of,
