@@ -287,3 +287,41 @@ def test_a_time_of_day_is_a_deadline_within_the_day(text: str) -> None:
 )
 def test_dates_written_short(text: str, due: str) -> None:
     assert check_statement(text, TODAY).deadline == date.fromisoformat(due)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Give 110% every day.",
+        "Double down on social media this quarter.",
+        "Be a 10x engineer.",
+        "Make our 3 key customers happier.",
+        "Improve customer service in our 12 stores.",
+        "Improve the 5 stages of our sales process.",
+        "Generate more leads using our 3 new landing pages by June.",
+        "Work 60 hours a week to grow the business.",
+        "Spend 2 hours a day on marketing to improve our brand.",
+    ],
+)
+def test_a_number_that_is_no_target_does_not_make_a_goal_measurable(text: str) -> None:
+    """An idiom, the things meant ("our 12 stores") or the effort spent is not how far the result goes."""
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "fail", measurable
+    assert measurable.hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit each of our top 20 accounts in person by the end of Q2.",
+        "Sell the 500 tickets by Friday.",
+        "Launch our 3 new products by June.",
+        "Reach the 1,000 subscriber mark by June.",
+        "Grow revenue in our 3 regions by 10% by Q4.",
+        "Study 2 hours a day to pass the CPA exam.",
+    ],
+)
+def test_the_things_meant_done_or_a_target_beside_them_stay_measurable(text: str) -> None:
+    measurable = check_statement(text, TODAY).smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert "by the end" not in measurable.reason

@@ -152,13 +152,25 @@ REACHED_BEFORE = re.compile(  # "reach level 5", "get a grade 8": the number is 
 )
 
 
+SCOPE_BEFORE = re.compile(  # "in our 12 stores", "the 5 stages of": which things, not how many to reach
+    r"\b(?:our|the|my|their|his|her|its|these|those)(?:\s+(?:top|key|main|new|biggest|largest|current|existing))?\s*$"
+)
+IDIOM = re.compile(  # "give 110%", "double down", "a 10x engineer": figures of speech, not targets
+    r"\bgive\s+(?:it\s+)?(?:100|110|120|150|200)\s?%|\bdouble[sd]?\s+down\b|\ban?\s+10x\b"
+)
+
+
 def _names_a_thing(plain: str, q: Quantity) -> bool:
-    """A number that is part of a thing's name ("Training Module 1", "grades 3-5"), not a target."""
+    """A number that is no target: part of a name ("Training Module 1", "grades 3-5", "the 5
+    stages"), the things meant ("in our 12 stores", "our 3 key customers") or an idiom ("110%")."""
     before = plain[max(0, q.start - 40) : q.start]
-    if q.kind not in ("count", "multiplier") or not LABEL_BEFORE.search(before):
+    if any(m.start() <= q.start < m.end() or m.start() < q.end <= m.end() for m in IDIOM.finditer(plain)):
+        return True
+    if q.kind not in ("count", "multiplier"):
         return False
-    label = LABEL_BEFORE.search(before)
-    assert label is not None
+    label = LABEL_BEFORE.search(before) or (SCOPE_BEFORE.search(before) if q.kind == "count" else None)
+    if label is None:
+        return False
     return not REACHED_BEFORE.search(before[: label.start()])
 
 
@@ -431,11 +443,38 @@ VAGUE_OUTCOME = re.compile(
 )
 
 
+EFFORT_FOR = re.compile(  # "work 60 hours a week to grow the business": the effort, then what it is for
+    r"^\W*(?:(?:i|we)\s+(?:will|want\s+to|plan\s+to)\s+)?(?P<effort>(?:work|spend|put\s+in|dedicate|devote|invest"
+    r"|practi[cs]e|study|train|exercise|work\s+out)\b[^.;]*?)\s+(?:to|so\s+that|in\s+order\s+to)\s+(?P<outcome>[^.;]+)"
+)
+
+
+def _effort_for(r: _Reading) -> Criterion | None:
+    """Numbers only in the effort, spent for a vague result ("spend 2 hours a day to improve our brand")."""
+    found = EFFORT_FOR.search(r.plain)
+    if found is None or not find_quantities(found.group("effort")) or find_quantities(found.group("outcome")):
+        return None
+    outcome = found.group("outcome")
+    if not (
+        VAGUE_OUTCOME.search(outcome)
+        or VAGUE_WORD.search(outcome)
+        or COMPARATIVE.search(outcome)
+        or _head_search(ABSTRACT_OBJECT, outcome)
+    ):
+        return None  # "study 2 hours a day to pass the CPA exam": a result one can see
+    said = " ".join(outcome.split())
+    return Criterion(
+        "fail",
+        f"“{said}” has no number: the numbers say how much effort, not how far the result goes.",
+        "Put the number on the result, e.g. 'grow revenue 10% by 30 June, working 60 hours a week'.",
+    )
+
+
 def _effort_only(r: _Reading) -> Criterion | None:
     """A vague outcome with numbers only in the effort ("lose weight by exercising 3 times a week")."""
     method = METHOD.search(r.plain)
     if method is None:
-        return None
+        return _effort_for(r)
     outcome, how = r.plain[: method.start()], r.plain[method.start() :]
     if find_quantities(outcome) or not RECURRING_EFFORT.search(how) or ROUTINE_VERB.match(how):
         return None  # "by holding monthly one-on-ones": a routine of its own, done or not each time
@@ -519,6 +558,8 @@ def _completion(r: _Reading) -> Criterion | None:
     if match is None:
         return None
     said = match.group(0).split()[:12]
+    while len(said) > 2 and said[-2:] == ["the", "end"]:  # "… by the end" of a deadline blanked out
+        del said[-2:]
     while said and said[-1] in (
         "by",
         "the",

@@ -341,6 +341,7 @@ COMPLETION = re.compile(
     r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify"
     r"|start|begin|join|enrol+|register|apply\s+for|schedule|conduct|purchase|buy|secure|adopt|integrate|pilot|audit"
     r"|digiti[sz]e|reorgani[sz]e|eliminate|memori[sz]e|transition|consolidate|archive"
+    r"|(?:visit|contact|interview|survey|sell)(?=\s+(?:the|our|my|all|every|each)\b)"
     r"|take(?=\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[a-z0-9-]+\s+){0,4}?(?:course|class|workshop|training|module|exam"
     r"|test|certification|program|programme|seminar|lessons?|on\s+[a-z]+)\b)"
     r"|decommission|relocate|refurbish|translate|record|compile|catalogu?e|standardi[sz]e|outsource|digitally\s+sign"
