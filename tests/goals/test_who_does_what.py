@@ -325,3 +325,24 @@ def test_the_things_meant_done_or_a_target_beside_them_stay_measurable(text: str
     measurable = check_statement(text, TODAY).smart["measurable"]
     assert measurable.status == "pass", measurable
     assert "by the end" not in measurable.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Launch the campaign no later than March 15.", "2027-03-15"),
+        ("Reach 50 customers by the one-year anniversary of our launch.", None),
+        ("Secure 3 new sponsors prior to the conference.", None),
+        ("Reduce defects 20% by the end of sprint 12.", None),
+    ],
+)
+def test_more_deadlines_as_people_write_them(text: str, due: str | None) -> None:
+    check = check_statement(text, TODAY)
+    assert check.smart["time_bound"].status == "pass", check.smart["time_bound"]
+    if due is not None:
+        assert check.deadline == date.fromisoformat(due)
+
+
+def test_more_than_a_period_is_still_a_comparison() -> None:
+    time_bound = check_statement("Grow sales more than in 2026.", TODAY).smart["time_bound"]
+    assert time_bound.status == "fail" and "compared" in time_bound.reason

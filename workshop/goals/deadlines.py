@@ -255,8 +255,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "event",
         re.compile(
-            r"\b(?:upcoming|next|(?:at|by|before|for|until|ahead\s+of)\s+(?:the|our|my|your|their|its|this|next))\s+"
-            r"(?:\w+\s+)?"
+            r"\b(?:upcoming|next|(?:at|by|before|for|until|ahead\s+of|prior\s+to)\s+(?:the|our|my|your|their|its|this|next))\s+"
+            r"(?:[\w-]+\s+)?"
             r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting"
             r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|test|quiz|assessment|graduation|wedding|review|birthday"
             r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
@@ -265,6 +265,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:time|deadline|date|timeline|timeframe|time\s+frame)\s+(?:specified|set|agreed|given|assigned|required)"
             r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date)\b"
             r"|\b(?:before|by|prior\s+to|upon|at|on|until)\s+(?:hospital\s+)?(?:discharge|admission)\b"
+            r"|\b(?:by|before|at|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:sprint|phase|stage|iteration|milestone|wave|cycle)"
+            r"\s+\d+\b"
             r"|\bwithin\s+the\s+(?:time|deadline|timeframe|time\s+frame)\s+(?:specified|set|agreed|given|allowed)\s+by\b"
             r"|\bwithin\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
             r"(?:minutes?|hours?|days?|weeks?)\s+(?:of|after|from|following)\s+(?:the|an?|each|every|his|her|their|my)\s+"
@@ -751,7 +753,8 @@ def _resolve(kind: str, match: re.Match[str], cal: Calendar) -> Resolved:
 
 
 COMPARED_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|relative\s+to|against|than(?:\s+in)?"
+    r"(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|versus|vs\.?|relative\s+to|against"
+    r"|(?<!later\s)(?<!sooner\s)than(?:\s+in)?"  # "no later than March 15" is a deadline
     r"|(?:up|down)\s+(?:on|from)|over)\s+(?:that\s+of\s+)?(?:the\s+)?"
     r"(?:same\s+(?:period|quarter|month|time|week)\s+(?:of|in|last)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
