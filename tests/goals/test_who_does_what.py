@@ -346,3 +346,43 @@ def test_more_deadlines_as_people_write_them(text: str, due: str | None) -> None
 def test_more_than_a_period_is_still_a_comparison() -> None:
     time_bound = check_statement("Grow sales more than in 2026.", TODAY).smart["time_bound"]
     assert time_bound.status == "fail" and "compared" in time_bound.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "metric_or_reason"),
+    [
+        ("Call grandparents each Sunday afternoon for six months.", "A habit"),
+        ("Patient will report pain as 2 or less on the 0-10 pain scale by discharge.", "pain"),
+        ("I want to cut out second helpings for the next month.", "Done or not done"),
+        ("Quit smoking by June 1.", "Done or not done"),
+    ],
+)
+def test_habits_scales_and_giving_things_up_are_measurable(text: str, metric_or_reason: str) -> None:
+    check = check_statement(text, TODAY)
+    measurable = check.smart["measurable"]
+    assert measurable.status == "pass", measurable
+    assert metric_or_reason in measurable.reason or check.metric == metric_or_reason
+
+
+def test_a_number_in_a_bill_or_a_type_is_no_target() -> None:
+    check = check_statement("Decrease the schools not complying with HB 1159 anti-smoking policies.", TODAY)
+    assert check.smart["measurable"].status == "fail"
+    assert check_statement("Lower my type 2 diabetes risk.", TODAY).smart["measurable"].status == "fail"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient will have fluid intake of 500-700 ml this shift.",
+        "I will go up one test level on the state test.",
+        "Raise my science grade from a C to a B on the first semester report card.",
+    ],
+)
+def test_a_shift_a_test_and_a_report_card_are_when(text: str) -> None:
+    assert check_statement(text, TODAY).smart["time_bound"].status == "pass"
+
+
+def test_starting_this_weekend_is_a_start_not_a_deadline() -> None:
+    text = "Starting this weekend, I'm going to make more time in my schedule for school."
+    time_bound = check_statement(text, TODAY).smart["time_bound"]
+    assert time_bound.status == "fail" and "starts" in time_bound.reason

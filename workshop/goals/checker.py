@@ -143,7 +143,8 @@ def _example_deadline(cal: Calendar) -> str:
 
 
 LABEL_BEFORE = re.compile(  # "Module 1", "grades 3-5", "K-2": the number is part of a name
-    r"\b(?:module|unit|chapter|part|phase|stage|grades?|level|volume|step|lesson|tier|version|k)\s*"
+    r"\b(?:module|unit|chapter|part|phase|stage|grades?|level|volume|step|lesson|tier|version|k|type|hb|sb|bill"
+    r"|section|article|form|room|route|model|iso)\s*"
     r"(?:\d+\s*)?[-–]?\s*$"
 )
 REACHED_BEFORE = re.compile(  # "reach level 5", "get a grade 8": the number is the target after all

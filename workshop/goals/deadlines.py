@@ -255,15 +255,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "event",
         re.compile(
-            r"\b(?:upcoming|next|(?:at|by|before|for|until|ahead\s+of|prior\s+to)\s+(?:the|our|my|your|their|its|this|next))\s+"
-            r"(?:[\w-]+\s+)?"
+            r"\b(?:upcoming|next|(?:at|by|before|for|until|ahead\s+of|prior\s+to|on)\s+(?:the|our|my|your|their|its|this|next))\s+"
+            r"(?:[\w-]+\s+){0,2}?"
             r"(?:webinar|launch|product\s+launch|conference|trade\s*show|summit|event|release|kick-?off|board\s+meeting"
             r"|go-?live|renewal|audit|deadline|midterm|mid-?term|final\s+exam|exam|test|quiz|assessment|graduation|wedding|review|birthday"
             r"|retirement|anniversary|reunion|vacation|holiday|trip|race|marathon|recital|interview|appraisal"
             r"|check-?up|physical|appointment|doctor'?s\s+(?:visit|appointment)|weigh-?in|inspection|board\s+exam"
             r"|discharge|surgery|procedure|intervention|admission|transfer|delivery|treatment|session|visit"
             r"|(?:time|deadline|date|timeline|timeframe|time\s+frame)\s+(?:specified|set|agreed|given|assigned|required)"
-            r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date)\b"
+            r"|due\s+date|race\s+day|demo\s+day|launch\s+day|expiry\s+date|renewal\s+date|report\s+card)\b"
             r"|\b(?:before|by|prior\s+to|upon|at|on|until)\s+(?:hospital\s+)?(?:discharge|admission)\b"
             r"|\b(?:by|before|at|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:sprint|phase|stage|iteration|milestone|wave|cycle)"
             r"\s+\d+\b"
@@ -308,6 +308,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:by|before|until)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?day\s+)?"
             r"(?P<w>today|tonight|tomorrow|eod|close\s+of\s+business|cob)\b"
+            r"|\b(?:(?:by|before|until|at)\s+(?:the\s+)?end\s+of\s+(?:the\s+|this\s+|my\s+|her\s+|his\s+)?|this\s+|during\s+(?:the\s+|this\s+)?)"
+            r"(?P<w4>shift)\b"
             r"|\b(?:by|before|until)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<w2>day|(?:this\s+|the\s+)?weekend)\b"
             r"|\b(?:by|before|until|over|this)\s+(?:the\s+)?(?P<w3>weekend)\b",
             _F,
@@ -774,7 +776,8 @@ LAST_PERIOD = re.compile(
 
 
 STARTING_BEFORE = re.compile(
-    r"(?:starting|beginning|commencing|effective|as\s+of|from\s+the\s+start\s+of)\s+(?:on\s+|in\s+|from\s+)?$",
+    r"(?:starting|beginning|commencing|effective|as\s+of|from\s+the\s+start\s+of)\s+(?:on\s+|in\s+|from\s+)?"
+    r"(?:this\s+|next\s+|the\s+)?$",
     re.IGNORECASE,
 )
 

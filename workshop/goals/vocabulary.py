@@ -252,9 +252,10 @@ STAGE_NUMBER = re.compile(  # "reach level 5", "get to grade 8", "band 7 in IELT
     r"\b(?:reach|get\s+to|achieve|attain|pass|hit|advance\s+to|move\s+up\s+to|progress\s+to|earn|get)\s+(?:an?\s+|the\s+)?"
     r"(?P<noun>level|grade|band|belt|rank|tier|stage|dan|kyu)\s+\d"
 )
-ON_A_SCALE = re.compile(  # "report pain 3 or less out of 10", "a rating of 4/5": a score on a scale
-    r"\b(?P<noun>[a-z][a-z-]{2,})\s+(?:(?:of|at|to|below|under|above|score|level|rating)\s+)?(?:at\s+(?:least|most)\s+)?"
-    r"\d+(?:\.\d+)?(?:\s+or\s+(?:less|more|lower|higher|better|below|above|fewer))?\s*(?:out\s+of|/)\s*\d+\b"
+ON_A_SCALE = re.compile(  # "report pain 3 or less out of 10", "a rating of 4/5", "pain as 2 on a 0-10 scale"
+    r"\b(?P<noun>[a-z][a-z-]{2,})\s+(?:(?:of|at|to|as|below|under|above|score|level|rating)\s+)?(?:at\s+(?:least|most)\s+)?"
+    r"\d+(?:\.\d+)?(?:\s+or\s+(?:less|more|lower|higher|better|below|above|fewer))?\s*"
+    r"(?:(?:out\s+of|/)\s*\d+\b|on\s+(?:a|the|his|her|their|my)\s+(?:[a-z0-9-]+\s+){0,3}scale\b)"
 )
 
 
@@ -341,7 +342,7 @@ COMPLETION = re.compile(
     r"|organi[sz]e|clean|clear|fix|repair|paint|renovate|run|prepare|present|send|file|renew|achieve\s+certification|pass|graduate|qualify"
     r"|start|begin|join|enrol+|register|apply\s+for|schedule|conduct|purchase|buy|secure|adopt|integrate|pilot|audit"
     r"|digiti[sz]e|reorgani[sz]e|eliminate|memori[sz]e|transition|consolidate|archive"
-    r"|(?:visit|contact|interview|survey|sell)(?=\s+(?:the|our|my|all|every|each)\b)"
+    r"|(?:visit|contact|interview|survey|sell)(?=\s+(?:the|our|my|all|every|each)\b)|quit|give\s+up|cut\s+out"
     r"|take(?=\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[a-z0-9-]+\s+){0,4}?(?:course|class|workshop|training|module|exam"
     r"|test|certification|program|programme|seminar|lessons?|on\s+[a-z]+)\b)"
     r"|decommission|relocate|refurbish|translate|record|compile|catalogu?e|standardi[sz]e|outsource|digitally\s+sign"
@@ -381,7 +382,8 @@ CLOCK_TIME = re.compile(  # "by 10 pm", "at 8:30 am": a time of day anyone can c
     r"\b(?:by|before|at|until|no\s+later\s+than)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|o'clock)"
 )
 HABIT = re.compile(  # "floss every night", "walk each morning": done or not each day
-    r"\b(?:every|each)\s+(?:single\s+)?(?P<when>day|night|morning|evening|weekday|workday|afternoon)\b"
+    r"\b(?:every|each)\s+(?:single\s+)?(?P<when>day|night|morning|evening|weekday|workday|afternoon"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:on\s+)?(?P<days>weeknights|weekdays|workdays)\b"
 )
 RING = re.compile(
