@@ -386,3 +386,8 @@ def test_starting_this_weekend_is_a_start_not_a_deadline() -> None:
     text = "Starting this weekend, I'm going to make more time in my schedule for school."
     time_bound = check_statement(text, TODAY).smart["time_bound"]
     assert time_bound.status == "fail" and "starts" in time_bound.reason
+
+
+def test_the_number_or_value_of_something_names_it() -> None:
+    check = check_statement("Increase number/value* of enquiries by 30% by end of November 2027.", TODAY)
+    assert check.smart["measurable"].status == "pass" and check.metric == "enquiries"

@@ -238,7 +238,8 @@ TESTS = re.compile(
 
 
 COUNT_OF = re.compile(  # "the number of patients who receive discharge education": the count named
-    r"\b(?:the\s+|a\s+|our\s+|my\s+)?(?:total\s+)?(?:number|percentage|percent|proportion|share|count|ratio)\s+of\s+"
+    r"\b(?:the\s+|a\s+|our\s+|my\s+)?(?:total\s+)?(?:number|percentage|percent|proportion|share|count|ratio)"
+    r"(?:\s*/\s*[a-z]+\*?)?\s+of\s+"  # "number/value* of enquiries"
     r"(?P<what>(?:(?!(?:from|to|by|under|below|above|over|in|within|during|for|at\s+least|at\s+most)\b)"
     r"[a-z][a-z'-]*\s+){0,7}?[a-z][a-z'-]*)"
     r"(?=\s+(?:from|to|by|under|below|above|over|in|within|during|for|at\s+least|at\s+most)\b\s*[$€£]?\d)"
