@@ -53,9 +53,8 @@ def test_two_hundred_goals_show_before_all_are_checked_then_the_count_is_right(
     assert 0 < expected < 200
 
 
-def test_each_statement_is_measured_once_for_the_board_to_lay_itself_out(
-    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def measured_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements the goal cards measure for their height, in order, from now on."""
     from PySide6.QtGui import QFontMetrics
 
     import ui.goals.card
@@ -69,6 +68,14 @@ def test_each_statement_is_measured_once_for_the_board_to_lay_itself_out(
             return super().boundingRect(*args)  # type: ignore[call-overload]
 
     monkeypatch.setattr(ui.goals.card, "QFontMetrics", CountingMetrics)
+    return measured
+
+
+def test_each_statement_is_measured_once_for_the_board_to_lay_itself_out(
+    make_window: MakeWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    measured = measured_statements(monkeypatch)
     from PySide6.QtGui import QGuiApplication
 
     font_changes: list[int] = []
@@ -104,19 +111,9 @@ def test_fonts_registered_after_the_board_is_laid_out_measure_the_statements_aga
     make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bundled fonts load after the window shows: a height measured before must not stay."""
-    from PySide6.QtGui import QFontMetrics, QGuiApplication
+    from PySide6.QtGui import QGuiApplication
 
-    import ui.goals.card
-
-    measured: list[str] = []
-
-    class CountingMetrics(QFontMetrics):
-        def boundingRect(self, *args: object) -> Any:
-            if len(args) == 3 and isinstance(args[2], str):
-                measured.append(args[2])
-            return super().boundingRect(*args)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(ui.goals.card, "QFontMetrics", CountingMetrics)
+    measured = measured_statements(monkeypatch)
     window = make_window(None)
     window.resize(1366, 768)
     window.show_stage("goals")
